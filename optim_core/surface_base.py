@@ -36,6 +36,12 @@ class Surface:
         """``(f (...), ∇f (..., 2))`` at ``xy: (..., 2)``."""
         raise NotImplementedError
 
+    def value_and_grad_step(self, xy: np.ndarray, t: int) -> tuple[np.ndarray, np.ndarray]:
+        """What an optimizer sees at step ``t`` (1-based): the exact value and
+        gradient here; a mini-batch surface overrides it with the loss and
+        gradient of step ``t``'s random batch (seeded, reproducible)."""
+        return self.value_and_grad(xy)
+
     def grad(self, xy: np.ndarray) -> np.ndarray:
         """∇f at ``xy: (..., 2)`` -> ``(..., 2)``."""
         return self.value_and_grad(xy)[1]
