@@ -18,7 +18,12 @@ from typing import Any
 
 from optim_core import optimizers, schedules, surfaces
 from optim_core.spec import (
-    CLASSIFIER, ExperimentSpec, RunSpec, SliceSpec, SurfaceSpec, ViewSpec,
+    CLASSIFIER,
+    ExperimentSpec,
+    RunSpec,
+    SliceSpec,
+    SurfaceSpec,
+    ViewSpec,
 )
 
 FORMAT = "optviz-experiment"
@@ -92,7 +97,7 @@ def from_json(text: str, source: str = "") -> ExperimentSpec:
 def from_dict(data: Any) -> ExperimentSpec:
     d = _obj(data, "")
     if d.get("format") != FORMAT:
-        raise ExperimentFileError("format", f"expected {FORMAT!r}, this is not an optviz experiment")
+        raise ExperimentFileError("format", f"expected {FORMAT!r}: not an optviz experiment")
     version = d.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise ExperimentFileError("version", "missing or not an integer")
