@@ -1,0 +1,190 @@
+"""All optimizer trails in one item, drawn incrementally into a pixel cache.
+
+Why not one PlotDataItem per trail: a 2-px antialiased pen over eight
+2,000-point trails costs ~20 ms a frame, because every frame re-strokes
+every segment. Trails only grow while a race plays, so this item keeps a
+transparent device-pixel image per painter transform, draws only the new
+segments into it, and blits it (≈0.3 ms). Anything other than growth (a new
+start, reset, colour, zoom, resize) redraws the cache once, with points
+thinned to one per half pixel, which is invisible at that scale.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+import pyqtgraph as pg
+from pyqtgraph.Qt import internals
+from PySide6.QtCore import QLineF, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QTransform
+
+#: Device pixels a thinned point may move; half a pixel is below what shows.
+_THIN_PX = 0.5
+#: Segments are clipped to the view grown by this many pixels on each side.
+_PAD_PX = 64.0
+#: Painter transforms remembered (the live view plus one export size).
+_MAX_CACHES = 2
+
+
+class Trail(NamedTuple):
+    """One polyline: ``points (N, 2)`` finite surface coordinates, its colour,
+    and a ``key`` that changes whenever the history is replaced rather than
+    extended (a new start, a reset, a recomputed run)."""
+
+    points: np.ndarray
+    color: str
+    key: object
+
+
+class _Cache:
+    def __init__(self, image: QImage, transform: QTransform):
+        self.image = image
+        self.transform = transform
+        #: per trail: (key, colour, number of points drawn, last point drawn)
+        self.drawn: list[tuple[object, str, int, tuple[float, float]]] = []
+
+
+def to_device(points: np.ndarray, t: QTransform) -> np.ndarray:
+    """Map ``points (N, 2)`` through an affine QTransform -> ``(N, 2)``."""
+    x, y = points[:, 0], points[:, 1]
+    return np.stack([t.m11() * x + t.m21() * y + t.dx(), t.m12() * x + t.m22() * y + t.dy()], 1)
+
+
+def thin(pixels: np.ndarray, cell: float = _THIN_PX) -> np.ndarray:
+    """Drop points that stay in the same ``cell``-sized pixel square as their
+    predecessor; keeps the first and last point. ``(N, 2) -> (M, 2)``."""
+    if len(pixels) < 3:
+        return pixels
+    q = np.floor(pixels / cell)
+    keep = np.empty(len(pixels), dtype=bool)
+    keep[0] = keep[-1] = True
+    keep[1:-1] = np.any(q[1:-1] != q[:-2], axis=1)
+    return pixels[keep]
+
+
+def clip_segments(a: np.ndarray, b: np.ndarray, lo: np.ndarray, hi: np.ndarray
+                  ) -> np.ndarray:
+    """Liang–Barsky clip of segments ``a -> b`` (both ``(M, 2)``) to the box
+    [lo, hi]; returns ``(K, 4)`` rows x0, y0, x1, y1 of the visible parts."""
+    d = b - a
+    t0 = np.zeros(len(a))
+    t1 = np.ones(len(a))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for k in range(2):
+            for p, q in ((-d[:, k], a[:, k] - lo[k]), (d[:, k], hi[k] - a[:, k])):
+                r = q / p
+                t0 = np.where(p < 0, np.maximum(t0, r), t0)
+                t1 = np.where(p > 0, np.minimum(t1, r), t1)
+                outside = (p == 0) & (q < 0)
+                t1 = np.where(outside, -1.0, t1)
+    ok = t0 <= t1
+    a2 = a[ok] + t0[ok, None] * d[ok]
+    b2 = a[ok] + t1[ok, None] * d[ok]
+    return np.concatenate([a2, b2], axis=1)
+
+
+class TrailLayer(pg.GraphicsObject):
+    """Draws ``Trail`` polylines with round-capped antialiased pens of ``width`` px."""
+
+    def __init__(self, width: float = 2.0, parent=None):
+        super().__init__(parent)
+        self._width = float(width)
+        self._trails: list[Trail] = []
+        self._caches: dict[tuple, _Cache] = {}
+        self._rect = QRectF()
+        self._lines = internals.PrimitiveArray(QLineF, 4)
+
+    def set_trails(self, trails: list[Trail]) -> None:
+        """Replace the trails to show; growth of a trail with the same key is cheap."""
+        self._trails = list(trails)
+        pts = [t.points for t in trails if len(t.points)]
+        rect = QRectF()
+        if pts:
+            allp = np.concatenate(pts, axis=0)
+            lo, hi = allp.min(axis=0), allp.max(axis=0)
+            rect = QRectF(lo[0], lo[1], max(hi[0] - lo[0], 1e-12), max(hi[1] - lo[1], 1e-12))
+        if rect != self._rect:
+            self.prepareGeometryChange()
+            self._rect = rect
+        self.update()
+
+    def trails(self) -> list[Trail]:
+        return list(self._trails)
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(self._rect)
+
+    def paint(self, p: QPainter, *args) -> None:
+        if not self._trails:
+            return
+        cache = self._cache_for(p)
+        self._bring_up_to_date(cache)
+        p.save()
+        p.resetTransform()
+        p.drawImage(0, 0, cache.image)
+        p.restore()
+
+    def _cache_for(self, p: QPainter) -> _Cache:
+        t = p.deviceTransform()
+        dev = p.device()
+        dpr = dev.devicePixelRatioF()
+        w, h = dev.width(), dev.height()
+        key = (t.m11(), t.m12(), t.m21(), t.m22(), t.dx(), t.dy(), w, h, dpr)
+        cache = self._caches.pop(key, None)
+        if cache is None:
+            image = QImage(max(1, round(w * dpr)), max(1, round(h * dpr)),
+                           QImage.Format.Format_ARGB32_Premultiplied)
+            image.setDevicePixelRatio(dpr)
+            cache = _Cache(image, QTransform(t))
+        self._caches[key] = cache  # most recently used last
+        while len(self._caches) > _MAX_CACHES:
+            self._caches.pop(next(iter(self._caches)))
+        return cache
+
+    def _bring_up_to_date(self, cache: _Cache) -> None:
+        new: list[tuple[int, int]] = []  # (trail index, first point to draw from)
+        full = len(cache.drawn) != len(self._trails)
+        for i, tr in enumerate(self._trails):
+            if full:
+                break
+            key, color, n, last = cache.drawn[i]
+            m = len(tr.points)
+            grown = key == tr.key and color == tr.color and n <= m
+            if grown and n and tuple(tr.points[n - 1]) != last:
+                grown = False
+            if not grown:
+                full = True
+            elif m > n:
+                new.append((i, max(n - 1, 0)))
+        painter = QPainter(cache.image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if full:
+            cache.image.fill(Qt.GlobalColor.transparent)
+            new = [(i, 0) for i in range(len(self._trails))]
+        for i, first in new:
+            tr = self._trails[i]
+            self._stroke(painter, cache, tr.points[first:], tr.color, thin_points=full)
+        painter.end()
+        cache.drawn = [(tr.key, tr.color, len(tr.points),
+                        tuple(tr.points[-1]) if len(tr.points) else (np.nan, np.nan))
+                       for tr in self._trails]
+
+    def _stroke(self, painter: QPainter, cache: _Cache, points: np.ndarray, color: str,
+                thin_points: bool) -> None:
+        if len(points) < 2:
+            return
+        px = to_device(points, cache.transform)
+        if thin_points:
+            px = thin(px)
+        image = cache.image
+        size = np.array([image.width(), image.height()]) / image.devicePixelRatio()
+        seg = clip_segments(px[:-1], px[1:], np.full(2, -_PAD_PX), size + _PAD_PX)
+        if not len(seg):
+            return
+        self._lines.resize(len(seg))
+        self._lines.ndarray()[:] = seg
+        pen = QPen(QColor(color), self._width)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.drawLines(*self._lines.drawargs())

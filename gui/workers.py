@@ -1,0 +1,120 @@
+"""Off-thread jobs with progress, cancel, and a generation counter.
+
+A job is a plain function ``fn(progress, cancelled) -> result`` where
+``progress(fraction, message)`` reports and ``cancelled()`` says whether to
+stop (then raise ``Cancelled``). ``JobRunner.submit`` starts it on the
+global QThreadPool; each submit bumps the generation, and results, progress
+and errors of older generations are dropped on arrival, so a stale grid can
+never overwrite a newer one (napari's worker pattern).
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+JobFn = Callable[[Callable[[float, str], None], Callable[[], bool]], Any]
+
+
+class Cancelled(Exception):
+    """Raised inside a job when ``cancelled()`` turned true."""
+
+
+class _Bridge(QObject):
+    """Lives in the GUI thread; worker threads emit through it (queued)."""
+
+    progressed = Signal(int, float, str)
+    finished = Signal(int, object)
+    failed = Signal(int, str)
+
+
+class _Job(QRunnable):
+    def __init__(self, gen: int, fn: JobFn, bridge: _Bridge, stop: threading.Event):
+        super().__init__()
+        self.gen, self.fn, self.bridge, self.stop = gen, fn, bridge, stop
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        def progress(fraction: float, message: str = "") -> None:
+            if self.stop.is_set():
+                raise Cancelled
+            self.bridge.progressed.emit(self.gen, float(fraction), message)
+
+        try:
+            result = self.fn(progress, self.stop.is_set)
+        except Cancelled:
+            return
+        except Exception as exc:  # noqa: BLE001 - shown to the user, never lost
+            traceback.print_exc()
+            self.bridge.failed.emit(self.gen, f"{type(exc).__name__}: {exc}")
+            return
+        if not self.stop.is_set():
+            self.bridge.finished.emit(self.gen, result)
+
+
+class JobRunner(QObject):
+    """One lane of background work: a new submit cancels the previous job.
+
+    Signals carry only the current generation's news: ``progressed(fraction,
+    message)``, ``finished(result)``, ``failed(message)``.
+    """
+
+    progressed = Signal(float, str)
+    finished = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._gen = 0
+        self._stop = threading.Event()
+        self._busy = False
+        self._bridge = _Bridge(self)
+        self._bridge.progressed.connect(self._on_progressed)
+        self._bridge.finished.connect(self._on_finished)
+        self._bridge.failed.connect(self._on_failed)
+
+    @property
+    def generation(self) -> int:
+        return self._gen
+
+    @property
+    def busy(self) -> bool:
+        """True while the current generation's job has not reported its end."""
+        return self._busy
+
+    def submit(self, fn: JobFn) -> int:
+        """Cancel the running job (if any) and start ``fn``; returns its generation."""
+        self.cancel()
+        self._gen += 1
+        self._stop = threading.Event()
+        self._busy = True
+        QThreadPool.globalInstance().start(_Job(self._gen, fn, self._bridge, self._stop))
+        return self._gen
+
+    def cancel(self) -> None:
+        """Ask the current job to stop; whatever it still reports is dropped."""
+        self._stop.set()
+        self._gen += 1
+        self._busy = False
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Block until the pool is idle (for tests and shutdown)."""
+        return QThreadPool.globalInstance().waitForDone(msecs)
+
+    def _on_progressed(self, gen: int, fraction: float, message: str) -> None:
+        if gen == self._gen:
+            self.progressed.emit(fraction, message)
+
+    def _on_finished(self, gen: int, result: object) -> None:
+        if gen == self._gen:
+            self._busy = False
+            self.finished.emit(result)
+
+    def _on_failed(self, gen: int, message: str) -> None:
+        if gen == self._gen:
+            self._busy = False
+            self.failed.emit(message)
