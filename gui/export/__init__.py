@@ -1,0 +1,2 @@
+"""Exporting races: animation frame writers, the animation driver, static
+pictures and tables. ``writers`` and ``palette`` import no Qt."""
