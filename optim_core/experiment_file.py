@@ -19,6 +19,7 @@ from typing import Any
 from optim_core import optimizers, schedules, surfaces
 from optim_core.spec import (
     CLASSIFIER,
+    COLORMAPS,
     ExperimentSpec,
     RunSpec,
     SliceSpec,
@@ -32,6 +33,7 @@ SUFFIX = ".optviz.json"
 MAX_STEPS = 1_000_000
 MAX_STARTS = 400
 MAX_RUNS = 32
+MAX_BYTES = 4_000_000  # an experiment is a few kB; refuse to parse anything absurd
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
@@ -44,20 +46,31 @@ class ExperimentFileError(ValueError):
         super().__init__(f"{where}{field}: {problem}" if field else f"{where}{problem}")
 
 
-def to_dict(spec: ExperimentSpec) -> dict[str, Any]:
-    return {"format": FORMAT, **asdict(spec)}
+def to_dict(spec: ExperimentSpec, folder: Path | None = None) -> dict[str, Any]:
+    """The file's JSON object. A dataset path inside ``folder`` (where the file
+    goes) is written relative to it, so a folder of experiment and data moves as one."""
+    d = {"format": FORMAT, **asdict(spec)}
+    dataset = Path(spec.surface.slice.dataset)
+    if folder is not None and dataset.is_absolute() and dataset.is_relative_to(folder.resolve()):
+        d["surface"]["slice"]["dataset"] = dataset.relative_to(folder.resolve()).as_posix()
+    return d
 
 
-def to_json(spec: ExperimentSpec) -> str:
-    return json.dumps(to_dict(spec), indent=2, allow_nan=False) + "\n"
+def to_json(spec: ExperimentSpec, folder: Path | None = None) -> str:
+    return json.dumps(to_dict(spec, folder), indent=2, allow_nan=False, ensure_ascii=False) + "\n"
 
 
 def save(spec: ExperimentSpec, path: str | os.PathLike) -> None:
     """Write ``spec`` to ``path`` atomically: a temporary file in the same
-    folder, flushed to disk, then renamed over the target."""
+    folder, flushed to disk, then renamed over the target. Raises ``OSError``
+    with a message for the user when the folder cannot be written."""
     path = Path(path)
-    text = to_json(spec)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    text = to_json(spec, path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as e:
+        raise OSError(e.errno, f"cannot save {str(path)!r}: folder {str(path.parent)!r} "
+                      f"cannot be written ({e.strerror})") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
@@ -73,6 +86,9 @@ def load(path: str | os.PathLike) -> ExperimentSpec:
     """Read and validate an experiment file."""
     path = Path(path)
     try:
+        if path.stat().st_size > MAX_BYTES:
+            raise ExperimentFileError("", f"is {path.stat().st_size:,} bytes; an experiment file "
+                                      f"is at most {MAX_BYTES:,}", str(path))
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ExperimentFileError("", "no such file", str(path)) from None
@@ -84,10 +100,18 @@ def load(path: str | os.PathLike) -> ExperimentSpec:
 
 
 def from_json(text: str, source: str = "") -> ExperimentSpec:
+    """Parse and validate; ``source`` (a file name) prefixes error messages."""
+    if not text.strip():
+        raise ExperimentFileError("", "the file is empty", source)
     try:
-        data = json.loads(text, parse_constant=_reject_constant)
-    except (json.JSONDecodeError, ValueError) as e:
-        raise ExperimentFileError("", f"not valid JSON ({e})", source) from None
+        data = json.loads(text)  # NaN/Infinity parse; the field check names them
+    except json.JSONDecodeError as e:
+        raise ExperimentFileError("", f"not valid JSON: {e.msg} at line {e.lineno}, "
+                                  f"column {e.colno} (truncated or damaged?)", source) from None
+    except ValueError as e:
+        raise ExperimentFileError("", f"not valid JSON: {e}", source) from None
+    except RecursionError:
+        raise ExperimentFileError("", "not valid JSON: nested too deeply", source) from None
     try:
         return from_dict(data)
     except ExperimentFileError as e:
@@ -95,7 +119,10 @@ def from_json(text: str, source: str = "") -> ExperimentSpec:
 
 
 def from_dict(data: Any) -> ExperimentSpec:
-    d = _obj(data, "")
+    """Validate a parsed file; raises ``ExperimentFileError`` at the first bad field."""
+    if not isinstance(data, dict):
+        raise ExperimentFileError("", f"the file must hold a JSON object, got {_kind(data)}")
+    d = dict(data)
     if d.get("format") != FORMAT:
         raise ExperimentFileError("format", f"expected {FORMAT!r}: not an optviz experiment")
     version = d.get("version")
@@ -182,23 +209,39 @@ def _run(v: Any, where: str) -> RunSpec:
     specs = {h.name: h for h in optimizers.hyper_specs(kind)}
     hyper: dict[str, Any] = {}
     for name, value in _obj(d.get("hyper", {}), f"{where}.hyper").items():
-        key = f"{where}.hyper.{name}"
         if name not in specs:
-            raise ExperimentFileError(key, f"{kind} has no hyper-parameter {name!r}")
-        hyper[name] = (_schedule(value, key) if isinstance(value, dict)
-                       else _float(value, key, specs[name].min, specs[name].max))
+            raise ExperimentFileError(f"{where}.hyper.{name}",
+                                      f"{kind} has no hyper-parameter {name!r}")
+        hyper[name] = _hyper(value, specs[name], f"{where}.hyper.{name}")
     return RunSpec(kind=kind, label=_str(d.get("label"), f"{where}.label"), color=color,
                    enabled=enabled, hyper=hyper)
 
 
-def _schedule(d: dict, where: str) -> dict:
+def _hyper(value: Any, spec: Any, where: str) -> Any:
+    """A hyper-parameter value by its ``HyperSpec.dtype``: bool, int, or a float
+    in [min, max] — or, for floats, a schedule whose values stay in that range."""
+    if spec.dtype == "bool":
+        if not isinstance(value, bool):
+            raise ExperimentFileError(where, f"must be true or false, got {_kind(value)}")
+        return value
+    if spec.dtype == "int":
+        return _int(value, where, int(spec.min), int(spec.max))
+    if isinstance(value, dict):
+        return _schedule(value, spec, where)
+    return _float(value, where, spec.min, spec.max)
+
+
+def _schedule(d: dict, spec: Any, where: str) -> dict:
+    for k, v in d.items():
+        if k != "kind":
+            _float(v, f"{where}.{k}", -1e12, 1e12)
     try:
         sched = schedules.from_dict(d)
     except (KeyError, TypeError, ValueError) as e:
         raise ExperimentFileError(where, f"not a valid schedule ({e})") from None
-    for k, value in d.items():
-        if k != "kind":
-            _float(value, f"{where}.{k}", -1e12, 1e12)
+    for k in ("value", "start", "end"):
+        if k in d:
+            _float(d[k], f"{where}.{k}", spec.min, spec.max)
     return sched.to_dict()
 
 
@@ -221,7 +264,11 @@ def _view(v: Any, where: str) -> ViewSpec:
     log_color = d.get("log_color")
     if log_color is not None and not isinstance(log_color, bool):
         raise ExperimentFileError(f"{where}.log_color", "must be true, false or null")
-    return ViewSpec(colormap=_str(d.get("colormap", "viridis"), f"{where}.colormap"),
+    colormap = _str(d.get("colormap", "viridis"), f"{where}.colormap")
+    if colormap not in COLORMAPS:
+        raise ExperimentFileError(f"{where}.colormap",
+                                  f"unknown colour map {colormap!r}; one of {list(COLORMAPS)}")
+    return ViewSpec(colormap=colormap,
                     log_color=log_color,
                     contours=_int(d.get("contours", 12), f"{where}.contours", 0, 100))
 
@@ -237,10 +284,6 @@ def _check_dataset(spec: ExperimentSpec, path: Path) -> None:
         raise ExperimentFileError("surface.slice.dataset", f"dataset file {str(data)!r} not found",
                                   str(path))
     s.slice.dataset = str(data)
-
-
-def _reject_constant(name: str) -> None:
-    raise ValueError(f"{name} is not allowed")
 
 
 def _known(d: dict, allowed: set[str], where: str) -> None:

@@ -26,6 +26,9 @@ RUN_COLORS = (
 
 CLASSIFIER = "classifier"
 
+#: Perceptually uniform colour maps a view may use (pyqtgraph ships them).
+COLORMAPS = ("viridis", "magma", "inferno", "plasma", "cividis")
+
 HyperValue = float | dict[str, Any]
 
 
