@@ -1,0 +1,226 @@
+"""The stepping engine shared by ``runner.run`` and ``runner.Race``.
+
+All runs' current points live in one ``(N, 2)`` array (run r owns rows
+``r*S … (r+1)*S``), so each step makes ONE vectorized surface call for
+every run. Step t moves each run with the gradient seen at its current
+point (``surface.value_and_grad_step(x, t)``), then evaluates the new
+points with ``t + 1``: the value and gradient recorded with a point are the
+ones its next step will use.
+
+Divergence: a point stops at the step where it becomes non-finite or
+leaves the box (the surface bounds grown ``box_factor``-fold about their
+centre), or where its value or gradient is non-finite, or where its loss
+explodes: |f| above ``box_factor`` × the largest |f| on a 9×9 grid over the
+bounds. (The loss test catches what the box cannot: AdaGrad moves each
+coordinate at most η per step, so at η = 1e3 it hops around with a loss
+10⁵× too large without ever leaving the box.) A stopped point stays frozen
+at its last good point (its later samples repeat it), ``diverged_at``
+holds the step and ``reasons`` one of the REASON_* strings. The other
+points go on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from optim_core import optimizers
+from optim_core.optimizers import Optimizer
+
+REASON_POINT = "point is not finite"
+REASON_BOX = "left the box"
+REASON_LOSS = "loss exploded"
+REASON_VALUE = "value is not finite"
+REASON_GRAD = "gradient is not finite"
+
+
+@dataclass
+class Block:
+    """Samples of ``m`` consecutive steps for all N rows (R runs × S points)."""
+
+    steps: np.ndarray  # (m,) global step of each sample
+    points: np.ndarray  # (m, N, 2)
+    values: np.ndarray  # (m, N)
+    grad_norms: np.ndarray  # (m, N)
+    lrs: np.ndarray  # (m, R)  scheduled η of the step that produced the sample
+    effective_lrs: np.ndarray  # (m, N) mean per-coordinate step size; NaN once stopped
+
+
+class Member:
+    """One labelled run inside the engine."""
+
+    def __init__(self, label: str, opt: Optimizer, starts: np.ndarray, joined: int) -> None:
+        self.label, self.opt, self.joined = label, opt, joined
+        self.state = opt.init(starts)
+        self.trace: list = []  # this block's states, kept only for adaptive kinds
+
+
+def as_starts(start: np.ndarray) -> np.ndarray:
+    """``(2,)`` or ``(S, 2)`` finite start points -> ``(S, 2)`` float copy."""
+    s = np.array(start, dtype=float).reshape(-1, 2) if np.size(start) else np.zeros((0, 2))
+    if np.ndim(start) not in (1, 2) or np.shape(start)[-1] != 2 or len(s) == 0:
+        raise ValueError(f"start points must have shape (2,) or (S, 2), got {np.shape(start)}")
+    if not np.isfinite(s).all():
+        raise ValueError("start points must be finite")
+    return s
+
+
+class Lockstep:
+    """Several labelled optimizers stepped together from the same start points."""
+
+    def __init__(self, surface, opts: Mapping[str, Optimizer], starts, box_factor=1e3) -> None:
+        self.surface = surface
+        self.lo, self.hi = surface.box(box_factor)
+        self.f_max = box_factor * _largest_value(surface)
+        self.starts = as_starts(starts)
+        self.step = 0
+        self.members: list[Member] = []
+        self.x = np.zeros((0, 2))
+        self.f, self.g = np.zeros(0), np.zeros((0, 2))
+        self.diverged_at = np.zeros(0, dtype=int)
+        self.reasons = np.zeros(0, dtype=object)
+        self._n_stopped = 0
+        self.add(opts)
+
+    @property
+    def S(self) -> int:
+        return len(self.starts)
+
+    def rows(self, label: str) -> slice:
+        r = [m.label for m in self.members].index(label)
+        return slice(r * self.S, (r + 1) * self.S)
+
+    def member(self, label: str) -> Member:
+        return self.members[[m.label for m in self.members].index(label)]
+
+    def add(self, opts: Mapping[str, Optimizer]) -> None:
+        """Runs that join now, from the start points (one surface call for all)."""
+        taken = {m.label for m in self.members}
+        for label in opts:
+            if label in taken:
+                raise ValueError(f"a run labelled {label!r} already exists")
+        if not opts:
+            return
+        x = np.tile(self.starts, (len(opts), 1))
+        dead = np.zeros(len(x), dtype=int) - 1
+        reasons = np.full(len(x), "", dtype=object)
+        with np.errstate(all="ignore"):
+            out = ~((x >= self.lo) & (x <= self.hi)).all(-1)
+            dead[out], reasons[out] = self.step, REASON_BOX
+            f, g = self.surface.value_and_grad_step(x, self.step + 1)
+        self.members += [Member(k, o, self.starts, self.step) for k, o in opts.items()]
+        self.x = np.concatenate([self.x, x])
+        self.f, self.g = np.concatenate([self.f, f]), np.concatenate([self.g, g])
+        self.diverged_at = np.concatenate([self.diverged_at, dead])
+        self.reasons = np.concatenate([self.reasons, reasons])
+        self._stop_bad_values(self.x, self.f, self.g, self.step)
+
+    def remove(self, label: str) -> None:
+        keep = np.ones(len(self.x), dtype=bool)
+        keep[self.rows(label)] = False
+        self.members.remove(self.member(label))
+        for name in ("x", "f", "g", "diverged_at", "reasons"):
+            setattr(self, name, getattr(self, name)[keep])
+        self._n_stopped = int((self.diverged_at >= 0).sum())
+
+    def advance(self, m: int) -> Block:
+        """Take ``m`` steps; return their samples."""
+        xs, fs, gs = [], [], []
+        with np.errstate(all="ignore"):
+            for _ in range(m):
+                self._one_step()
+                xs.append(self.x)
+                fs.append(self.f)
+                gs.append(self.g)
+            return self._block(m, xs, fs, gs)
+
+    def _one_step(self) -> None:
+        t = self.step + 1
+        if not len(self.x):
+            self.step = t
+            return
+        x_new = np.empty_like(self.x)
+        for r, mem in enumerate(self.members):
+            sl = slice(r * self.S, (r + 1) * self.S)
+            x_new[sl], mem.state = mem.opt.step(self.x[sl], self.g[sl], mem.state, self.surface)
+            if mem.opt.kind in optimizers.ADAPTIVE:
+                mem.trace.append(mem.state)
+        if self.n_stopped:
+            stopped = self.diverged_at >= 0
+            x_new[stopped] = self.x[stopped]
+        # Fast checks over all rows at once; NaN fails every comparison.
+        if not ((x_new >= self.lo).all() and (x_new <= self.hi).all()):
+            self._stop_bad_points(x_new, t)
+        f, g = self.surface.value_and_grad_step(x_new, t + 1)
+        if not (np.abs(f).max() <= self.f_max and np.isfinite(g.sum())):
+            f, g = self._stop_bad_values(x_new, f, g, t)
+        self.x, self.f, self.g, self.step = x_new, f, g, t
+
+    @property
+    def n_stopped(self) -> int:
+        return self._n_stopped
+
+    def _stop(self, bad: np.ndarray, reason: str, t: int) -> np.ndarray:
+        new = bad & (self.diverged_at < 0)
+        self.diverged_at[new], self.reasons[new] = t, reason
+        self._n_stopped = int((self.diverged_at >= 0).sum())
+        return new
+
+    def _stop_bad_points(self, x_new: np.ndarray, t: int) -> None:
+        """Freeze points that are non-finite or out of the box at their last good point."""
+        finite = np.isfinite(x_new).all(-1)
+        stopped = self._stop(~finite, REASON_POINT, t)
+        stopped |= self._stop(~((x_new >= self.lo) & (x_new <= self.hi)).all(-1), REASON_BOX, t)
+        x_new[stopped] = self.x[stopped]
+
+    def _stop_bad_values(self, x_new, f, g, t):
+        """Freeze points whose value or gradient is bad; returns (f, g)."""
+        stopped = self._stop(~np.isfinite(f), REASON_VALUE, t)
+        stopped |= self._stop(~np.isfinite(g).all(-1), REASON_GRAD, t)
+        stopped |= self._stop(np.abs(f) > self.f_max, REASON_LOSS, t)
+        if t > self.step and stopped.any():  # a step: fall back to the previous sample
+            x_new[stopped] = self.x[stopped]
+            f, g = f.copy(), g.copy()
+            f[stopped], g[stopped] = self.f[stopped], self.g[stopped]
+        return f, g
+
+    def _block(self, m: int, xs, fs, gs) -> Block:
+        steps = np.arange(self.step - m + 1, self.step + 1)
+        G = np.stack(gs) if m else np.zeros((0,) + self.g.shape)
+        eff = np.empty((m, len(self.x)))
+        lrs = np.empty((m, len(self.members)))
+        for r, mem in enumerate(self.members):
+            counts = mem.state.count - np.arange(m - 1, -1, -1)
+            lrs[:, r] = mem.opt.hyper_at("lr", counts) if "lr" in mem.opt.hyper else np.nan
+            sl = slice(r * self.S, (r + 1) * self.S)
+            if mem.trace:
+                stacked = _stack_states(mem.trace)
+                eff[:, sl] = optimizers.effective_lr(mem.opt, stacked)
+                mem.trace = []
+            else:
+                eff[:, sl] = lrs[:, r, None]
+        eff[(self.diverged_at >= 0) & (steps[:, None] >= self.diverged_at)] = np.nan
+        return Block(
+            steps=steps,
+            points=np.stack(xs) if m else np.zeros((0,) + self.x.shape),
+            values=np.stack(fs) if m else np.zeros((0, len(self.x))),
+            grad_norms=np.hypot(G[..., 0], G[..., 1]),
+            lrs=lrs,
+            effective_lrs=eff,
+        )
+
+
+def _largest_value(surface) -> float:
+    """max |f| on a 9×9 grid over the bounds (inf if none is finite)."""
+    (x0, x1), (y0, y1) = surface.bounds
+    with np.errstate(all="ignore"):
+        f = np.abs(surface.grid(np.linspace(x0, x1, 9), np.linspace(y0, y1, 9)))
+    return float(np.max(f[np.isfinite(f)])) if np.isfinite(f).any() else np.inf
+
+
+def _stack_states(states: list):
+    """Per-step states -> one state with ``count (T,)`` and arrays ``(T, ...)``."""
+    fields = zip(*states, strict=True)
+    return type(states[0])(*(np.stack(f) if i else np.array(f) for i, f in enumerate(fields)))
