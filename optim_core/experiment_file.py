@@ -35,6 +35,8 @@ MAX_STARTS = 400
 MAX_RUNS = 32
 MAX_BYTES = 4_000_000  # an experiment is a few kB; refuse to parse anything absurd
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+#: The bundled teaching experiments (the Presets menu).
+PRESET_DIR = Path(__file__).resolve().parents[1] / "resources" / "presets"
 
 
 class ExperimentFileError(ValueError):
@@ -80,6 +82,11 @@ def save(spec: ExperimentSpec, path: str | os.PathLike) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def presets() -> list[Path]:
+    """The bundled preset files, sorted by name."""
+    return sorted(PRESET_DIR.glob(f"*{SUFFIX}"))
 
 
 def load(path: str | os.PathLike) -> ExperimentSpec:
@@ -131,7 +138,7 @@ def from_dict(data: Any) -> ExperimentSpec:
     if version != VERSION:
         raise ExperimentFileError(
             "version", f"version {version} is not supported (this optviz reads version {VERSION})")
-    _known(d, {"format", "version", "title", "surface", "runs", "starts", "steps",
+    _known(d, {"format", "version", "title", "notes", "surface", "runs", "starts", "steps",
                "steps_per_frame", "view"}, "")
     runs = [_run(r, f"runs[{i}]") for i, r in enumerate(_list(d.get("runs", []), "runs"))]
     if len(runs) > MAX_RUNS:
@@ -141,6 +148,7 @@ def from_dict(data: Any) -> ExperimentSpec:
     return ExperimentSpec(
         version=version,
         title=_str(d.get("title", ""), "title"),
+        notes=_str(d.get("notes", ""), "notes"),
         surface=_surface(d.get("surface"), "surface"),
         runs=runs,
         starts=_starts(d.get("starts"), "starts"),

@@ -75,6 +75,7 @@ class ViewSpec:
 class ExperimentSpec:
     version: int = 1
     title: str = ""
+    notes: str = ""  # what to look for (presets explain their lesson here)
     surface: SurfaceSpec = field(default_factory=SurfaceSpec)
     runs: list[RunSpec] = field(default_factory=list)
     starts: list[list[float]] = field(default_factory=list)  # (S, 2)

@@ -82,6 +82,7 @@ def experiments(draw):
     point = st.lists(finite(-1e6, 1e6), min_size=2, max_size=2)
     return ExperimentSpec(
         title=draw(st.text(max_size=40)),
+        notes=draw(st.text(max_size=80)),
         surface=draw(surface_specs()),
         runs=draw(st.lists(runs(), max_size=5, unique_by=lambda r: r.label)),
         starts=draw(st.lists(point, min_size=1, max_size=6)),

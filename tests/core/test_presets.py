@@ -1,0 +1,66 @@
+"""Every bundled preset loads, runs, and shows the lesson its notes promise."""
+
+import numpy as np
+import pytest
+
+from optim_core import experiment_file as ef
+from optim_core import runner
+from optim_core.spec import make_optimizer, make_surface, starts_array
+
+PRESETS = {p.name.removesuffix(ef.SUFFIX): p for p in ef.presets()}
+
+
+def race(name: str, steps: int | None = None):
+    spec = ef.load(PRESETS[name])
+    surface = make_surface(spec.surface)
+    opts = {r.label: make_optimizer(r) for r in spec.runs if r.enabled}
+    return spec, surface, runner.run(surface, opts, starts_array(spec), steps or spec.steps)
+
+
+def test_the_promised_presets_are_bundled():
+    assert {"ravine_sgd_vs_momentum", "two_wells_momentum_escapes", "rosenbrock_adam_vs_rmsprop",
+            "saddle_escape", "softmax_slice_minibatch", "svm_slice_minibatch"} <= set(PRESETS)
+
+
+@pytest.mark.parametrize("name", sorted(PRESETS))
+def test_preset_loads_and_runs_50_steps_without_divergence(name):
+    spec, _, runs = race(name, 50)
+    assert spec.title and spec.notes and len(spec.runs) >= 2
+    for label, run in runs.items():
+        assert (run.diverged_at == -1).all(), (label, run.reasons)
+        assert np.isfinite(run.values).all()
+
+
+def test_ravine_momentum_arrives_long_before_sgd():
+    spec, surface, runs = race("ravine_sgd_vs_momentum")
+    sgd, mom = (runs[r.label] for r in spec.runs)
+    first_below = [int(np.argmax(r.values[:, 0] < 1e-3)) for r in (sgd, mom)]
+    assert 0 < first_below[1] * 3 < first_below[0]
+    zigzag = np.sign(np.diff(sgd.points[:20, 0, 1]))
+    assert (zigzag[1:] != zigzag[:-1]).all()  # SGD flips across the valley every step
+
+
+def test_two_wells_momentum_escapes_and_sgd_stays():
+    spec, surface, runs = race("two_wells_momentum_escapes")
+    shallow, deep = surface.minima[1], surface.minima[0]
+    assert surface.value(deep) < surface.value(shallow)
+    sgd, mom = (runs[r.label].points[-1, 0] for r in spec.runs)
+    assert np.linalg.norm(sgd - shallow) < 0.05
+    assert np.linalg.norm(mom - deep) < 0.05
+
+
+def test_rosenbrock_adam_reaches_the_minimum_and_rmsprop_rattles_short():
+    spec, surface, runs = race("rosenbrock_adam_vs_rmsprop")
+    rms, adam = (runs[r.label] for r in spec.runs)
+    assert np.linalg.norm(adam.points[-1, 0] - [1, 1]) < 1e-2
+    assert np.linalg.norm(rms.points[-1, 0] - [1, 1]) > 0.1
+    assert spec.runs[0].hyper["lr"] == spec.runs[1].hyper["lr"]
+
+
+def test_saddle_sgd_stalls_while_momentum_and_adam_escape():
+    spec, surface, runs = race("saddle_escape")
+    sgd, mom, adam = (runs[r.label].points[-1, 0] for r in spec.runs)
+    assert np.linalg.norm(sgd) < 0.3  # still sitting near the saddle point (0, 0)
+    assert abs(mom[1]) > 2 and abs(adam[1]) > 2  # left the picture downhill along y
+    for run in runs.values():
+        assert (run.diverged_at == -1).all()
