@@ -1,0 +1,387 @@
+"""ExperimentModel: the one object every optviz widget talks to.
+
+It holds the serializable ``ExperimentSpec`` (surface, runs, starts, steps,
+view settings), the built surface and its grid, and a live
+``runner.Race``. Widgets call its methods; it calls pure ``optim_core``
+code and announces what changed with past-tense signals. Several changes
+inside ``with model.batch():`` are announced once, at the end (glue's
+``delay_callback``), so a burst of edits redraws once.
+
+Run editing lives in ``gui.experiment_runs.RunsMixin``; this file has the
+surface, the start points, the race and the animation clock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import NamedTuple
+
+import numpy as np
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from gui import surface_jobs
+from gui.experiment_runs import RunsMixin
+from gui.surface_jobs import GridData
+from gui.workers import JobRunner
+from optim_core import runner, surfaces
+from optim_core import spec as spec_mod
+from optim_core.spec import ExperimentSpec
+from optim_core.surface_base import Surface
+
+#: Animation clock: ~60 frames a second.
+FRAME_MS = 16
+#: Most start points a Shift+drag grid may seed (per side).
+MAX_GRID_N = 12
+
+
+class RunTrace(NamedTuple):
+    """What a view draws of run ``index``: ``points (K, S, 2)`` at ``steps (K,)``,
+    ``values (K, S)``, the current ``head (S, 2)``, ``diverged_at (S,)`` (-1 if
+    running) and ``reasons (S,)``. ``key`` changes whenever the history is
+    replaced rather than extended. A disabled run has K = 0."""
+
+    index: int
+    label: str
+    color: str
+    enabled: bool
+    steps: np.ndarray
+    points: np.ndarray
+    values: np.ndarray
+    head: np.ndarray
+    diverged_at: np.ndarray
+    reasons: np.ndarray
+    key: tuple
+
+
+class ExperimentModel(RunsMixin, QObject):
+    """State of one experiment plus its live race. See the module docstring."""
+
+    spec_replaced = Signal()  # a whole new experiment (open, preset)
+    surface_changed = Signal()  # surface spec changed; a grid follows (maybe later)
+    grid_ready = Signal()  # ``grid`` holds a new grid (a preview or the final one)
+    runs_changed = Signal()  # runs added, removed, renamed, recoloured, (en|dis)abled, kind
+    hyper_changed = Signal(int)  # hyper-parameters of run ``index`` changed
+    starts_changed = Signal()
+    trajectories_changed = Signal()  # histories replaced: reset, new start, drag, new surface
+    stepped = Signal(int)  # the race advanced to this step
+    reset_done = Signal()
+    playing_changed = Signal(bool)
+    transport_changed = Signal()  # steps per frame, maximum steps, grid n
+    view_changed = Signal()  # colormap, log colour, contour count
+    job_progressed = Signal(float, str)
+    job_finished = Signal()
+    job_failed = Signal(str)
+    modified = Signal()  # anything that would be saved changed
+
+    def __init__(self, spec: ExperimentSpec | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self._batch_depth = 0
+        self._pending: dict[str, tuple] = {}
+        self._spec = spec_mod.default_experiment() if spec is None else spec.copy()
+        self.surface: Surface | None = None
+        self.grid: GridData | None = None
+        self.race: runner.Race | None = None
+        self.grid_n = 5
+        self._version = 0
+        self._ids: list[str] = []
+        self._next_id = 0
+        self._timer = QTimer(self)
+        self._timer.setInterval(FRAME_MS)
+        self._timer.timeout.connect(self._on_tick)
+        self.jobs = JobRunner(self)
+        self.jobs.progressed.connect(self.job_progressed)
+        self.jobs.finished.connect(self._on_job_done)
+        self.jobs.failed.connect(self._on_job_failed)
+        self._job_done = None
+        self._install_spec()
+
+    # ----------------------------------------------------------------- batching
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Announce every change made inside once, when the outermost block ends."""
+        self._batch_depth += 1
+        try:
+            yield
+        finally:
+            self._batch_depth -= 1
+            if self._batch_depth == 0:
+                pending, self._pending = self._pending, {}
+                for name, args in pending.items():
+                    getattr(self, name).emit(*args)
+
+    def _emit(self, name: str, *args) -> None:
+        if self._batch_depth:
+            self._pending.pop(name, None)  # keep the latest arguments, announced last
+            self._pending[name] = args
+        else:
+            getattr(self, name).emit(*args)
+
+    # -------------------------------------------------------------- properties
+    @property
+    def spec(self) -> ExperimentSpec:
+        """The experiment as data. Read it freely; change it only through methods."""
+        return self._spec
+
+    @property
+    def step(self) -> int:
+        return self.race.step if self.race is not None else 0
+
+    @property
+    def playing(self) -> bool:
+        return self._timer.isActive()
+
+    @property
+    def starts(self) -> np.ndarray:
+        """``(S, 2)`` start points."""
+        return spec_mod.starts_array(self._spec)
+
+    @property
+    def busy(self) -> bool:
+        """True while a slice is being built or sampled off the GUI thread."""
+        return self.jobs.busy
+
+    # ---------------------------------------------------------- whole experiment
+    def load_spec(self, spec: ExperimentSpec) -> None:
+        """Replace the experiment (open a file, pick a preset); the race restarts."""
+        self.pause()
+        self._spec = spec.copy()
+        self._install_spec()
+        self._emit("spec_replaced")
+
+    def _install_spec(self) -> None:
+        self._ids = []
+        for _ in self._spec.runs:
+            self._ids.append(self._new_id())
+        with self.batch():
+            self._rebuild_surface(new_start=not self._spec.starts, keep_step=False)
+            self._emit("runs_changed")
+            self._emit("view_changed")
+            self._emit("transport_changed")
+
+    # ------------------------------------------------------------------ surface
+    def set_surface(self, name: str) -> None:
+        """Switch to toy surface ``name`` or ``spec.CLASSIFIER`` (parameters at defaults)."""
+        if name == self._spec.surface.name:
+            return
+        self._spec.surface.name = name
+        self._spec.surface.params = (
+            {} if name == spec_mod.CLASSIFIER
+            else {p.name: p.default for p in surfaces.params(name)})
+        self._rebuild_surface(new_start=True, keep_step=False)
+
+    def set_surface_param(self, name: str, value: float) -> None:
+        """Change one toy-surface parameter; trajectories are recomputed to the current step."""
+        self._spec.surface.params[name] = float(value)
+        self._rebuild_surface(new_start=False, keep_step=True)
+
+    def set_slice(self, **fields) -> None:
+        """Change classifier-slice fields (dataset, loss, reg, center, seed, normalize,
+        extent, batch_size); the slice is rebuilt off the GUI thread."""
+        for key, value in fields.items():
+            if not hasattr(self._spec.surface.slice, key):
+                raise ValueError(f"the slice has no field {key!r}")
+            setattr(self._spec.surface.slice, key, value)
+        self._rebuild_surface(new_start="extent" in fields, keep_step=True)
+
+    def new_directions(self) -> None:
+        """Draw new random directions D1, D2 (the next seed)."""
+        self.set_slice(seed=self._spec.surface.slice.seed + 1)
+
+    def set_resolution(self, n: int) -> None:
+        """Grid points per side of the drawn image."""
+        self._spec.surface.resolution = int(n)
+        self._emit("modified")
+        if self.surface is not None:
+            self._sample_grid()
+
+    def _rebuild_surface(self, new_start: bool, keep_step: bool) -> None:
+        self._emit("surface_changed")
+        self._emit("modified")
+        if self._spec.surface.name == spec_mod.CLASSIFIER:
+            self._job_done = lambda r: self._on_slice_built(r, new_start, keep_step)
+            self.jobs.submit(surface_jobs.slice_preview_job(self._spec.surface))
+            return
+        surface = spec_mod.make_surface(self._spec.surface)
+        self._install_surface(surface, new_start, keep_step)
+        self._sample_grid()
+
+    def _install_surface(self, surface: Surface, new_start: bool, keep_step: bool) -> None:
+        step = self.step if keep_step else 0
+        self.surface = surface
+        if new_start or not self._spec.starts:
+            start = surface_jobs.default_start(surface)
+            self._spec.starts = [[float(start[0]), float(start[1])]]
+            self._emit("starts_changed")
+        self._restart_race(step)
+
+    def _sample_grid(self) -> None:
+        res = self._spec.surface.resolution
+        if surface_jobs.is_slice(self.surface):
+            self._job_done = self._on_grid_computed
+            self.jobs.submit(surface_jobs.slice_grid_job(self.surface, res))
+        else:
+            self.jobs.cancel()
+            self.grid = surface_jobs.sample(self.surface, res)
+            self._emit("grid_ready")
+
+    def _on_job_done(self, result) -> None:
+        if self._job_done is not None:
+            self._job_done(result)
+
+    def _on_slice_built(self, result, new_start: bool, keep_step: bool) -> None:
+        surface, preview = result
+        with self.batch():
+            self._install_surface(surface, new_start, keep_step)
+            self.grid = preview
+            self._emit("grid_ready")
+        self._sample_grid()
+
+    def _on_grid_computed(self, grid: GridData) -> None:
+        self.grid = grid
+        self._emit("grid_ready")
+        self._emit("job_finished")
+
+    def _on_job_failed(self, message: str) -> None:
+        self._job_done = None
+        self.job_failed.emit(message)
+
+    def probe(self, x: float, y: float) -> tuple[float, float] | None:
+        """``(f, |∇f|)`` at (x, y), or None when no surface is ready."""
+        if self.surface is None:
+            return None
+        with np.errstate(all="ignore"):
+            f, g = self.surface.value_and_grad(np.array([x, y], dtype=float))
+        return float(f), float(np.hypot(*np.asarray(g, float).reshape(2)))
+
+    # ------------------------------------------------------------ start points
+    def set_start(self, x: float, y: float) -> None:
+        """One start point; the race restarts from step 0."""
+        self.set_starts(np.array([[x, y]]))
+
+    def set_starts(self, points: np.ndarray, keep_step: bool = False) -> None:
+        """Start points ``(S, 2)``; the race restarts (or is recomputed to the
+        current step with ``keep_step``)."""
+        pts = np.asarray(points, dtype=float).reshape(-1, 2)
+        if not len(pts) or not np.isfinite(pts).all():
+            raise ValueError("start points must be a non-empty finite (S, 2) array")
+        self._spec.starts = pts.tolist()
+        self._emit("starts_changed")
+        self._emit("modified")
+        self._restart_race(self.step if keep_step else 0)
+
+    def drag_start(self, x: float, y: float) -> None:
+        """Move the start while dragging: every trajectory is recomputed up to
+        the current step at once, so the race reshapes under the mouse."""
+        self.set_starts(np.array([[x, y]]), keep_step=True)
+
+    def seed_grid(self, x0: float, y0: float, x1: float, y1: float, n: int | None = None
+                  ) -> None:
+        """``n × n`` start points spread over the rectangle (corners included)."""
+        n = self.grid_n if n is None else int(n)
+        xs = np.linspace(min(x0, x1), max(x0, x1), n)
+        ys = np.linspace(min(y0, y1), max(y0, y1), n)
+        X, Y = np.meshgrid(xs, ys)
+        self.set_starts(np.stack([X.ravel(), Y.ravel()], axis=-1))
+
+    def set_grid_n(self, n: int) -> None:
+        """How many start points per side a Shift+drag seeds (1 … MAX_GRID_N)."""
+        self.grid_n = int(np.clip(n, 1, MAX_GRID_N))
+        self._emit("transport_changed")
+
+    # --------------------------------------------------------------- the race
+    def _restart_race(self, step: int = 0) -> None:
+        """A new race on the current surface from the starts, advanced to ``step``."""
+        if self.surface is None:
+            return
+        opts = {self._ids[i]: spec_mod.make_optimizer(r)
+                for i, r in enumerate(self._spec.runs) if r.enabled}
+        self.race = runner.Race(self.surface, opts, self.starts)
+        if step:
+            self.race.advance(step)
+        self._version += 1
+        self._emit("trajectories_changed")
+
+    def traces(self) -> list[RunTrace]:
+        """Every run's drawable history, in the order of ``spec.runs``."""
+        out = []
+        S = len(self._spec.starts)
+        live = set(self.race.labels) if self.race is not None else set()
+        for i, (rid, run) in enumerate(zip(self._ids, self._spec.runs, strict=True)):
+            if rid in live:
+                h = self.race.history(rid)
+                out.append(RunTrace(i, run.label, run.color, run.enabled, h.steps, h.points,
+                                    h.values, h.points[-1], h.diverged_at, h.reasons,
+                                    (rid, self._version)))
+            else:
+                out.append(RunTrace(i, run.label, run.color, run.enabled, np.zeros(0, int),
+                                    np.zeros((0, S, 2)), np.zeros((0, S)),
+                                    np.full((S, 2), np.nan), np.full(S, -1),
+                                    np.full(S, "", dtype=object), (rid, self._version)))
+        return out
+
+    def advance(self, n: int | None = None) -> None:
+        """Take ``n`` steps (default: steps per frame), never past ``spec.steps``."""
+        if self.race is None:
+            return
+        n = self._spec.steps_per_frame if n is None else int(n)
+        n = min(n, self._spec.steps - self.race.step)
+        if n <= 0:
+            self.pause()
+            return
+        self.race.advance(n)
+        self._emit("stepped", self.race.step)
+
+    def step_once(self) -> None:
+        """One frame's worth of steps (→ key); pauses the animation."""
+        self.pause()
+        self.advance()
+
+    def reset(self) -> None:
+        """Back to step 0 from the current starts (R key)."""
+        self._restart_race(0)
+        self._emit("reset_done")
+
+    def play(self) -> None:
+        if self.race is None or self.playing:
+            return
+        if self.race.step >= self._spec.steps:
+            self.reset()
+        self._timer.start()
+        self.playing_changed.emit(True)
+
+    def pause(self) -> None:
+        if self.playing:
+            self._timer.stop()
+            self.playing_changed.emit(False)
+
+    def toggle_play(self) -> None:
+        """Space key."""
+        self.pause() if self.playing else self.play()
+
+    def _on_tick(self) -> None:
+        self.advance()
+
+    def set_steps_per_frame(self, n: int) -> None:
+        self._spec.steps_per_frame = max(1, int(n))
+        self._emit("transport_changed")
+        self._emit("modified")
+
+    def set_max_steps(self, n: int) -> None:
+        self._spec.steps = max(1, int(n))
+        self._emit("transport_changed")
+        self._emit("modified")
+
+    # -------------------------------------------------------------- view settings
+    def set_view(self, colormap: str | None = None, log_color: bool | None | str = "keep",
+                 contours: int | None = None) -> None:
+        """Colour map name, log colour (True, False, None = automatic), contour count."""
+        view = self._spec.view
+        if colormap is not None:
+            view.colormap = colormap
+        if log_color != "keep":
+            view.log_color = log_color
+        if contours is not None:
+            view.contours = max(0, int(contours))
+        self._emit("view_changed")
+        self._emit("modified")

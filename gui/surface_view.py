@@ -1,0 +1,235 @@
+"""SurfaceView: the surface, the racing trails, the start markers and the legend.
+
+A plain QWidget over an ``ExperimentModel``: it works alone (no main
+window) and can render the current state to a QImage of any size with the
+same drawing code (``render_image``), which animation export builds on.
+
+Layers, back to front: cached colour image and contours (``SurfaceLayer``),
+known minima (white stars), every trail (``TrailLayer``, incremental),
+heads (one scatter item; × where a run diverged), start marker(s), legend.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from gui import surface_jobs
+from gui.run_legend import RunLegend
+from gui.surface_layer import SurfaceLayer
+from gui.surface_viewbox import SurfaceViewBox
+from gui.trail_layer import Trail, TrailLayer
+
+HEAD_PEN = pg.mkPen("#101018", width=1.5)
+START_PEN = pg.mkPen("#ffffff", width=2)
+
+
+class SurfaceView(QWidget):
+    """Live view of ``model``. ``readout_changed(text)`` reports x, y, f, |∇f|
+    under the cursor (the main window puts it in the status bar)."""
+
+    readout_changed = Signal(str)
+
+    def __init__(self, model, parent: QWidget | None = None, trail_width: float = 2.0):
+        super().__init__(parent)
+        self.model = model
+        self._twin: SurfaceView | None = None
+        self._bounds = None
+        self._dragging = False
+        self.canvas = pg.GraphicsLayoutWidget()
+        self.canvas.ci.setContentsMargins(6, 6, 6, 6)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.canvas)
+        self.viewbox = SurfaceViewBox(lockAspect=True)
+        self.plot = self.canvas.addPlot(row=0, col=0, viewBox=self.viewbox)
+        self.plot.hideButtons()
+        self.colorbar = pg.ColorBarItem(values=(0, 1), width=14, interactive=False,
+                                        colorMap=pg.colormap.get("viridis"))
+        self.line_plot = pg.PlotItem()
+        self.line_plot.setMaximumHeight(150)
+        self.line_curve = self.line_plot.plot(pen=pg.mkPen("#ffd166", width=2))
+        self.line_plot.addItem(pg.InfiniteLine(0, pen=pg.mkPen(255, 255, 255, 90,
+                                                               style=Qt.PenStyle.DashLine)))
+        self.layer = SurfaceLayer(self.viewbox, self.colorbar)
+        self.colorbar.setImageItem(self.layer.image, insert_in=self.plot)
+        self.trails = TrailLayer(width=trail_width)
+        self.viewbox.addItem(self.trails, ignoreBounds=True)
+        self.heads = pg.ScatterPlotItem(antialias=True)
+        self.heads.setZValue(20)
+        self.viewbox.addItem(self.heads, ignoreBounds=True)
+        self._build_start_markers()
+        self.legend = RunLegend(self.viewbox)
+        self.step_text = pg.TextItem(color="#e8e8e8", anchor=(0, 0))
+        self.step_text.setParentItem(self.viewbox)
+        self.step_text.setPos(8, 4)
+        self._style_axes()
+        self._connect()
+        self._on_surface_changed()
+        self._on_grid_ready()
+        self._on_starts_changed()
+        self._redraw_runs()
+
+    # ------------------------------------------------------------------ set-up
+    def _build_start_markers(self) -> None:
+        self.start_marker = pg.TargetItem(size=18, symbol="o", pen=START_PEN,
+                                          brush=pg.mkBrush(255, 255, 255, 50),
+                                          hoverPen=pg.mkPen("#ffd166", width=2.5),
+                                          hoverBrush=pg.mkBrush(255, 209, 102, 80))
+        self.start_marker.setZValue(30)
+        self.viewbox.addItem(self.start_marker, ignoreBounds=True)
+        self.start_grid = pg.ScatterPlotItem(symbol="o", size=6, pen=pg.mkPen("w", width=1),
+                                             brush=pg.mkBrush(None), antialias=True)
+        self.start_grid.setZValue(25)
+        self.viewbox.addItem(self.start_grid, ignoreBounds=True)
+
+    def _style_axes(self) -> None:
+        font = self.font()
+        font.setPointSizeF(10)
+        for name in ("left", "bottom"):
+            axis = self.plot.getAxis(name)
+            axis.setTickFont(font)
+            axis.setTextPen("#c8c8d0")
+            axis.setPen("#60606c")
+        self.colorbar.axis.setTickFont(font)
+        self.line_plot.getAxis("bottom").setTickFont(font)
+        self.line_plot.getAxis("left").setTickFont(font)
+
+    def _connect(self) -> None:
+        m = self.model
+        m.surface_changed.connect(self._on_surface_changed)
+        m.grid_ready.connect(self._on_grid_ready)
+        m.view_changed.connect(self._on_grid_ready)
+        m.starts_changed.connect(self._on_starts_changed)
+        m.runs_changed.connect(self._redraw_runs)
+        m.trajectories_changed.connect(self._redraw_runs)
+        m.stepped.connect(self._redraw_runs)
+        self.viewbox.clicked.connect(self._on_clicked)
+        self.viewbox.rect_selected.connect(self._on_rect_selected)
+        self.start_marker.sigPositionChanged.connect(self._on_marker_dragged)
+        self.start_marker.sigPositionChangeFinished.connect(self._on_marker_released)
+        self.legend.toggled.connect(
+            lambda i: m.set_run_enabled(i, not m.spec.runs[i].enabled))
+        self.canvas.scene().sigMouseMoved.connect(self._on_mouse_moved)
+
+    # ------------------------------------------------------------- model -> view
+    def _on_surface_changed(self) -> None:
+        s = self.model.surface
+        classifier = self.model.spec.surface.name == "classifier"
+        if s is not None:
+            self.plot.setTitle(getattr(s, "title", ""), color="#e8e8e8", size="12pt")
+        xl, yl = ("a  (along D₁)", "b  (along D₂)") if classifier else ("x", "y")
+        self.plot.setLabel("bottom", xl, color="#c8c8d0")
+        self.plot.setLabel("left", yl, color="#c8c8d0")
+        self._show_line_plot(classifier)
+
+    def _on_grid_ready(self) -> None:
+        grid, s = self.model.grid, self.model.surface
+        if grid is None or s is None:
+            return
+        v = self.model.spec.view
+        self.layer.show(grid.x, grid.y, grid.z, colormap=v.colormap, log=v.log_color,
+                        n_contours=v.contours, minima=s.minima)
+        bounds = tuple(map(tuple, s.bounds))
+        if bounds != self._bounds:
+            self._bounds = bounds
+            (x0, x1), (y0, y1) = bounds
+            self.viewbox.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+        self.plot.setTitle(getattr(s, "title", ""), color="#e8e8e8", size="12pt")
+        if grid.line is not None:
+            self.line_curve.setData(*grid.line)
+
+    def _on_starts_changed(self) -> None:
+        starts = self.model.starts
+        single = len(starts) == 1
+        self.start_marker.setVisible(single)
+        if single and not self._dragging:
+            self.start_marker.blockSignals(True)
+            self.start_marker.setPos(QPointF(*starts[0]))
+            self.start_marker.blockSignals(False)
+        self.start_grid.setData(pos=np.zeros((0, 2)) if single else starts)
+
+    def _redraw_runs(self, *_) -> None:
+        traces = self.model.traces()
+        trails, heads, brushes, symbols = [], [], [], []
+        many = len(self.model.starts) > 4
+        for tr in traces:
+            if not tr.enabled or not len(tr.points):
+                continue
+            for s in range(tr.points.shape[1]):
+                trails.append(Trail(tr.points[:, s, :], tr.color, (tr.key, s)))
+                heads.append(tr.head[s])
+                brushes.append(pg.mkBrush(tr.color))
+                symbols.append("x" if tr.diverged_at[s] >= 0 else "o")
+        self.trails.set_trails(trails)
+        size = 7 if many else 12
+        self.heads.setData(pos=np.array(heads).reshape(-1, 2), brush=brushes, symbol=symbols,
+                           size=[size * (1.5 if s == "x" else 1.0) for s in symbols], pen=HEAD_PEN)
+        self.legend.update(traces)
+        self.step_text.setText(f"step {self.model.step}")
+
+    def _show_line_plot(self, show: bool) -> None:
+        shown = self.line_plot.scene() is not None
+        if show and not shown:
+            self.canvas.addItem(self.line_plot, row=1, col=0)
+            self.line_plot.setLabel("bottom", "a", color="#c8c8d0")
+            self.line_plot.setLabel("left", "L(W₀ + a·D₁)", color="#c8c8d0")
+        elif not show and shown:
+            self.canvas.removeItem(self.line_plot)
+
+    # ------------------------------------------------------------- view -> model
+    def _on_clicked(self, x: float, y: float) -> None:
+        self.model.set_start(x, y)
+
+    def _on_rect_selected(self, rect: QRectF) -> None:
+        if rect.width() > 0 and rect.height() > 0:
+            self.model.seed_grid(rect.left(), rect.top(), rect.right(), rect.bottom())
+
+    def _on_marker_dragged(self) -> None:
+        p = self.start_marker.pos()
+        self._dragging = True
+        self.model.drag_start(p.x(), p.y())
+
+    def _on_marker_released(self) -> None:
+        self._dragging = False
+
+    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
+        if not self.viewbox.sceneBoundingRect().contains(scene_pos):
+            return
+        p = self.viewbox.mapSceneToView(scene_pos)
+        probe = self.model.probe(p.x(), p.y())
+        if probe is None:
+            return
+        names = ("a", "b", "L", "|∇L|") if surface_jobs.is_slice(self.model.surface) else (
+            "x", "y", "f", "|∇f|")
+        values = (p.x(), p.y(), *probe)
+        parts = (f"{n} = {v:.4g}" for n, v in zip(names, values, strict=True))
+        self.readout_changed.emit("   ".join(parts))
+
+    # ------------------------------------------------------------------ helpers
+    def viewport_point(self, x: float, y: float) -> QPoint:
+        """Where surface point (x, y) is in ``canvas.viewport()`` pixels (for tests)."""
+        scene = self.viewbox.mapViewToScene(QPointF(x, y))
+        return self.canvas.mapFromScene(scene)
+
+    def render_image(self, width: int, height: int) -> QImage:
+        """The current state drawn at ``width × height`` by this same code.
+
+        A visible view renders through a hidden twin so the window does not
+        jump; a hidden one resizes itself.
+        """
+        target = self
+        if self.isVisible():
+            if self._twin is None:
+                self._twin = SurfaceView(self.model, trail_width=self.trails._width)
+            target = self._twin
+            target.viewbox.setRange(rect=self.viewbox.viewRect(), padding=0)
+        if not target.isVisible():
+            target.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+            target.show()
+        target.resize(width, height)
+        target.canvas.ci.layout.activate()
+        return target.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
