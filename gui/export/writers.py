@@ -1,117 +1,38 @@
-"""Frame writers: MP4 (H.264), GIF (one global palette) and PNG frames.
+"""The animation formats: MP4 (H.264), GIF (one global palette), PNG frames.
 
-A writer receives RGB frames ``(H, W, 3) uint8`` one at a time and writes
-them to a temporary file (or folder) next to the target; ``close()``
-renames it onto the target, ``abort()`` deletes it. Used as a context
-manager, an exception (a cancel included) aborts, so a failed export never
-leaves a half-written file. The module imports no Qt: the command line,
-the GUI and the tests share it.
+See ``gui.export.frame_writer`` for the life cycle every writer follows
+(temporary output beside the target, renamed only on success).
 """
 
 from __future__ import annotations
 
 import io
 import os
-import shutil
 import subprocess
 import tempfile
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 from PIL import Image
 
+from gui.export.frame_writer import (
+    FORMATS,
+    GIF_MAX_FPS,
+    ExportCancelled,
+    ExportError,
+    FrameWriter,
+    Progress,
+    ThreadedWriter,
+    check_frame_options,
+    format_of,
+    remove_output,
+)
 from gui.export.palette import GifQuantizer
 
-FORMATS = ("mp4", "gif", "png", "zip")
-#: GIF frame delays are whole centiseconds and players clamp delays under 20 ms.
-GIF_MAX_FPS = 50.0
-Progress = Callable[[int, int], None]
-
-
-class ExportError(Exception):
-    """An export that cannot be done; the message is meant for the user."""
-
-
-class ExportCancelled(Exception):
-    """The user cancelled; the partial output has been removed."""
-
-
-def format_of(path: str | os.PathLike) -> str:
-    """``mp4``, ``gif``, ``zip`` (PNG frames in a zip) or ``png`` (a folder of PNG frames)."""
-    suffix = Path(path).suffix.lower().lstrip(".")
-    if suffix in ("mp4", "gif", "zip"):
-        return suffix
-    if suffix in ("", "png", "d", "frames"):
-        return "png"
-    raise ExportError(f"cannot tell the format of {str(path)!r}: use .mp4, .gif, .zip or a folder")
-
-
-def check_frame_options(fmt: str, width: int, height: int, fps: float) -> None:
-    """Raise ``ExportError`` for a size or frame rate the format cannot hold."""
-    if width < 16 or height < 16 or width > 8192 or height > 8192:
-        raise ExportError(f"size {width}x{height} is out of range (16 to 8192 pixels a side)")
-    if not 0.1 <= fps <= 240:
-        raise ExportError(f"fps {fps:g} is out of range (0.1 to 240)")
-    if fmt == "mp4" and (width % 2 or height % 2):
-        raise ExportError(f"MP4 (H.264, yuv420p) needs even sizes, got {width}x{height}")
-    if fmt == "gif" and fps > GIF_MAX_FPS:
-        raise ExportError(f"GIF cannot play faster than {GIF_MAX_FPS:g} fps (got {fps:g})")
-
-
-class FrameWriter:
-    """Base class: the temporary-output life cycle shared by every format."""
-
-    def __init__(self, path: str | os.PathLike, width: int, height: int, fps: float,
-                 is_dir: bool = False):
-        self.path = Path(path)
-        self.width, self.height, self.fps = width, height, fps
-        self.frames = 0
-        self._tmp = _make_temp(self.path, is_dir=is_dir)
-
-    def write(self, frame: np.ndarray) -> None:
-        """Append one frame ``(height, width, 3) uint8``."""
-        if frame.shape != (self.height, self.width, 3) or frame.dtype != np.uint8:
-            raise ValueError(f"frame must be ({self.height}, {self.width}, 3) uint8, "
-                             f"got {frame.shape} {frame.dtype}")
-        self._write(np.ascontiguousarray(frame))
-        self.frames += 1
-
-    def close(self, progress: Progress | None = None) -> Path:
-        """Finish the file and move it onto the target; returns the target."""
-        try:
-            self._finish(progress)
-            _replace(self._tmp, self.path)
-        except BaseException:
-            self.abort()
-            raise
-        return self.path
-
-    def abort(self) -> None:
-        """Stop and delete the partial output."""
-        try:
-            self._discard()
-        finally:
-            _remove(self._tmp)
-
-    def __enter__(self) -> FrameWriter:
-        return self
-
-    def __exit__(self, exc_type, exc, tb) -> None:
-        if exc_type is None:
-            self.close()
-        else:
-            self.abort()
-
-    def _write(self, frame: np.ndarray) -> None:
-        raise NotImplementedError
-
-    def _finish(self, progress: Progress | None) -> None:
-        raise NotImplementedError
-
-    def _discard(self) -> None:
-        """Release what ``_write`` holds (processes, buffers) without finishing."""
+__all__ = ["FORMATS", "GIF_MAX_FPS", "ExportCancelled", "ExportError", "FrameWriter",
+           "GifWriter", "Mp4Writer", "PngFramesWriter", "ThreadedWriter", "check_frame_options",
+           "format_of", "gif_durations", "open_writer"]
 
 
 class Mp4Writer(FrameWriter):
@@ -135,7 +56,7 @@ class Mp4Writer(FrameWriter):
                                           stdout=subprocess.DEVNULL, stderr=self._log)
         except OSError as e:
             self._log.close()
-            _remove(self._tmp)
+            remove_output(self._tmp)
             raise ExportError(f"cannot start ffmpeg: {e}") from None
 
     def _write(self, frame: np.ndarray) -> None:
@@ -272,45 +193,3 @@ def open_writer(path: str | os.PathLike, width: int, height: int, fps: float,
     if cls is None:
         raise ExportError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
     return cls(path, width, height, fps)
-
-
-def _make_temp(target: Path, is_dir: bool) -> Path:
-    """A fresh temporary file or folder beside ``target`` with the same suffix
-    (ffmpeg picks the container from it); clear errors for unwritable folders."""
-    folder = target.parent
-    try:
-        if is_dir:
-            return Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".part", dir=folder))
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=f".part{target.suffix}",
-                                   dir=folder)
-        os.close(fd)
-        return Path(tmp)
-    except FileNotFoundError as e:
-        if folder.is_dir():  # e.g. /proc: the folder is there but takes no new files
-            raise ExportError(f"cannot write {str(target)!r}: folder {str(folder)!r} is not "
-                              f"writable ({e.strerror})") from None
-        raise ExportError(f"cannot write {str(target)!r}: folder {str(folder)!r} "
-                          "does not exist") from None
-    except NotADirectoryError:
-        raise ExportError(f"cannot write {str(target)!r}: {str(folder)!r} "
-                          "is not a folder") from None
-    except OSError as e:
-        raise ExportError(f"cannot write {str(target)!r}: folder {str(folder)!r} is not "
-                          f"writable ({e.strerror or e})") from None
-
-
-def _replace(tmp: Path, target: Path) -> None:
-    if tmp.is_dir() and target.is_dir():
-        target.rmdir()  # only an empty folder gets here (checked on open)
-    try:
-        os.replace(tmp, target)
-    except OSError as e:
-        raise ExportError(f"cannot move the finished file onto {str(target)!r}: "
-                          f"{e.strerror or e}") from None
-
-
-def _remove(path: Path) -> None:
-    if path.is_dir():
-        shutil.rmtree(path, ignore_errors=True)
-    else:
-        path.unlink(missing_ok=True)
