@@ -21,6 +21,7 @@ points go on.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -28,6 +29,8 @@ import numpy as np
 
 from optim_core import optimizers
 from optim_core.optimizers import Optimizer
+
+_max, _sum = np.maximum.reduce, np.add.reduce
 
 REASON_POINT = "point is not finite"
 REASON_BOX = "left the box"
@@ -49,12 +52,23 @@ class Block:
 
 
 class Member:
-    """One labelled run inside the engine."""
+    """One labelled run inside the engine; ``rows`` are its rows of the (N, 2) arrays."""
 
     def __init__(self, label: str, opt: Optimizer, starts: np.ndarray, joined: int) -> None:
-        self.label, self.opt, self.joined = label, opt, joined
+        self.label, self.joined = label, joined
+        self.opt = opt
         self.state = opt.init(starts)
+        self.rows = slice(0, 0)
         self.trace: list = []  # this block's states, kept only for adaptive kinds
+
+    @property
+    def opt(self) -> Optimizer:
+        return self._opt
+
+    @opt.setter
+    def opt(self, opt: Optimizer) -> None:
+        self._opt, self.step = opt, opt.step
+        self.adaptive = opt.kind in optimizers.ADAPTIVE
 
 
 def as_starts(start: np.ndarray) -> np.ndarray:
@@ -73,6 +87,7 @@ class Lockstep:
     def __init__(self, surface, opts: Mapping[str, Optimizer], starts, box_factor=1e3) -> None:
         self.surface = surface
         self.lo, self.hi = surface.box(box_factor)
+        self._centre, self._inv_half = (self.lo + self.hi) / 2, 2 / (self.hi - self.lo)
         self.f_max = box_factor * _largest_value(surface)
         self.starts = as_starts(starts)
         self.step = 0
@@ -89,8 +104,11 @@ class Lockstep:
         return len(self.starts)
 
     def rows(self, label: str) -> slice:
-        r = [m.label for m in self.members].index(label)
-        return slice(r * self.S, (r + 1) * self.S)
+        return self.member(label).rows
+
+    def _number_rows(self) -> None:
+        for r, mem in enumerate(self.members):
+            mem.rows = slice(r * self.S, (r + 1) * self.S)
 
     def member(self, label: str) -> Member:
         return self.members[[m.label for m in self.members].index(label)]
@@ -111,6 +129,7 @@ class Lockstep:
             dead[out], reasons[out] = self.step, REASON_BOX
             f, g = self.surface.value_and_grad_step(x, self.step + 1)
         self.members += [Member(k, o, self.starts, self.step) for k, o in opts.items()]
+        self._number_rows()
         self.x = np.concatenate([self.x, x])
         self.f, self.g = np.concatenate([self.f, f]), np.concatenate([self.g, g])
         self.diverged_at = np.concatenate([self.diverged_at, dead])
@@ -121,6 +140,7 @@ class Lockstep:
         keep = np.ones(len(self.x), dtype=bool)
         keep[self.rows(label)] = False
         self.members.remove(self.member(label))
+        self._number_rows()
         for name in ("x", "f", "g", "diverged_at", "reasons"):
             setattr(self, name, getattr(self, name)[keep])
         self._n_stopped = int((self.diverged_at >= 0).sum())
@@ -141,20 +161,24 @@ class Lockstep:
         if not len(self.x):
             self.step = t
             return
-        x_new = np.empty_like(self.x)
-        for r, mem in enumerate(self.members):
-            sl = slice(r * self.S, (r + 1) * self.S)
-            x_new[sl], mem.state = mem.opt.step(self.x[sl], self.g[sl], mem.state, self.surface)
-            if mem.opt.kind in optimizers.ADAPTIVE:
+        x, g, surface, parts = self.x, self.g, self.surface, []
+        for mem in self.members:
+            p, mem.state = mem.step(x[mem.rows], g[mem.rows], mem.state, surface)
+            parts.append(p)
+            if mem.adaptive:
                 mem.trace.append(mem.state)
+        x_new = np.concatenate(parts)
         if self.n_stopped:
             stopped = self.diverged_at >= 0
             x_new[stopped] = self.x[stopped]
-        # Fast checks over all rows at once; NaN fails every comparison.
-        if not ((x_new >= self.lo).all() and (x_new <= self.hi).all()):
+        # Fast checks over all rows at once (NaN fails every comparison);
+        # ufunc reductions directly, as this runs once per step of every drag.
+        d = np.abs(x_new - self._centre)
+        d *= self._inv_half
+        if not _max(d, axis=None) <= 1.0:
             self._stop_bad_points(x_new, t)
-        f, g = self.surface.value_and_grad_step(x_new, t + 1)
-        if not (np.abs(f).max() <= self.f_max and np.isfinite(g.sum())):
+        f, g = surface.value_and_grad_step(x_new, t + 1)
+        if not (_max(np.abs(f), axis=None) <= self.f_max and math.isfinite(_sum(g, axis=None))):
             f, g = self._stop_bad_values(x_new, f, g, t)
         self.x, self.f, self.g, self.step = x_new, f, g, t
 
@@ -194,7 +218,7 @@ class Lockstep:
         for r, mem in enumerate(self.members):
             counts = mem.state.count - np.arange(m - 1, -1, -1)
             lrs[:, r] = mem.opt.hyper_at("lr", counts) if "lr" in mem.opt.hyper else np.nan
-            sl = slice(r * self.S, (r + 1) * self.S)
+            sl = mem.rows
             if mem.trace:
                 stacked = _stack_states(mem.trace)
                 eff[:, sl] = optimizers.effective_lr(mem.opt, stacked)

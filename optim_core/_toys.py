@@ -21,7 +21,10 @@ def _split(xy: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def _vec(gx: np.ndarray, gy: np.ndarray) -> np.ndarray:
     """(gx, gy) -> (..., 2); filled in place because np.stack dominates small steps."""
-    out = np.empty(np.broadcast_shapes(np.shape(gx), np.shape(gy)) + (2,))
+    shape = np.shape(gx)
+    if shape != np.shape(gy):
+        shape = np.broadcast_shapes(shape, np.shape(gy))
+    out = np.empty(shape + (2,))
     out[..., 0], out[..., 1] = gx, gy
     return out
 
