@@ -1,0 +1,15 @@
+"""A real linear classifier (multiclass SVM / softmax on real data) and exact,
+fast 2-D and 1-D slices of its loss.
+
+``load_dataset`` -> ``LinearClassifier`` -> ``PlaneSlice(model, W0, D1, D2)``,
+with ``init_weights``, ``train`` (a trained centre W*) and
+``random_directions``; see DESIGN.md, "Linear classifier".
+"""
+
+from optim_core.classifier.data import Dataset, load_dataset
+from optim_core.classifier.directions import random_directions
+from optim_core.classifier.losses import LOSSES, LinearClassifier, init_weights
+from optim_core.classifier.slices import GridCancelled, LineSlice, PlaneSlice
+
+__all__ = ["LOSSES", "Dataset", "GridCancelled", "LineSlice", "LinearClassifier", "PlaneSlice",
+           "init_weights", "load_dataset", "random_directions"]

@@ -1,0 +1,60 @@
+"""Mini-batch gradients on a slice: SGD noise seen on the full-batch surface."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from optim_core.surface_base import Surface
+
+
+class MiniBatchSlice(Surface):
+    """A :class:`PlaneSlice` drawn and valued full-batch, stepped with mini-batches.
+
+    ``value``, ``value_and_grad``, ``grid`` and ``iter_grid`` are the plane's
+    (the landscape a student sees); ``value_and_grad_step(xy, t)`` is the loss
+    and exact gradient in (a, b) of step t's random batch of ``batch_size``
+    training samples (without replacement), plus the full regularizer. The
+    batch depends only on ``(seed, t)``, so a run is reproducible and every
+    start point and optimizer sees the same batch at the same step.
+    """
+
+    name = "classifier"
+
+    def __init__(self, plane, batch_size: int, seed: int = 0) -> None:
+        N = plane.model.num_samples
+        if not 1 <= int(batch_size) <= N:
+            raise ValueError(f"batch_size must be in 1 … {N}; got {batch_size}")
+        self.plane = plane
+        self.batch_size = int(batch_size)
+        self.seed = int(seed)
+        self.bounds = plane.bounds
+        self.has_kinks = plane.has_kinks
+        self.has_hessian = plane.has_hessian
+        self.title = f"{plane.title}, mini-batches of {self.batch_size}"
+        self.description = (f"{plane.description}; optimizers step on the gradient of a "
+                            f"random batch of {self.batch_size} samples (seed {self.seed})")
+
+    def batch(self, t: int) -> np.ndarray:
+        """The sorted sample indices of step ``t``'s batch: ``(batch_size,)``."""
+        rng = np.random.default_rng([self.seed, int(t)])
+        N = self.plane.model.num_samples
+        return np.sort(rng.choice(N, size=self.batch_size, replace=False))
+
+    def value(self, xy: np.ndarray) -> np.ndarray:
+        return self.plane.value(xy)
+
+    def value_and_grad(self, xy: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        return self.plane.value_and_grad(xy)
+
+    def value_and_grad_step(self, xy: np.ndarray, t: int) -> tuple[np.ndarray, np.ndarray]:
+        """Batch loss ``(...)`` and gradient ``(..., 2)`` of step ``t`` at ``xy: (..., 2)``."""
+        return self.plane._evaluate(xy, grad=True, samples=self.batch(t))
+
+    def hessian(self, xy: np.ndarray, h: float = 1e-5) -> np.ndarray:
+        return self.plane.hessian(xy, h)
+
+    def grid(self, a, b, progress=None, cancelled=None, chunk_rows: int = 64) -> np.ndarray:
+        return self.plane.grid(a, b, progress, cancelled, chunk_rows)
+
+    def iter_grid(self, a, b, chunk_rows: int = 64):
+        return self.plane.iter_grid(a, b, chunk_rows)
