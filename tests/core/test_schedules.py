@@ -1,0 +1,98 @@
+"""Schedules: base value at step 1, the documented formulas with n = t − 1,
+vectorized evaluation, and a JSON-friendly round trip."""
+
+import dataclasses
+import math
+
+import numpy as np
+import pytest
+
+from optim_core import schedules
+
+EXAMPLES = [
+    schedules.Constant(0.3),
+    schedules.Step(0.4, gamma=0.5, every=10),
+    schedules.Exponential(0.2, k=0.1),
+    schedules.InverseTime(0.5, k=0.25),
+    schedules.Cosine(0.1, total=20, floor=0.01),
+    schedules.Warmup(0.5, 0.99, steps=8),
+]
+
+
+def test_names_list_every_kind():
+    assert schedules.names() == [
+        "constant", "step", "exponential", "inverse_time", "cosine", "warmup",
+    ]
+    assert sorted(s.kind for s in EXAMPLES) == sorted(schedules.names())
+
+
+@pytest.mark.parametrize("sched", EXAMPLES, ids=lambda s: s.kind)
+def test_step_one_gives_the_base_value(sched):
+    base = sched.start if sched.kind == "warmup" else sched.value
+    assert sched(1) == base
+
+
+@pytest.mark.parametrize(
+    "sched, t, expected",
+    [
+        (schedules.Constant(0.3), 1000, 0.3),
+        (schedules.Step(0.4, gamma=0.5, every=10), 10, 0.4),
+        (schedules.Step(0.4, gamma=0.5, every=10), 11, 0.2),
+        (schedules.Step(0.4, gamma=0.5, every=10), 31, 0.05),
+        (schedules.Exponential(0.2, k=0.1), 11, 0.2 * math.exp(-1.0)),
+        (schedules.InverseTime(0.5, k=0.25), 5, 0.5 / 2.0),
+        (schedules.Cosine(0.1, total=20, floor=0.01), 11, 0.01 + 0.09 * 0.5),
+        (schedules.Cosine(0.1, total=20, floor=0.01), 21, 0.01),
+        (schedules.Cosine(0.1, total=20, floor=0.01), 500, 0.01),
+        (schedules.Warmup(0.5, 0.99, steps=8), 5, 0.5 + 0.49 * 4 / 8),
+        (schedules.Warmup(0.5, 0.99, steps=8), 9, 0.99),
+        (schedules.Warmup(0.5, 0.99, steps=8), 100, 0.99),
+    ],
+)
+def test_values_follow_the_documented_formulas(sched, t, expected):
+    assert sched(t) == pytest.approx(expected, rel=1e-14)
+
+
+@pytest.mark.parametrize("sched", EXAMPLES, ids=lambda s: s.kind)
+def test_array_steps_give_the_same_curve_as_one_by_one(sched):
+    t = np.arange(1, 60)
+    curve = sched(t)
+    assert curve.shape == t.shape
+    np.testing.assert_allclose(curve, [sched(int(k)) for k in t], rtol=1e-15)
+    assert isinstance(sched(3), float)
+
+
+@pytest.mark.parametrize("sched", EXAMPLES, ids=lambda s: s.kind)
+def test_round_trip_through_dicts(sched):
+    d = sched.to_dict()
+    assert d["kind"] == sched.kind
+    assert schedules.from_dict(d) == sched
+
+
+def test_steps_are_one_based():
+    with pytest.raises(ValueError, match="1-based"):
+        schedules.Constant(1.0)(0)
+
+
+def test_schedules_are_frozen():
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        schedules.Constant(1.0).value = 2.0
+
+
+@pytest.mark.parametrize(
+    "d, message",
+    [
+        ({"value": 1.0}, "kind"),
+        ({"kind": "sawtooth", "value": 1.0}, "unknown schedule kind"),
+        ({"kind": "exponential", "value": 1.0, "rate": 2}, "no field"),
+        ({"kind": "exponential", "value": float("nan")}, "finite"),
+        ({"kind": "step", "value": 1.0, "every": 0}, "integer >= 1"),
+        ({"kind": "cosine", "value": 1.0, "total": 2.5}, "integer >= 1"),
+        ({"kind": "inverse_time", "value": 1.0, "k": -1.0}, "k >= 0"),
+        ({"kind": "constant"}, "value"),
+        ("constant", "dict"),
+    ],
+)
+def test_bad_dicts_are_refused_with_a_reason(d, message):
+    with pytest.raises(ValueError, match=message):
+        schedules.from_dict(d)
