@@ -115,21 +115,27 @@ class TrailLayer(pg.GraphicsObject):
     def boundingRect(self) -> QRectF:
         return QRectF(self._rect)
 
-    def paint(self, p: QPainter, *args) -> None:
+    def paint(self, p: QPainter, option=None, widget=None) -> None:
         if not self._trails:
             return
-        cache = self._cache_for(p)
+        cache = self._cache_for(p, widget)
         self._bring_up_to_date(cache)
         p.save()
         p.resetTransform()
         p.drawImage(0, 0, cache.image)
         p.restore()
 
-    def _cache_for(self, p: QPainter) -> _Cache:
-        t = p.deviceTransform()
-        dev = p.device()
+    def _cache_for(self, p: QPainter, widget) -> _Cache:
+        # The world transform (not deviceTransform, which includes the offset
+        # of a widget grabbed inside its window) maps to the painter's
+        # untransformed coordinates, where the cache image is drawn at (0, 0).
+        t = p.worldTransform()
+        dev = widget if widget is not None else p.device()
         dpr = dev.devicePixelRatioF()
         w, h = dev.width(), dev.height()
+        if widget is None and hasattr(dev, "deviceIndependentSize"):
+            size = dev.deviceIndependentSize()  # images report physical pixels
+            w, h = size.width(), size.height()
         key = (t.m11(), t.m12(), t.m21(), t.m22(), t.dx(), t.dy(), w, h, dpr)
         cache = self._caches.pop(key, None)
         if cache is None:

@@ -1,0 +1,235 @@
+"""The main window: surface view in the middle, panels in docks, transport on top."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QToolBar,
+    QWidget,
+)
+
+from gui.app import app_icon
+from gui.optimizer_panel import OptimizerPanel
+from gui.surface_panel import SurfacePanel
+from gui.surface_view import SurfaceView
+from gui.transport import Transport
+from optim_core import experiment_file
+
+ABOUT = """<h3>optviz</h3>
+<p>See gradient-based optimizers race across real loss surfaces: toy functions and random
+planes L(W₀ + a·D₁ + b·D₂) through a linear classifier's weights.</p>
+<p>Following the CS231n optimization notes: loss slices, gradient checks, SGD → momentum →
+Adam, learning-rate decay.</p>
+<p>Digits data: UCI ML hand-written digits (CC BY 4.0). Colour maps: matplotlib's viridis
+family (CC0). Built with PySide6, pyqtgraph and numpy.</p>"""
+
+
+class MainWindow(QMainWindow):
+    """The application window over one ``ExperimentModel``.
+
+    Other panels join with ``add_dock(widget, title, area)``; File actions are
+    in ``self.actions`` ("open", "save", "save_as", "export", "quit") so an
+    exporter or file manager can take them over.
+    """
+
+    def __init__(self, model, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = model
+        self.current_path: Path | None = None
+        self.setWindowIcon(app_icon())
+        self.setDockNestingEnabled(True)
+        self.view = SurfaceView(model)
+        self.setCentralWidget(self.view)
+        self.docks: dict[str, QDockWidget] = {}
+        self.actions: dict[str, QAction] = {}
+        self._build_menus()
+        self._build_toolbar()
+        self.surface_panel = SurfacePanel(model)
+        self.optimizer_panel = OptimizerPanel(model)
+        self.add_dock(self.surface_panel, "Surface", Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.add_dock(self.optimizer_panel, "Optimizers", Qt.DockWidgetArea.RightDockWidgetArea)
+        self._build_status_bar()
+        model.spec_replaced.connect(self.update_title)
+        model.surface_changed.connect(self.update_title)
+        self.update_title()
+        self.resize(1400, 860)
+        self.restore_layout()
+
+    # ------------------------------------------------------------------ docks
+    def add_dock(self, widget: QWidget, title: str,
+                 area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea) -> QDockWidget:
+        """Put ``widget`` in a movable dock listed in the View menu; its place is
+        remembered between launches (by ``title``)."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock:{title}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self.view_menu.addAction(dock.toggleViewAction())
+        self.docks[title] = dock
+        state = QSettings().value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        return dock
+
+    def restore_layout(self) -> None:
+        settings = QSettings()
+        geometry, state = settings.value("window/geometry"), settings.value("window/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
+    def save_layout(self) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.sync()
+
+    def closeEvent(self, event) -> None:
+        self.model.pause()
+        self.model.jobs.cancel()
+        self.save_layout()
+        super().closeEvent(event)
+
+    # ------------------------------------------------------------------ menus
+    def _action(self, name: str, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.actions[name] = action
+        self.addAction(action)  # shortcuts work wherever the focus is
+        return action
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        for name, text, slot, key in (
+            ("open", "&Open experiment…", self.open_experiment, QKeySequence.StandardKey.Open),
+            ("save", "&Save experiment", self.save_experiment, QKeySequence.StandardKey.Save),
+            ("save_as", "Save experiment &as…", self.save_experiment_as, "Ctrl+Shift+S"),
+            ("export", "&Export animation…", self.export_animation, "Ctrl+E"),
+        ):
+            file_menu.addAction(self._action(name, text, slot, key))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("quit", "&Quit", self.close, QKeySequence.StandardKey.Quit))
+        self.view_menu = self.menuBar().addMenu("&View")
+        self.view_menu.addAction(self._action("reset_layout", "Reset layout", self.reset_layout))
+        self.view_menu.addSeparator()
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self._action("about", "&About optviz", self.show_about))
+
+    def _build_toolbar(self) -> None:
+        self.transport = Transport(self.model)
+        bar = QToolBar("Transport", self)
+        bar.setObjectName("toolbar:transport")
+        bar.addWidget(self.transport)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self._action("play", "Play / pause", self.model.toggle_play, Qt.Key.Key_Space)
+        self._action("step", "Step", self.model.step_once, Qt.Key.Key_Right)
+        self._action("reset", "Reset", self.model.reset, Qt.Key.Key_R)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.readout = QLabel()
+        self.readout.setMinimumWidth(420)
+        bar.addWidget(self.readout, 1)
+        self.progress = QProgressBar(maximumWidth=220, maximum=1000)
+        self.cancel_button = QPushButton("Cancel")
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel_button)
+        self._show_progress(False)
+        self.view.readout_changed.connect(self.readout.setText)
+        self.cancel_button.clicked.connect(self.model.jobs.cancel)
+        self.cancel_button.clicked.connect(lambda: self._show_progress(False))
+        self.model.job_progressed.connect(self._on_job_progressed)
+        self.model.grid_ready.connect(lambda: self._show_progress(self.model.busy))
+        self.model.job_failed.connect(self._on_job_failed)
+
+    def _show_progress(self, shown: bool) -> None:
+        self.progress.setVisible(shown)
+        self.cancel_button.setVisible(shown)
+
+    def _on_job_progressed(self, fraction: float, message: str) -> None:
+        self._show_progress(True)
+        self.progress.setValue(round(1000 * fraction))
+        self.progress.setFormat(f"{message}  %p%")
+
+    def _on_job_failed(self, message: str) -> None:
+        self._show_progress(False)
+        self.statusBar().showMessage(f"Could not build the surface: {message}", 10_000)
+
+    # ------------------------------------------------------------ file actions
+    def update_title(self) -> None:
+        name = self.current_path.name if self.current_path else (
+            self.model.spec.title or "untitled")
+        self.setWindowTitle(f"optviz — {name}")
+
+    def open_experiment(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open experiment", "",
+                                              "optviz experiments (*.optviz.json *.json)")
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path: str | Path) -> bool:
+        """Load an experiment file; on error say why and keep the open experiment."""
+        try:
+            spec = experiment_file.load(path)
+        except (OSError, ValueError) as exc:
+            QMessageBox.warning(self, "Cannot open experiment", str(exc))
+            return False
+        self.current_path = Path(path)
+        self.model.load_spec(spec)
+        self.update_title()
+        return True
+
+    def save_experiment(self) -> None:
+        if self.current_path is None:
+            self.save_experiment_as()
+        else:
+            self._save_to(self.current_path)
+
+    def save_experiment_as(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save experiment", "experiment.optviz.json",
+                                              "optviz experiments (*.optviz.json)")
+        if path:
+            self._save_to(Path(path))
+
+    def _save_to(self, path: Path) -> None:
+        try:
+            experiment_file.save(self.model.spec, path)
+        except OSError as exc:
+            QMessageBox.warning(self, "Cannot save experiment", str(exc))
+            return
+        self.current_path = path
+        self.update_title()
+        self.statusBar().showMessage(f"Saved {path}", 5000)
+
+    def export_animation(self) -> None:
+        """Ctrl+E. The export dialog is provided by ``gui.export`` when installed."""
+        try:
+            from gui.export.dialog import run_export_dialog
+        except ImportError:
+            self.statusBar().showMessage("Animation export is not available in this build", 5000)
+            return
+        run_export_dialog(self)
+
+    def reset_layout(self) -> None:
+        for title, dock in self.docks.items():
+            dock.setFloating(False)
+            dock.show()
+            area = (Qt.DockWidgetArea.LeftDockWidgetArea if title == "Surface"
+                    else Qt.DockWidgetArea.RightDockWidgetArea)
+            self.addDockWidget(area, dock)
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, "About optviz", ABOUT)

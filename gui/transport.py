@@ -1,0 +1,65 @@
+"""Transport controls: play/pause, step, reset, steps per frame, maximum steps."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QToolButton, QWidget
+
+#: What the play button shows while stopped / while playing.
+PLAY_TEXT, PAUSE_TEXT = "▶  Play", "⏸  Pause"
+
+
+class Transport(QWidget):
+    """A strip of controls over the model's animation clock. The keys (Space,
+    →, R) are window actions (see ``MainWindow``) so they work from anywhere."""
+
+    def __init__(self, model, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = model
+        self.play_button = QToolButton(text=PLAY_TEXT, toolTip="Play / pause (Space)")
+        self.play_button.setCheckable(True)
+        self.step_button = QToolButton(text="Step →", toolTip="One frame of steps (→)")
+        self.reset_button = QToolButton(text="⟲  Reset", toolTip="Back to step 0 (R)")
+        self.steps_per_frame = QSpinBox(minimum=1, maximum=1000, keyboardTracking=False)
+        self.steps_per_frame.setToolTip("Optimizer steps taken per animation frame")
+        self.max_steps = QSpinBox(minimum=1, maximum=1_000_000, singleStep=100,
+                                  keyboardTracking=False)
+        self.max_steps.setToolTip("The race stops at this step")
+        self.step_label = QLabel()
+        self.step_label.setMinimumWidth(110)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 0)
+        for w in (self.play_button, self.step_button, self.reset_button):
+            layout.addWidget(w)
+        layout.addSpacing(12)
+        layout.addWidget(QLabel("steps / frame"))
+        layout.addWidget(self.steps_per_frame)
+        layout.addWidget(QLabel("max steps"))
+        layout.addWidget(self.max_steps)
+        layout.addSpacing(12)
+        layout.addWidget(self.step_label)
+        self.play_button.clicked.connect(lambda _c: model.toggle_play())
+        self.step_button.clicked.connect(model.step_once)
+        self.reset_button.clicked.connect(model.reset)
+        self.steps_per_frame.valueChanged.connect(model.set_steps_per_frame)
+        self.max_steps.valueChanged.connect(model.set_max_steps)
+        model.playing_changed.connect(self._on_playing_changed)
+        model.transport_changed.connect(self._on_transport_changed)
+        for signal in (model.stepped, model.trajectories_changed, model.transport_changed):
+            signal.connect(self._on_stepped)
+        self._on_transport_changed()
+        self._on_playing_changed(model.playing)
+
+    def _on_playing_changed(self, playing: bool) -> None:
+        self.play_button.setChecked(playing)
+        self.play_button.setText(PAUSE_TEXT if playing else PLAY_TEXT)
+
+    def _on_transport_changed(self) -> None:
+        spec = self.model.spec
+        for w, value in ((self.steps_per_frame, spec.steps_per_frame),
+                         (self.max_steps, spec.steps)):
+            w.blockSignals(True)
+            w.setValue(value)
+            w.blockSignals(False)
+
+    def _on_stepped(self, *_) -> None:
+        self.step_label.setText(f"step {self.model.step} / {self.model.spec.steps}")
