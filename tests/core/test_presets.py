@@ -35,7 +35,7 @@ def test_ravine_momentum_arrives_long_before_sgd():
     spec, surface, runs = race("ravine_sgd_vs_momentum")
     sgd, mom = (runs[r.label] for r in spec.runs)
     first_below = [int(np.argmax(r.values[:, 0] < 1e-3)) for r in (sgd, mom)]
-    assert 0 < first_below[1] * 3 < first_below[0]
+    assert 0 < first_below[1] * 2.5 < first_below[0]
     zigzag = np.sign(np.diff(sgd.points[:20, 0, 1]))
     assert (zigzag[1:] != zigzag[:-1]).all()  # SGD flips across the valley every step
 
@@ -64,3 +64,22 @@ def test_saddle_sgd_stalls_while_momentum_and_adam_escape():
     assert abs(mom[1]) > 2 and abs(adam[1]) > 2  # left the picture downhill along y
     for run in runs.values():
         assert (run.diverged_at == -1).all()
+
+
+@pytest.mark.parametrize("name", ["softmax_slice_minibatch", "svm_slice_minibatch"])
+def test_minibatch_sgd_jitters_about_the_minimum_more_at_the_larger_rate(name):
+    spec, surface, runs = race(name)
+    assert spec.surface.slice.batch_size > 0 and spec.surface.slice.center == "trained"
+    big, small = (runs[r.label] for r in spec.runs)
+    assert spec.runs[0].hyper["lr"] > spec.runs[1].hyper["lr"]
+    centre = np.zeros(2)  # W* sits at the centre of the plane
+    for run in (big, small):
+        assert surface.value(run.points[-1, 0]) < surface.value(starts_array(spec)[0])
+        assert np.linalg.norm(run.points[-1, 0] - centre) < 0.3
+    tail = slice(-100, None)
+    jitter = [np.linalg.norm(np.diff(r.points[tail, 0], axis=0), axis=-1).mean()
+              for r in (big, small)]
+    assert jitter[0] > 2 * jitter[1]
+    full = runner.run(surface.plane,
+                      {"sgd": make_optimizer(spec.runs[1])}, starts_array(spec), 30)["sgd"]
+    assert not np.allclose(full.points, small.points[:31])  # the steps really are noisy

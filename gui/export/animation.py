@@ -1,0 +1,183 @@
+"""Recording a race: frames drawn by the live view's own code, then encoded.
+
+``RaceRecorder`` builds a hidden ``ExperimentModel`` + ``SurfaceView`` for
+an experiment (the same classes as the window, so a frame is exactly what
+the window would draw), waits for the surface, then renders frame 0 at
+step 0 and each next frame ``steps_per_frame`` steps later. A frame may
+carry a title banner on top and a side panel (the training curves) on the
+right. ``export_animation`` is the blocking loop the command line and the
+tests use; the GUI drives the same recorder in chunks (``gui.export_dialog``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QEventLoop, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtWidgets import QApplication
+
+from gui.export.animation_options import AnimationOptions
+from gui.export.frame_writer import ExportCancelled, ExportError, ThreadedWriter
+from gui.export.writers import check_frame_options, format_of, open_writer
+from optim_core.spec import ExperimentSpec
+
+#: ``progress(fraction in [0, 1], message)``
+Progress = Callable[[float, str], None]
+Cancelled = Callable[[], bool]
+#: ``side(width, height) -> QImage`` draws a panel beside the surface.
+SideRenderer = Callable[[int, int], QImage]
+
+BANNER_BG = QColor(20, 20, 28)
+BANNER_FG = QColor(236, 236, 242)
+
+
+class RaceRecorder:
+    """A hidden model and view of ``spec`` that render animation frames."""
+
+    def __init__(self, spec: ExperimentSpec, options: AnimationOptions,
+                 view_rect: QRectF | None = None,
+                 side: Callable[[object], SideRenderer] | None = None):
+        from gui.experiment import ExperimentModel
+        from gui.surface_view import SurfaceView
+
+        self.options = options.resolved(spec)
+        spec = spec.copy()
+        # The recording must not stop at the experiment's maximum step.
+        spec.steps = max(spec.steps, (self.options.frames - 1) * self.options.steps_per_frame, 1)
+        self.model = ExperimentModel(spec)
+        self.view = SurfaceView(self.model)
+        self._view_rect = view_rect
+        self._side = side(self.model) if (self.options.curves and side) else None
+        if self.options.curves and self._side is None:
+            raise ExportError("the training-curves panel is not available")
+
+    def wait_ready(self, progress: Progress | None = None, cancelled: Cancelled | None = None
+                   ) -> None:
+        """Process events until the surface and its full-resolution grid are ready
+        (a classifier slice is built off the GUI thread)."""
+        failure: list[str] = []
+        self.model.job_failed.connect(failure.append)
+        if progress is not None:
+            self.model.job_progressed.connect(lambda f, m: progress(f, m))
+        app = QApplication.instance()
+        while not self._ready():
+            if failure:
+                raise ExportError(f"the surface could not be built: {failure[0]}")
+            if cancelled is not None and cancelled():
+                self.model.jobs.cancel()
+                raise ExportCancelled()
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        if self._view_rect is not None:
+            self.view.viewbox.setRange(rect=self._view_rect, padding=0)
+
+    def _ready(self) -> bool:
+        m = self.model
+        return (m.surface is not None and m.grid is not None and not m.grid.preview
+                and not m.busy)
+
+    def frames(self) -> Iterator[np.ndarray]:
+        """Every frame, ``(height, width, 3) uint8``: step 0, then one per advance."""
+        self.model.reset()
+        for i in range(self.options.frames):
+            if i:
+                self.model.advance(self.options.steps_per_frame)
+            yield self.render()
+
+    def render(self) -> np.ndarray:
+        """The current state as one frame (banner, surface, side panel)."""
+        o = self.options
+        banner = banner_height(o.height) if o.title else 0
+        side_w = int(round(o.width * 0.38)) if self._side is not None else 0
+        frame = QImage(o.width, o.height, QImage.Format.Format_RGB32)
+        frame.fill(BANNER_BG)
+        painter = QPainter(frame)
+        try:
+            body_h = o.height - banner
+            painter.drawImage(0, banner, _exact(self.view.render_image(o.width - side_w, body_h),
+                                                o.width - side_w, body_h))
+            if self._side is not None:
+                painter.drawImage(o.width - side_w, banner,
+                                  _exact(self._side(side_w, body_h), side_w, body_h))
+            if banner:
+                draw_banner(painter, o.title, o.width, banner)
+        finally:
+            painter.end()
+        return qimage_to_rgb(frame)
+
+    def close(self) -> None:
+        self.model.pause()
+        self.model.jobs.cancel()
+        self.view.close()
+        self.view.deleteLater()
+
+
+def export_animation(spec: ExperimentSpec, path: str | Path, options: AnimationOptions,
+                     progress: Progress | None = None, cancelled: Cancelled | None = None,
+                     view_rect: QRectF | None = None,
+                     side: Callable[[object], SideRenderer] | None = None) -> Path:
+    """Record ``spec`` into ``path`` (format from the suffix); blocking.
+
+    Raises ``ExportError`` (message for the user) or ``ExportCancelled``; in
+    both cases no partial file is left and an existing file is untouched.
+    """
+    fmt = format_of(path)
+    check_frame_options(fmt, options.width, options.height, options.fps)
+    report = progress or (lambda f, m: None)
+    # The output is opened first, so an unwritable folder fails before any work.
+    writer = ThreadedWriter(open_writer(path, options.width, options.height, options.fps))
+    recorder = None
+    try:
+        recorder = RaceRecorder(spec, options, view_rect, side)
+        report(0.0, "preparing the surface")
+        recorder.wait_ready(lambda f, m: report(0.0, m), cancelled)
+        n = recorder.options.frames
+        for i, frame in enumerate(recorder.frames()):
+            if cancelled is not None and cancelled():
+                raise ExportCancelled()
+            writer.write(frame)
+            report(0.9 * (i + 1) / n, f"frame {i + 1}/{n}")
+        return writer.close(lambda k, total: report(0.9 + 0.1 * k / total, "encoding"))
+    except BaseException:
+        writer.abort()
+        raise
+    finally:
+        if recorder is not None:
+            recorder.close()
+
+
+def banner_height(height: int) -> int:
+    """Height of the title banner for a frame ``height`` pixels tall."""
+    return max(18, int(round(height * 0.075)))
+
+
+def draw_banner(painter: QPainter, text: str, width: int, height: int) -> None:
+    """``text`` centred in a dark band ``width × height`` at the top, elided to fit."""
+    painter.fillRect(0, 0, width, height, BANNER_BG)
+    font = QFont()
+    font.setPixelSize(max(10, int(height * 0.6)))
+    font.setWeight(QFont.Weight.DemiBold)
+    painter.setFont(font)
+    painter.setPen(BANNER_FG)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    elided = painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width - 16)
+    painter.drawText(QRectF(8, 0, width - 16, height), Qt.AlignmentFlag.AlignCenter, elided)
+
+
+def qimage_to_rgb(image: QImage) -> np.ndarray:
+    """A QImage as ``(H, W, 3) uint8`` RGB (copied, independent of the image)."""
+    img = image.convertToFormat(QImage.Format.Format_RGB888)
+    w, h, stride = img.width(), img.height(), img.bytesPerLine()
+    raw = np.frombuffer(img.constBits(), np.uint8, count=stride * h).reshape(h, stride)
+    return raw[:, : 3 * w].reshape(h, w, 3).copy()
+
+
+def _exact(image: QImage, width: int, height: int) -> QImage:
+    """``image`` at exactly ``width × height`` device pixels (a high-DPI grab is larger)."""
+    image.setDevicePixelRatio(1.0)
+    if image.width() == width and image.height() == height:
+        return image
+    return image.scaled(width, height, Qt.AspectRatioMode.IgnoreAspectRatio,
+                        Qt.TransformationMode.SmoothTransformation)

@@ -1,0 +1,38 @@
+"""What an animation export records: size, rate, frames, banner, side panel.
+
+Plain data (no Qt), shared by the export dialog, the command line and the
+recorder.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+
+from gui.export.frame_writer import ExportError
+from optim_core.spec import ExperimentSpec
+
+
+@dataclass(frozen=True)
+class AnimationOptions:
+    """What to record: ``frames`` frames (0: as many as reach ``spec.steps``),
+    ``steps_per_frame`` steps apart (0: the experiment's own), at
+    ``width × height`` and ``fps``; ``title`` as a banner ("" for none);
+    ``curves`` puts the training curves beside the surface."""
+
+    width: int = 640
+    height: int = 480
+    fps: float = 30.0
+    frames: int = 0
+    steps_per_frame: int = 0
+    title: str = ""
+    curves: bool = False
+
+    def resolved(self, spec: ExperimentSpec) -> AnimationOptions:
+        """Concrete ``frames`` and ``steps_per_frame`` for ``spec``."""
+        spf = self.steps_per_frame or spec.steps_per_frame
+        frames = self.frames or math.ceil(spec.steps / spf) + 1
+        if frames < 1 or spf < 1:
+            raise ExportError(f"need at least 1 frame and 1 step per frame "
+                              f"(got {frames} frames, {spf} steps per frame)")
+        return replace(self, frames=frames, steps_per_frame=spf)
