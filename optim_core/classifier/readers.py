@@ -82,8 +82,8 @@ def read(path: str | Path) -> tuple[np.ndarray, np.ndarray, tuple[str, ...] | No
 
 
 def _read_npz(path: Path):
-    try:
-        with np.load(path, allow_pickle=False) as data:
+    try:  # the file is opened here so it is closed even when np.load fails on it
+        with open(path, "rb") as f, np.load(f, allow_pickle=False) as data:
             missing = {"X", "y"} - set(data.files)
             if missing:
                 raise _Bad(f"missing array(s) {sorted(missing)}; a .npz needs X and y")
