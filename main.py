@@ -1,67 +1,49 @@
 """optviz entry point: ``python main.py [experiment.optviz.json]`` opens the app.
 
-Sub-commands (``python main.py <command> ...``) run headless; each lives in
-its own module and registers itself in ``COMMANDS`` with
-``register_command(name, help, configure, run)``: ``configure(parser)`` adds
-its options to an ``argparse`` sub-parser and ``run(args) -> int`` does the
-work and returns the exit code.
+Sub-commands (``python main.py <command> ...``) run headless. Each lives in
+its own module, listed in ``COMMANDS`` as ``name -> (module, add_parser,
+run)``: ``add_parser(subparsers)`` adds its ``argparse`` sub-parser and
+``run(args) -> int`` does the work and returns the exit code. The GUI keeps
+its own parser because its one positional argument (a file) is optional.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Callable
-from typing import NamedTuple
+
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "export": ("gui.cli_export", "add_export_parser", "run_export"),
+}
 
 
-class Command(NamedTuple):
-    help: str
-    configure: Callable[[argparse.ArgumentParser], None]
-    run: Callable[[argparse.Namespace], int]
-
-
-COMMANDS: dict[str, Command] = {}
-
-#: Modules that register sub-commands when imported (missing ones are skipped).
-COMMAND_MODULES = ("gui.export.cli",)
-
-
-def register_command(name: str, help: str, configure, run) -> None:
-    """Add sub-command ``name`` (``configure(parser)``, ``run(args) -> int``)."""
-    COMMANDS[name] = Command(help, configure, run)
-
-
-def _load_commands() -> None:
-    import importlib
-
-    for module in COMMAND_MODULES:
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:  # the module exists but is broken: say so
-                raise
+def command_parser() -> tuple[argparse.ArgumentParser, dict[str, Callable[..., int]]]:
+    """The parser of every headless sub-command, and each one's ``run``."""
+    parser = argparse.ArgumentParser(prog="optviz")
+    sub = parser.add_subparsers(dest="command", metavar="command")
+    runners = {}
+    for name, (module, add, run) in COMMANDS.items():
+        mod = importlib.import_module(module)
+        getattr(mod, add)(sub)
+        runners[name] = getattr(mod, run)
+    return parser, runners
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The GUI's own options (sub-commands have their parsers, see ``COMMANDS``)."""
-    commands = "".join(f"\n  {name:<10} {c.help}" for name, c in COMMANDS.items())
+    """The GUI's options; the epilog lists the sub-commands."""
+    commands = "".join(f"\n  python main.py {name} --help" for name in COMMANDS)
     parser = argparse.ArgumentParser(
         prog="optviz",
         description="See gradient-based optimizers race across real loss surfaces.",
-        epilog=(f"commands (python main.py <command> --help):{commands}" if commands else None),
+        epilog=f"headless commands:{commands}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("experiment", nargs="?",
                         help="an experiment file (*.optviz.json) to open")
     parser.add_argument("--paused", action="store_true",
                         help="open without starting the race")
-    return parser
-
-
-def command_parser(name: str) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog=f"optviz {name}", description=COMMANDS[name].help)
-    COMMANDS[name].configure(parser)
     return parser
 
 
@@ -83,10 +65,10 @@ def run_gui(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    _load_commands()
     if argv and argv[0] in COMMANDS:
-        args = command_parser(argv[0]).parse_args(argv[1:])
-        return COMMANDS[argv[0]].run(args)
+        parser, runners = command_parser()
+        args = parser.parse_args(argv)
+        return runners[args.command](args)
     return run_gui(build_parser().parse_args(argv))
 
 
