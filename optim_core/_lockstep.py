@@ -73,9 +73,10 @@ class Member:
 
 def as_starts(start: np.ndarray) -> np.ndarray:
     """``(2,)`` or ``(S, 2)`` finite start points -> ``(S, 2)`` float copy."""
-    s = np.array(start, dtype=float).reshape(-1, 2) if np.size(start) else np.zeros((0, 2))
-    if np.ndim(start) not in (1, 2) or np.shape(start)[-1] != 2 or len(s) == 0:
-        raise ValueError(f"start points must have shape (2,) or (S, 2), got {np.shape(start)}")
+    s = np.array(start, dtype=float)
+    if s.ndim not in (1, 2) or s.shape[-1] != 2:
+        raise ValueError(f"start points must have shape (2,) or (S, 2), got {s.shape}")
+    s = s.reshape(-1, 2)
     if not np.isfinite(s).all():
         raise ValueError("start points must be finite")
     return s

@@ -186,7 +186,9 @@ class Race:
         for r, label in enumerate(self.labels):
             rows = _rows(block, r, self._engine.S)
             self._trails[label].extend(block.steps, **rows)
-            self._latest[label] = (int(block.steps[-1]), {k: v[-1:] for k, v in rows.items()})
+            # Copies, so the chunk's arrays are not kept alive by a view.
+            last = {k: v[-1:].copy() for k, v in rows.items()}
+            self._latest[label] = (int(block.steps[-1]), last)
 
 
 def _join_sample(engine: Lockstep) -> Block:
