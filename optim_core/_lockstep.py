@@ -59,7 +59,9 @@ class Member:
         self.opt = opt
         self.state = opt.init(starts)
         self.rows = slice(0, 0)
-        self.trace: list = []  # this block's states, kept only for adaptive kinds
+        # This block's accumulators (the state's last field: c, or Adam's v),
+        # kept only for adaptive kinds to compute their effective step size.
+        self.trace: list = []
 
     @property
     def opt(self) -> Optimizer:
@@ -97,7 +99,7 @@ class Lockstep:
         self.f, self.g = np.zeros(0), np.zeros((0, 2))
         self.diverged_at = np.zeros(0, dtype=int)
         self.reasons = np.zeros(0, dtype=object)
-        self._n_stopped = 0
+        self.n_stopped = 0
         self.add(opts)
 
     @property
@@ -144,7 +146,7 @@ class Lockstep:
         self._number_rows()
         for name in ("x", "f", "g", "diverged_at", "reasons"):
             setattr(self, name, getattr(self, name)[keep])
-        self._n_stopped = int((self.diverged_at >= 0).sum())
+        self.n_stopped = int((self.diverged_at >= 0).sum())
 
     def advance(self, m: int) -> Block:
         """Take ``m`` steps; return their samples."""
@@ -167,7 +169,7 @@ class Lockstep:
             p, mem.state = mem.step(x[mem.rows], g[mem.rows], mem.state, surface)
             parts.append(p)
             if mem.adaptive:
-                mem.trace.append(mem.state)
+                mem.trace.append(mem.state[-1])
         x_new = np.concatenate(parts)
         if self.n_stopped:
             stopped = self.diverged_at >= 0
@@ -183,14 +185,10 @@ class Lockstep:
             f, g = self._stop_bad_values(x_new, f, g, t)
         self.x, self.f, self.g, self.step = x_new, f, g, t
 
-    @property
-    def n_stopped(self) -> int:
-        return self._n_stopped
-
     def _stop(self, bad: np.ndarray, reason: str, t: int) -> np.ndarray:
         new = bad & (self.diverged_at < 0)
         self.diverged_at[new], self.reasons[new] = t, reason
-        self._n_stopped = int((self.diverged_at >= 0).sum())
+        self.n_stopped = int((self.diverged_at >= 0).sum())
         return new
 
     def _stop_bad_points(self, x_new: np.ndarray, t: int) -> None:
@@ -221,7 +219,10 @@ class Lockstep:
             lrs[:, r] = mem.opt.hyper_at("lr", counts) if "lr" in mem.opt.hyper else np.nan
             sl = mem.rows
             if mem.trace:
-                stacked = _stack_states(mem.trace)
+                # A state stacked over the block's steps; only count and the
+                # accumulator are read by effective_lr (Adam's m stays as is).
+                acc = {mem.state._fields[-1]: np.stack(mem.trace)}
+                stacked = mem.state._replace(count=counts, **acc)
                 eff[:, sl] = optimizers.effective_lr(mem.opt, stacked)
                 mem.trace = []
             else:
@@ -243,9 +244,3 @@ def _largest_value(surface) -> float:
     with np.errstate(all="ignore"):
         f = np.abs(surface.grid(np.linspace(x0, x1, 9), np.linspace(y0, y1, 9)))
     return float(np.max(f[np.isfinite(f)])) if np.isfinite(f).any() else np.inf
-
-
-def _stack_states(states: list):
-    """Per-step states -> one state with ``count (T,)`` and arrays ``(T, ...)``."""
-    fields = zip(*states, strict=True)
-    return type(states[0])(*(np.stack(f) if i else np.array(f) for i, f in enumerate(fields)))

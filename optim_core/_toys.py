@@ -169,9 +169,9 @@ class Rosenbrock(Toy):
 
     def value_and_grad(self, xy):
         x, y = _split(xy)
-        r = y - x * x
-        f = (self.a - x) ** 2 + self.b * r * r
-        return f, _vec(-2 * (self.a - x) - 4 * self.b * x * r, 2 * self.b * r)
+        u, r = self.a - x, y - x * x
+        br = self.b * r
+        return u * u + br * r, _vec(-2 * u - 4 * x * br, 2 * br)
 
     def hessian(self, xy, h=1e-5):
         x, y = _split(xy)

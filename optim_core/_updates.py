@@ -8,6 +8,7 @@ arrays and never write into their inputs. The formulas are DESIGN.md's.
 
 from __future__ import annotations
 
+import math
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -67,25 +68,30 @@ def _rmsprop(h, t, x, g, s, surface):
     return x - h["lr"] * g / (np.sqrt(c) + h["eps"]), AccumulatorState(t, c)
 
 
-def _adam_direction(h, t, g, s):
-    """m̂ / (√v̂ + ε) and the new moments; bias correction is switchable."""
-    b1, b2 = h["beta1"], h["beta2"]
+def _adam_step(h, t, x, g, s):
+    """x − η m̂/(√v̂ + ε) and the new moments; bias correction is switchable.
+
+    With bias correction it is evaluated in the equivalent folded form
+    x − η·k·m/(√v + ε√(1−β₂ᵗ)), k = √(1−β₂ᵗ)/(1−β₁ᵗ) (Kingma & Ba, §2):
+    scalar work instead of two array divisions, the same numbers to rounding.
+    """
+    b1, b2, eps = h["beta1"], h["beta2"], h["eps"]
     m = b1 * s.m + (1.0 - b1) * g
     v = b2 * s.v + (1.0 - b2) * g * g
+    k = 1.0
     if h["bias_correction"]:
-        return (m / (1.0 - b1**t)) / (np.sqrt(v / (1.0 - b2**t)) + h["eps"]), AdamState(t, m, v)
-    return m / (np.sqrt(v) + h["eps"]), AdamState(t, m, v)
+        root = math.sqrt(1.0 - b2**t)
+        k, eps = root / (1.0 - b1**t), eps * root
+    return x - (h["lr"] * k) * (m / (np.sqrt(v) + eps)), AdamState(t, m, v)
 
 
 def _adam(h, t, x, g, s, surface):
-    d, state = _adam_direction(h, t, g, s)
-    return x - h["lr"] * d, state
+    return _adam_step(h, t, x, g, s)
 
 
 def _adamw(h, t, x, g, s, surface):
-    d, state = _adam_direction(h, t, g, s)
-    x_adam = x - h["lr"] * d
-    return x_adam - h["lr"] * h["weight_decay"] * x_adam, state
+    x_adam, state = _adam_step(h, t, x, g, s)
+    return x_adam - (h["lr"] * h["weight_decay"]) * x_adam, state
 
 
 def _need_surface(kind: str, surface: Any) -> None:
