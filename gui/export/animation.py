@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QEventLoop, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from gui.export.animation_options import AnimationOptions
 from gui.export.frame_writer import ExportCancelled, ExportError, ThreadedWriter
@@ -27,8 +27,8 @@ from optim_core.spec import ExperimentSpec
 #: ``progress(fraction in [0, 1], message)``
 Progress = Callable[[float, str], None]
 Cancelled = Callable[[], bool]
-#: ``side(width, height) -> QImage`` draws a panel beside the surface.
-SideRenderer = Callable[[int, int], QImage]
+#: ``side(model) -> QWidget``: a panel over the recorder's model, drawn beside the surface.
+SidePanel = Callable[[object], QWidget]
 
 BANNER_BG = QColor(20, 20, 28)
 BANNER_FG = QColor(236, 236, 242)
@@ -38,8 +38,7 @@ class RaceRecorder:
     """A hidden model and view of ``spec`` that render animation frames."""
 
     def __init__(self, spec: ExperimentSpec, options: AnimationOptions,
-                 view_rect: QRectF | None = None,
-                 side: Callable[[object], SideRenderer] | None = None):
+                 view_rect: QRectF | None = None, side: SidePanel | None = None):
         from gui.experiment import ExperimentModel
         from gui.surface_view import SurfaceView
 
@@ -50,8 +49,8 @@ class RaceRecorder:
         self.model = ExperimentModel(spec)
         self.view = SurfaceView(self.model)
         self._view_rect = view_rect
-        self._side = side(self.model) if (self.options.curves and side) else None
-        if self.options.curves and self._side is None:
+        self.side_panel = side(self.model) if (self.options.curves and side) else None
+        if self.options.curves and self.side_panel is None:
             raise ExportError("the training-curves panel is not available")
 
     def wait_ready(self, progress: Progress | None = None, cancelled: Cancelled | None = None
@@ -63,20 +62,25 @@ class RaceRecorder:
         if progress is not None:
             self.model.job_progressed.connect(lambda f, m: progress(f, m))
         app = QApplication.instance()
-        while not self._ready():
+        while not self.ready():
             if failure:
                 raise ExportError(f"the surface could not be built: {failure[0]}")
             if cancelled is not None and cancelled():
                 self.model.jobs.cancel()
                 raise ExportCancelled()
             app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-        if self._view_rect is not None:
-            self.view.viewbox.setRange(rect=self._view_rect, padding=0)
+        self.apply_view_rect()
 
-    def _ready(self) -> bool:
+    def ready(self) -> bool:
+        """True once the surface and its full-resolution grid are there."""
         m = self.model
         return (m.surface is not None and m.grid is not None and not m.grid.preview
                 and not m.busy)
+
+    def apply_view_rect(self) -> None:
+        """Show the region the live view shows (its zoom and pan), if one was given."""
+        if self._view_rect is not None:
+            self.view.viewbox.setRange(rect=self._view_rect, padding=0)
 
     def frames(self) -> Iterator[np.ndarray]:
         """Every frame, ``(height, width, 3) uint8``: step 0, then one per advance."""
@@ -90,7 +94,7 @@ class RaceRecorder:
         """The current state as one frame (banner, surface, side panel)."""
         o = self.options
         banner = banner_height(o.height) if o.title else 0
-        side_w = int(round(o.width * 0.38)) if self._side is not None else 0
+        side_w = int(round(o.width * 0.38)) if self.side_panel is not None else 0
         frame = QImage(o.width, o.height, QImage.Format.Format_RGB32)
         frame.fill(BANNER_BG)
         painter = QPainter(frame)
@@ -98,9 +102,10 @@ class RaceRecorder:
             body_h = o.height - banner
             painter.drawImage(0, banner, _exact(self.view.render_image(o.width - side_w, body_h),
                                                 o.width - side_w, body_h))
-            if self._side is not None:
+            if self.side_panel is not None:
                 painter.drawImage(o.width - side_w, banner,
-                                  _exact(self._side(side_w, body_h), side_w, body_h))
+                                  _exact(grab_widget(self.side_panel, side_w, body_h),
+                                         side_w, body_h))
             if banner:
                 draw_banner(painter, o.title, o.width, banner)
         finally:
@@ -110,14 +115,15 @@ class RaceRecorder:
     def close(self) -> None:
         self.model.pause()
         self.model.jobs.cancel()
-        self.view.close()
-        self.view.deleteLater()
+        for widget in (self.view, self.side_panel):
+            if widget is not None:
+                widget.close()
+                widget.deleteLater()
 
 
 def export_animation(spec: ExperimentSpec, path: str | Path, options: AnimationOptions,
                      progress: Progress | None = None, cancelled: Cancelled | None = None,
-                     view_rect: QRectF | None = None,
-                     side: Callable[[object], SideRenderer] | None = None) -> Path:
+                     view_rect: QRectF | None = None, side: SidePanel | None = None) -> Path:
     """Record ``spec`` into ``path`` (format from the suffix); blocking.
 
     Raises ``ExportError`` (message for the user) or ``ExportCancelled``; in
@@ -146,6 +152,17 @@ def export_animation(spec: ExperimentSpec, path: str | Path, options: AnimationO
     finally:
         if recorder is not None:
             recorder.close()
+
+
+def grab_widget(widget: QWidget, width: int, height: int) -> QImage:
+    """``widget`` drawn by its own code at ``width × height``, without showing it."""
+    if not widget.isVisible():
+        widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+        widget.show()
+    widget.resize(width, height)
+    if widget.layout() is not None:
+        widget.layout().activate()
+    return widget.grab().toImage()
 
 
 def banner_height(height: int) -> int:

@@ -1,0 +1,126 @@
+"""Recording races: each format holds the expected frames, drawn by the live view's code."""
+
+import numpy as np
+import pytest
+
+from gui.export.animation import RaceRecorder, export_animation, qimage_to_rgb
+from gui.export.animation_options import AnimationOptions
+from gui.export.frame_writer import ExportCancelled, ExportError
+from gui.export.readback import read_frames
+from gui.surface_view import SurfaceView
+
+W, H, N = 160, 120, 10
+# Mean and 99th-percentile |difference| allowed per format (GIF: palette; MP4: H.264 + yuv420p).
+TOLERANCE = {"race.mp4": (6.0, 80), "race.gif": (3.0, 40), "race.zip": (0.0, 0),
+             "frames": (0.0, 0)}
+
+
+@pytest.fixture
+def spec(model):
+    return model.spec.copy()
+
+
+def live_frame(qtbot, model, spec, step=0):
+    """What the window's view draws for ``spec`` at ``step``, at W × H."""
+    model.load_spec(spec)
+    model.reset()
+    if step:
+        model.advance(step)
+    view = SurfaceView(model)
+    qtbot.addWidget(view)
+    view.resize(500, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    return qimage_to_rgb(view.render_image(W, H))
+
+
+@pytest.mark.parametrize("name", sorted(TOLERANCE))
+def test_each_format_reads_back_with_frames_size_and_the_live_view_at_frame_0(
+        qtbot, model, spec, tmp_path, name):
+    options = AnimationOptions(W, H, fps=12, frames=N, steps_per_frame=3)
+    path = export_animation(spec, tmp_path / name, options)
+    frames = read_frames(path)
+    assert len(frames) == N
+    assert all(f.shape == (H, W, 3) for f in frames)
+    expected = live_frame(qtbot, model, spec)
+    diff = np.abs(frames[0].astype(int) - expected)
+    mean, p99 = TOLERANCE[name]
+    assert diff.mean() <= mean and np.percentile(diff, 99) <= p99
+    assert [p.name for p in tmp_path.iterdir()] == [name]
+
+
+def test_frames_follow_the_race_step_by_step(qtbot, model, spec, tmp_path):
+    path = export_animation(spec, tmp_path / "race.zip",
+                            AnimationOptions(W, H, frames=4, steps_per_frame=5))
+    frames = read_frames(path)
+    np.testing.assert_array_equal(frames[3], live_frame(qtbot, model, spec, step=15))
+    assert not np.array_equal(frames[1], frames[0])
+
+
+def test_default_frame_count_reaches_the_last_step(spec):
+    spec.steps, spec.steps_per_frame = 20, 3
+    assert AnimationOptions().resolved(spec).frames == 8  # steps 0, 3, …, 18, 20 (capped)
+    assert AnimationOptions(frames=5, steps_per_frame=2).resolved(spec).frames == 5
+
+
+def test_recording_past_the_experiment_maximum_keeps_moving(model, spec, qapp):
+    spec.steps = 4
+    recorder = RaceRecorder(spec, AnimationOptions(W, H, frames=4, steps_per_frame=3))
+    try:
+        recorder.wait_ready()
+        list(recorder.frames())
+        assert recorder.model.step == 9
+    finally:
+        recorder.close()
+
+
+def test_title_banner_sits_above_the_surface(spec, tmp_path):
+    plain = read_frames(export_animation(spec, tmp_path / "a.zip",
+                                         AnimationOptions(320, 240, frames=1)))[0]
+    titled = read_frames(export_animation(spec, tmp_path / "b.zip",
+                                          AnimationOptions(320, 240, frames=1,
+                                                           title="SGD vs Adam")))[0]
+    band = titled[:18]
+    assert (band.max(axis=-1) > 200).sum() > 30  # light letters on the dark band
+    assert np.abs(band.astype(int) - [20, 20, 28]).max(axis=-1).mean() < 60
+    assert not np.array_equal(plain[:18], band)
+
+
+def test_cancel_removes_the_partial_file_and_keeps_an_old_one(spec, tmp_path):
+    for name in ("race.mp4", "race.gif", "frames"):
+        asked = iter(range(10**6))
+        with pytest.raises(ExportCancelled):
+            export_animation(spec, tmp_path / name, AnimationOptions(W, H, frames=50),
+                             cancelled=lambda a=asked: next(a) > 4)
+        assert list(tmp_path.iterdir()) == []
+    old = tmp_path / "race.gif"
+    old.write_bytes(b"the previous export")
+    with pytest.raises(ExportCancelled):
+        export_animation(spec, old, AnimationOptions(W, H, frames=50),
+                         cancelled=lambda: True)
+    assert old.read_bytes() == b"the previous export"
+    assert list(tmp_path.iterdir()) == [old]
+
+
+def test_unwritable_folder_fails_before_any_rendering(spec, tmp_path, monkeypatch):
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("not a folder")
+    monkeypatch.setattr(RaceRecorder, "__init__", lambda *a: pytest.fail("rendered anyway"))
+    for target in (blocker / "out.mp4", tmp_path / "missing" / "out.gif", "/proc/out.mp4"):
+        with pytest.raises(ExportError, match="cannot write"):
+            export_animation(spec, target, AnimationOptions(W, H, frames=3))
+    assert list(tmp_path.iterdir()) == [blocker]
+
+
+def test_classifier_slice_waits_for_the_full_grid(spec, tmp_path):
+    from optim_core.spec import SliceSpec, SurfaceSpec
+
+    spec.surface = SurfaceSpec(name="classifier", resolution=96,
+                               slice=SliceSpec(center="trained", extent=1.0))
+    spec.starts = [[-0.8, 0.7]]
+    messages = []
+    path = export_animation(spec, tmp_path / "slice.zip", AnimationOptions(W, H, frames=2),
+                            progress=lambda f, m: messages.append(m))
+    frames = read_frames(path)
+    assert len(frames) == 2 and frames[0].std() > 10
+    assert "preparing the surface" in messages
