@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         dock.setObjectName(f"dock:{title}")
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
+        dock.show()
         self.view_menu.addAction(dock.toggleViewAction())
         self.docks[title] = dock
         state = QSettings().value("window/state")
@@ -121,7 +122,8 @@ class MainWindow(QMainWindow):
         ):
             file_menu.addAction(self._action(name, text, slot, key))
         file_menu.addSeparator()
-        file_menu.addAction(self._action("quit", "&Quit", self.close, QKeySequence.StandardKey.Quit))
+        quit_key = QKeySequence.StandardKey.Quit
+        file_menu.addAction(self._action("quit", "&Quit", self.close, quit_key))
         self.view_menu = self.menuBar().addMenu("&View")
         self.view_menu.addAction(self._action("reset_layout", "Reset layout", self.reset_layout))
         self.view_menu.addSeparator()

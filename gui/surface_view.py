@@ -95,6 +95,7 @@ class SurfaceView(QWidget):
             axis.setTextPen("#c8c8d0")
             axis.setPen("#60606c")
         self.colorbar.axis.setTickFont(font)
+        self.colorbar.axis.setWidth(None)  # fit the tick labels (ColorBarItem fixes 45 px)
         self.line_plot.getAxis("bottom").setTickFont(font)
         self.line_plot.getAxis("left").setTickFont(font)
 

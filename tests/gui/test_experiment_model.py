@@ -3,7 +3,8 @@
 import numpy as np
 import pytest
 
-from optim_core import runner, spec as spec_mod, surfaces
+from optim_core import runner, surfaces
+from optim_core import spec as spec_mod
 
 
 def record(signal):
