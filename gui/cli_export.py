@@ -23,13 +23,13 @@ from pathlib import Path
 from gui.cli_options import ExportRequest, OptionError, build_request, parse_size
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+DESCRIPTION = "Record a race to MP4, GIF or PNG frames, headless"
 
 
 def add_export_parser(subparsers) -> argparse.ArgumentParser:
     """Add the ``export`` sub-command to ``subparsers`` (from ``add_subparsers``)."""
-    p = subparsers.add_parser("export", help="record a race to MP4, GIF or PNG frames, headless",
-                              description=__doc__.split("\n\n")[0] + ".", epilog=EPILOG,
-                              formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = subparsers.add_parser("export", help=DESCRIPTION, description=DESCRIPTION + ".",
+                              epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     add_export_arguments(p)
     return p
 
@@ -174,7 +174,7 @@ class _ProgressLine:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="optviz export", description=__doc__.split("\n\n")[0],
+    parser = argparse.ArgumentParser(prog="optviz export", description=DESCRIPTION + ".",
                                      epilog=EPILOG,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     add_export_arguments(parser)
