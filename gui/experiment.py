@@ -13,6 +13,7 @@ surface, the start points, the race and the animation clock.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import NamedTuple
@@ -80,6 +81,7 @@ class ExperimentModel(RunsMixin, QObject):
         self._pending: dict[str, tuple] = {}
         self._spec = spec_mod.default_experiment() if spec is None else spec.copy()
         self.surface: Surface | None = None
+        self._shown_surface: spec_mod.SurfaceSpec | None = None  # what ``surface`` was built from
         self.grid: GridData | None = None
         self.race: runner.Race | None = None
         self.grid_n = 5
@@ -209,6 +211,7 @@ class ExperimentModel(RunsMixin, QObject):
     def _install_surface(self, surface: Surface, new_start: bool, keep_step: bool) -> None:
         step = self.step if keep_step else 0
         self.surface = surface
+        self._shown_surface = copy.deepcopy(self._spec.surface)
         if new_start or not self._spec.starts:
             start = surface_jobs.default_start(surface)
             self._spec.starts = [[float(start[0]), float(start[1])]]
@@ -243,7 +246,11 @@ class ExperimentModel(RunsMixin, QObject):
         self._emit("job_finished")
 
     def _on_job_failed(self, message: str) -> None:
+        """A slice could not be built: the spec goes back to the surface on screen."""
         self._job_done = None
+        if self._shown_surface is not None and self._spec.surface != self._shown_surface:
+            self._spec.surface = copy.deepcopy(self._shown_surface)
+            self._emit("surface_changed")
         self.job_failed.emit(message)
 
     def probe(self, x: float, y: float) -> tuple[float, float] | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QFontMetrics, QImage
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gui import surface_jobs
@@ -95,7 +95,9 @@ class SurfaceView(QWidget):
             axis.setTextPen("#c8c8d0")
             axis.setPen("#60606c")
         self.colorbar.axis.setTickFont(font)
-        self.colorbar.axis.setWidth(None)  # fit the tick labels (ColorBarItem fixes 45 px)
+        # Wide enough for labels like "−2.3045" plus the axis title, and fixed, so
+        # the layout does not shift when a new surface brings other labels.
+        self.colorbar.axis.setWidth(QFontMetrics(font).horizontalAdvance("−0.00000") + 34)
         self.line_plot.getAxis("bottom").setTickFont(font)
         self.line_plot.getAxis("left").setTickFont(font)
 

@@ -1,6 +1,7 @@
 """SurfaceView driven with the mouse: start points, drags, the legend, what is drawn."""
 
 import numpy as np
+import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
@@ -119,9 +120,10 @@ def test_cursor_readout_reports_f_and_gradient_norm(qtbot, view, model):
     assert seen
     parts = dict(p.split(" = ") for p in seen[-1].split("   "))
     x, y = float(parts["x"]), float(parts["y"])
-    f, gn = model.probe(x, y)
-    assert float(parts["f"]) == np.float64(f"{f:.4g}")
-    assert float(parts["|∇f|"]) == np.float64(f"{gn:.4g}")
+    assert abs(x) < 2 * pixel_size(view) and abs(y) < 2 * pixel_size(view)
+    f, gn = model.probe(x, y)  # x, y were shown to 4 digits: compare to 1 %
+    assert float(parts["f"]) == pytest.approx(f, rel=1e-2)
+    assert float(parts["|∇f|"]) == pytest.approx(gn, rel=1e-2)
 
 
 def test_colormap_and_log_scale_reach_the_picture(view, model):
