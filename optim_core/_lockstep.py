@@ -21,7 +21,6 @@ points go on.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -30,13 +29,14 @@ import numpy as np
 from optim_core import optimizers
 from optim_core.optimizers import Optimizer
 
-_max, _sum = np.maximum.reduce, np.add.reduce
-
 REASON_POINT = "point is not finite"
 REASON_BOX = "left the box"
 REASON_LOSS = "loss exploded"
 REASON_VALUE = "value is not finite"
 REASON_GRAD = "gradient is not finite"
+#: In the order the tests are made: the first failed one is the reason.
+_REASONS = np.array([REASON_POINT, REASON_BOX, REASON_VALUE, REASON_GRAD, REASON_LOSS],
+                    dtype=object)
 
 
 @dataclass
@@ -90,7 +90,6 @@ class Lockstep:
     def __init__(self, surface, opts: Mapping[str, Optimizer], starts, box_factor=1e3) -> None:
         self.surface = surface
         self.lo, self.hi = surface.box(box_factor)
-        self._centre, self._inv_half = (self.lo + self.hi) / 2, 2 / (self.hi - self.lo)
         self.f_max = box_factor * _largest_value(surface)
         self.starts = as_starts(starts)
         self.step = 0
@@ -99,7 +98,6 @@ class Lockstep:
         self.f, self.g = np.zeros(0), np.zeros((0, 2))
         self.diverged_at = np.zeros(0, dtype=int)
         self.reasons = np.zeros(0, dtype=object)
-        self.n_stopped = 0
         self.add(opts)
 
     @property
@@ -125,19 +123,15 @@ class Lockstep:
         if not opts:
             return
         x = np.tile(self.starts, (len(opts), 1))
-        dead = np.zeros(len(x), dtype=int) - 1
-        reasons = np.full(len(x), "", dtype=object)
         with np.errstate(all="ignore"):
-            out = ~((x >= self.lo) & (x <= self.hi)).all(-1)
-            dead[out], reasons[out] = self.step, REASON_BOX
             f, g = self.surface.value_and_grad_step(x, self.step + 1)
+            code = self._failed_test(x[None], f[None], g[None])[0]
         self.members += [Member(k, o, self.starts, self.step) for k, o in opts.items()]
         self._number_rows()
         self.x = np.concatenate([self.x, x])
         self.f, self.g = np.concatenate([self.f, f]), np.concatenate([self.g, g])
-        self.diverged_at = np.concatenate([self.diverged_at, dead])
-        self.reasons = np.concatenate([self.reasons, reasons])
-        self._stop_bad_values(self.x, self.f, self.g, self.step)
+        self.diverged_at = np.concatenate([self.diverged_at, np.where(code >= 0, self.step, -1)])
+        self.reasons = np.concatenate([self.reasons, np.where(code >= 0, _REASONS[code], "")])
 
     def remove(self, label: str) -> None:
         keep = np.ones(len(self.x), dtype=bool)
@@ -146,10 +140,17 @@ class Lockstep:
         self._number_rows()
         for name in ("x", "f", "g", "diverged_at", "reasons"):
             setattr(self, name, getattr(self, name)[keep])
-        self.n_stopped = int((self.diverged_at >= 0).sum())
 
     def advance(self, m: int) -> Block:
-        """Take ``m`` steps; return their samples."""
+        """Take ``m`` steps; return their samples.
+
+        Divergence is checked once for the whole block, not per step (the
+        checks cost as much as a cheap optimizer): rows are independent, so
+        a row that went bad inside the block is found afterwards, stopped at
+        its first bad step and its samples from there overwritten with its
+        last good one — the same record as stopping it on the spot.
+        """
+        x0, f0, g0 = self.x, self.f, self.g
         xs, fs, gs = [], [], []
         with np.errstate(all="ignore"):
             for _ in range(m):
@@ -157,7 +158,13 @@ class Lockstep:
                 xs.append(self.x)
                 fs.append(self.f)
                 gs.append(self.g)
-            return self._block(m, xs, fs, gs)
+            if not m:
+                return self._block(np.zeros((0,) + x0.shape), np.zeros((0,) + f0.shape),
+                                   np.zeros((0,) + g0.shape))
+            X, F, G = np.stack(xs), np.stack(fs), np.stack(gs)
+            self._stop_and_freeze(X, F, G, (x0, f0, g0))
+            self.x, self.f, self.g = X[-1].copy(), F[-1].copy(), G[-1].copy()
+            return self._block(X, F, G)
 
     def _one_step(self) -> None:
         t = self.step + 1
@@ -171,47 +178,47 @@ class Lockstep:
             if mem.adaptive:
                 mem.trace.append(mem.state[-1])
         x_new = np.concatenate(parts)
-        if self.n_stopped:
-            stopped = self.diverged_at >= 0
-            x_new[stopped] = self.x[stopped]
-        # Fast checks over all rows at once (NaN fails every comparison);
-        # ufunc reductions directly, as this runs once per step of every drag.
-        d = np.abs(x_new - self._centre)
-        d *= self._inv_half
-        if not _max(d, axis=None) <= 1.0:
-            self._stop_bad_points(x_new, t)
-        f, g = surface.value_and_grad_step(x_new, t + 1)
-        if not (_max(np.abs(f), axis=None) <= self.f_max and math.isfinite(_sum(g, axis=None))):
-            f, g = self._stop_bad_values(x_new, f, g, t)
-        self.x, self.f, self.g, self.step = x_new, f, g, t
+        self.f, self.g = surface.value_and_grad_step(x_new, t + 1)
+        self.x, self.step = x_new, t
 
-    def _stop(self, bad: np.ndarray, reason: str, t: int) -> np.ndarray:
-        new = bad & (self.diverged_at < 0)
-        self.diverged_at[new], self.reasons[new] = t, reason
-        self.n_stopped = int((self.diverged_at >= 0).sum())
-        return new
+    def _failed_test(self, X, F, G) -> np.ndarray:
+        """Per sample ``(m, N)``: index into _REASONS of the first failed test, or -1."""
+        tests = (
+            ~np.isfinite(X).all(-1),
+            ~((X >= self.lo) & (X <= self.hi)).all(-1),
+            ~np.isfinite(F),
+            ~np.isfinite(G).all(-1),
+            np.abs(F) > self.f_max,
+        )
+        code = np.full(F.shape, -1)
+        for i in range(len(tests) - 1, -1, -1):
+            code[tests[i]] = i
+        return code
 
-    def _stop_bad_points(self, x_new: np.ndarray, t: int) -> None:
-        """Freeze points that are non-finite or out of the box at their last good point."""
-        finite = np.isfinite(x_new).all(-1)
-        stopped = self._stop(~finite, REASON_POINT, t)
-        stopped |= self._stop(~((x_new >= self.lo) & (x_new <= self.hi)).all(-1), REASON_BOX, t)
-        x_new[stopped] = self.x[stopped]
+    def _stop_and_freeze(self, X, F, G, before) -> None:
+        """Stop rows at their first bad sample of the block; freeze stopped rows
+        (in place) at their last good sample (``before``: the sample preceding X)."""
+        steps = np.arange(self.step - len(X) + 1, self.step + 1)
+        code = self._failed_test(X, F, G)
+        bad = (code >= 0) & (self.diverged_at < 0)
+        hit = np.flatnonzero(bad.any(axis=0))
+        if hit.size:
+            k = bad[:, hit].argmax(axis=0)
+            self.diverged_at[hit] = steps[k]
+            self.reasons[hit] = _REASONS[code[k, hit]]
+        rows = np.flatnonzero(self.diverged_at >= 0)
+        if not rows.size:
+            return
+        first = np.clip(self.diverged_at[rows] - steps[0], 0, None)  # first frozen sample
+        frozen = np.arange(len(X))[:, None] >= first
+        for A, A0 in zip((X, F, G), before, strict=True):
+            last = np.where(first > 0, A[first - 1, rows].T, A0[rows].T).T
+            A[:, rows] = np.where(frozen.reshape(frozen.shape + (1,) * (A.ndim - 2)),
+                                  last[None], A[:, rows])
 
-    def _stop_bad_values(self, x_new, f, g, t):
-        """Freeze points whose value or gradient is bad; returns (f, g)."""
-        stopped = self._stop(~np.isfinite(f), REASON_VALUE, t)
-        stopped |= self._stop(~np.isfinite(g).all(-1), REASON_GRAD, t)
-        stopped |= self._stop(np.abs(f) > self.f_max, REASON_LOSS, t)
-        if t > self.step and stopped.any():  # a step: fall back to the previous sample
-            x_new[stopped] = self.x[stopped]
-            f, g = f.copy(), g.copy()
-            f[stopped], g[stopped] = self.f[stopped], self.g[stopped]
-        return f, g
-
-    def _block(self, m: int, xs, fs, gs) -> Block:
+    def _block(self, X: np.ndarray, F: np.ndarray, G: np.ndarray) -> Block:
+        m = len(X)
         steps = np.arange(self.step - m + 1, self.step + 1)
-        G = np.stack(gs) if m else np.zeros((0,) + self.g.shape)
         eff = np.empty((m, len(self.x)))
         lrs = np.empty((m, len(self.members)))
         for r, mem in enumerate(self.members):
@@ -228,14 +235,8 @@ class Lockstep:
             else:
                 eff[:, sl] = lrs[:, r, None]
         eff[(self.diverged_at >= 0) & (steps[:, None] >= self.diverged_at)] = np.nan
-        return Block(
-            steps=steps,
-            points=np.stack(xs) if m else np.zeros((0,) + self.x.shape),
-            values=np.stack(fs) if m else np.zeros((0, len(self.x))),
-            grad_norms=np.hypot(G[..., 0], G[..., 1]),
-            lrs=lrs,
-            effective_lrs=eff,
-        )
+        return Block(steps=steps, points=X, values=F, grad_norms=np.hypot(G[..., 0], G[..., 1]),
+                     lrs=lrs, effective_lrs=eff)
 
 
 def _largest_value(surface) -> float:

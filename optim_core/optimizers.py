@@ -151,8 +151,13 @@ def get(kind: str, **hyper: Any) -> Optimizer:
     def step(params, grad, state, surface=None):
         t = state.count + 1
         h = {**values, **{k: v(t) for k, v in scheduled.items()}} if scheduled else values
-        x, g = np.asarray(params, dtype=float), np.asarray(grad, dtype=float)
-        return rule(h, t, x, g, state, surface)
+        # Arrays pass as they are (the rules never write into them): this
+        # runs 8 × 300 times per dragged start point.
+        if type(params) is not np.ndarray:
+            params = np.asarray(params, dtype=float)
+        if type(grad) is not np.ndarray:
+            grad = np.asarray(grad, dtype=float)
+        return rule(h, t, params, grad, state, surface)
 
     return Optimizer(kind, values, lambda params: init(np.asarray(params, dtype=float)), step)
 

@@ -184,6 +184,26 @@ def test_race_advancing_in_pieces_matches_run():
         np.testing.assert_array_equal(race.current_points(label), run.points[-1])
 
 
+def test_race_stops_diverging_points_like_run_whatever_the_pieces():
+    """Divergence is checked per advanced block; a point stopped inside one
+    block must stay frozen in the next ones, exactly as in one long run."""
+    opts = {"wild": optimizers.get("momentum", lr=4e-3), "calm": optimizers.get("sgd", lr=1e-3),
+            "hop": optimizers.get("adagrad", lr=1e3)}
+    starts = np.array([[-1.2, 1.0], [1.0, 1.0], [0.3, 2.5]])
+    full = runner.run(ROSEN, opts, starts, 120)
+    assert (full["wild"].diverged_at[[0, 2]] > 3).all() and full["wild"].diverged_at[1] == -1
+    race = runner.Race(ROSEN, opts, starts)
+    for n in (3, 1, 50, 2, 64):
+        race.advance(n)
+    for label, run in full.items():
+        hist = race.history(label)
+        np.testing.assert_array_equal(hist.points, run.points)
+        np.testing.assert_array_equal(hist.values, run.values)
+        np.testing.assert_array_equal(hist.effective_lrs, run.effective_lrs)
+        np.testing.assert_array_equal(hist.diverged_at, run.diverged_at)
+        np.testing.assert_array_equal(hist.reasons, run.reasons)
+
+
 def test_race_history_is_decimated_but_spans_the_whole_race():
     race = runner.Race(ROSEN, {"s": optimizers.get("sgd", lr=1e-4)}, ROSEN.default_start,
                        max_history=64)
