@@ -121,3 +121,14 @@ def pca_projection(trajectory: np.ndarray) -> PCAProjection:
     return PCAProjection(coords=coords, d1=V[0].reshape(shape), d2=V[1].reshape(shape),
                          center=traj[-1].copy(), explained=explained,
                          off_plane=np.linalg.norm(residual, axis=1))
+
+
+def pca_plane(pca: PCAProjection, margin: float = 0.25
+              ) -> tuple[np.ndarray, np.ndarray, np.ndarray, tuple]:
+    """``(W_final, d1, d2, bounds)`` of a loss picture around a PCA trajectory:
+    the trajectory's coordinate range grown by ``margin`` on every side (never
+    empty), for ``classifier.PlaneSlice(model, W_final, d1, d2, extent=bounds)``."""
+    lo, hi = pca.coords.min(axis=0), pca.coords.max(axis=0)
+    pad = np.maximum(margin * (hi - lo), 1e-3 * max(1.0, float(np.abs(pca.coords).max())))
+    bounds = tuple((float(a), float(b)) for a, b in zip(lo - pad, hi + pad, strict=True))
+    return pca.center, pca.d1, pca.d2, bounds

@@ -1,0 +1,287 @@
+"""The gradient-check panel: is the analytic gradient right? (cs231n's numeric check)
+
+Toy surfaces: the two coordinates at the current point of the chosen run.
+Classifier slices: sampled coordinates of W = W0 + a·D1 + b·D2 at that
+point (or at W0), with the data loss, the regularizer or both checked, and
+for the SVM a flag where a hinge kink lies within ±h. The table and the h
+sweep come from ``optim_core.gradcheck_targets`` (which calls
+``optim_core.gradcheck``); the sweep runs off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import surface_jobs
+from gui.gradcheck_table import VERDICT_STYLE, GradcheckTableModel
+from gui.hsweep_plot import HSweepPlot
+from gui.widgets import SciSpinBox
+from gui.workers import JobRunner
+from optim_core import gradcheck_targets as targets
+
+#: At most this many sampled coordinates get their own line in the h sweep.
+SWEEP_COORDS = 8
+#: While the race plays, the table follows the head at most this often (ms).
+PLAYING_REFRESH_MS = 250
+CENTRE = -1  # "at" combo data for the slice centre W0
+
+
+class GradcheckPanel(QWidget):
+    """Gradient-check table, h sweep and controls over an ``ExperimentModel``."""
+
+    def __init__(self, model, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = model
+        self.target: targets.GradTarget | None = None
+        self.table: targets.GradTable | None = None
+        self.sweep_jobs = JobRunner(self)
+        self._dirty = True
+        self._timer = QTimer(self, singleShot=True, interval=40)
+        self._timer.timeout.connect(self.refresh)
+        self._build()
+        self._connect()
+        self._on_runs_changed()
+
+    # ------------------------------------------------------------------ set-up
+    def _build(self) -> None:
+        self.at_combo = QComboBox(toolTip="where the gradient is checked")
+        self.part_combo = QComboBox(toolTip="check the data loss and the regularizer separately")
+        for part in targets.PARTS:
+            self.part_combo.addItem(targets.PART_TITLES[part], part)
+        self.samples_spin = QSpinBox(minimum=1, maximum=200, value=12,
+                                     toolTip="how many coordinates of W are checked")
+        self.seed_spin = QSpinBox(minimum=0, maximum=10_000, value=0,
+                                  toolTip="which coordinates are drawn")
+        self.h_spin = SciSpinBox()
+        self.h_spin.setToolTip("finite-difference step h")
+        self.h_spin.setRange(1e-12, 1e-1)
+        self.h_spin.setValue(1e-5)
+        self.h_spin.setKeyboardTracking(False)
+        self.diff_combo = QComboBox(toolTip="centred: error ∝ h²; forward: error ∝ h")
+        self.diff_combo.addItem("centred  (f(x+h) − f(x−h)) / 2h", True)
+        self.diff_combo.addItem("forward  (f(x+h) − f(x)) / h", False)
+        self.bug_check = QCheckBox("planted bug")
+        self.export_button = QPushButton("Export CSV…")
+        self.title = QLabel(wordWrap=True)
+        self.summary = QLabel(wordWrap=True)
+        self.table_model = GradcheckTableModel(self)
+        self.table_view = QTableView()
+        self.table_view.setModel(self.table_model)
+        self.table_view.verticalHeader().setVisible(False)
+        self.table_view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.table_view.horizontalHeader().setStretchLastSection(True)
+        self.sweep = HSweepPlot()
+        self.sweep.setMinimumSize(260, 200)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.table_view)
+        split.addWidget(self.sweep)
+        split.setSizes([560, 360])
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._controls())
+        layout.addWidget(self.title)
+        layout.addWidget(split, 1)
+        layout.addLayout(_legend())
+        layout.addWidget(self.summary)
+
+    def _controls(self) -> QGridLayout:
+        grid = QGridLayout()
+        left, right = QFormLayout(), QFormLayout()
+        left.addRow("at", self.at_combo)
+        left.addRow("check", self.part_combo)
+        samples = QHBoxLayout()
+        samples.addWidget(self.samples_spin)
+        samples.addWidget(QLabel("seed"))
+        samples.addWidget(self.seed_spin)
+        left.addRow("coordinates", samples)
+        right.addRow("h", self.h_spin)
+        right.addRow("differences", self.diff_combo)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.bug_check)
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+        right.addRow(buttons)
+        grid.addLayout(left, 0, 0)
+        grid.addLayout(right, 0, 1)
+        return grid
+
+    def _connect(self) -> None:
+        m = self.model
+        for signal in (m.surface_changed, m.trajectories_changed, m.reset_done, m.grid_ready):
+            signal.connect(self.schedule_refresh)
+        m.runs_changed.connect(self._on_runs_changed)
+        m.stepped.connect(self._on_stepped)
+        m.playing_changed.connect(lambda playing: playing or self.schedule_refresh())
+        for box in (self.at_combo, self.part_combo, self.diff_combo):
+            box.currentIndexChanged.connect(self.schedule_refresh)
+        for spin in (self.samples_spin, self.seed_spin):
+            spin.valueChanged.connect(self.schedule_refresh)
+        self.h_spin.valueChanged.connect(self.schedule_refresh)
+        self.bug_check.toggled.connect(self.schedule_refresh)
+        self.export_button.clicked.connect(self._on_export_clicked)
+        self.sweep_jobs.finished.connect(self._on_sweep_done)
+
+    # ------------------------------------------------------------- model -> view
+    def _on_runs_changed(self) -> None:
+        current = self.at_combo.currentData()
+        self.at_combo.blockSignals(True)
+        self.at_combo.clear()
+        for i, run in enumerate(self.model.spec.runs):
+            if run.enabled:
+                self.at_combo.addItem(f"head of {run.label}", i)
+        self.at_combo.addItem("start point", CENTRE)
+        found = self.at_combo.findData(current)
+        self.at_combo.setCurrentIndex(max(found, 0))
+        self.at_combo.blockSignals(False)
+        self.schedule_refresh()
+
+    def _on_stepped(self, _step: int) -> None:
+        if not self.model.playing:
+            self.schedule_refresh()
+        elif not self._timer.isActive():
+            self._timer.start(PLAYING_REFRESH_MS)
+
+    def schedule_refresh(self, *_) -> None:
+        """Recompute soon (several changes in a row cost one recomputation)."""
+        self._dirty = True
+        self._timer.start(40)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self.schedule_refresh()
+
+    def refresh(self) -> None:
+        """Rebuild the target, the table (here) and the h sweep (off-thread)."""
+        if not self.isVisible() and self.table is not None:
+            return  # a hidden dock catches up when shown (``showEvent``)
+        self._dirty = False
+        self.target = self._make_target()
+        classifier = self.target is not None and self.target.x.ndim == 2
+        for w in (self.part_combo, self.samples_spin, self.seed_spin):
+            w.setEnabled(classifier)
+        self.at_combo.setItemText(self.at_combo.count() - 1,
+                                  "slice centre W₀" if classifier else "start point")
+        if self.target is None:
+            self._show_table(None)
+            self.title.setText("building the surface…")
+            return
+        self.bug_check.setToolTip(self.target.bug)
+        n = self.samples_spin.value() if classifier else None
+        with np.errstate(all="ignore"):
+            table = targets.check(self.target, h=self.h_spin.value(),
+                                  centered=self.diff_combo.currentData(), n_samples=n,
+                                  seed=self.seed_spin.value(),
+                                  planted_bug=self.bug_check.isChecked())
+        self._show_table(table)
+        if not self.model.playing:
+            self._start_sweep()
+
+    def _make_target(self) -> targets.GradTarget | None:
+        surface = self.model.surface
+        if surface is None:
+            return None
+        point = self._point()
+        if surface_jobs.is_slice(surface):
+            plane = getattr(surface, "plane", surface)  # a mini-batch slice wraps the plane
+            W = plane.W0 if self.at_combo.currentData() == CENTRE else plane.weights(point)
+            return targets.classifier_target(plane.model, W, self.part_combo.currentData())
+        return targets.toy_target(surface, point)
+
+    def _point(self) -> np.ndarray:
+        """The head (first start point) of the chosen run, or the start point."""
+        index = self.at_combo.currentData()
+        for tr in self.model.traces():
+            if tr.index == index and len(tr.points):
+                return np.asarray(tr.head[0], dtype=float)
+        return np.asarray(self.model.starts[0], dtype=float)
+
+    def _show_table(self, table: targets.GradTable | None) -> None:
+        self.table = table
+        self.table_model.set_table(table)
+        self.sweep.set_h(self.h_spin.value())
+        if table is None:
+            self.summary.clear()
+            return
+        self.title.setText(f"<b>{table.title}</b>")
+        counts = {v: sum(r.verdict == v for r in table.rows) for v in VERDICT_STYLE}
+        parts = [f"{c} {v}" for v, c in counts.items() if c]
+        kinks = f", {sum(table.kinks)} with a kink in ±h" if table.kinks else ""
+        self.summary.setText(f"worst relative error {table.worst:.2e}: "
+                             f"{', '.join(parts)}{kinks}")
+
+    # ------------------------------------------------------------------ h sweep
+    def _start_sweep(self) -> None:
+        target, table = self.target, self.table
+        indices = [r.index for r in table.rows[:SWEEP_COORDS]]
+        centered, bug = table.centered, table.planted_bug
+
+        def job(progress, cancelled):
+            with np.errstate(all="ignore"):
+                return targets.h_sweep(target, indices, centered=centered, planted_bug=bug)
+
+        self.sweep_jobs.submit(job)
+
+    def _on_sweep_done(self, result) -> None:
+        self.sweep.set_sweep(*result)
+
+    @property
+    def sweep_busy(self) -> bool:
+        return self.sweep_jobs.busy
+
+    # ------------------------------------------------------------------- export
+    def _on_export_clicked(self) -> None:
+        if self.table is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Export gradient check", "gradcheck.csv",
+                                              "CSV files (*.csv)")
+        if path:
+            try:
+                self.export_csv(path)
+            except OSError as exc:
+                QMessageBox.warning(self, "Cannot export", f"{path}: {exc}")
+
+    def export_csv(self, path: str | os.PathLike) -> None:
+        """Write the table to ``path`` atomically (temporary file, then rename)."""
+        path = Path(path)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+                f.write(targets.to_csv(self.table))
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+
+def _legend() -> QHBoxLayout:
+    row = QHBoxLayout()
+    for colour, text in (VERDICT_STYLE[v] for v in VERDICT_STYLE):
+        label = QLabel(f" {text} ")
+        label.setStyleSheet(f"background: {colour}; color: #111116; border-radius: 3px;"
+                            "padding: 2px 6px;")
+        row.addWidget(label)
+    row.addStretch(1)
+    return row
