@@ -151,35 +151,41 @@ class Lockstep:
         last good one — the same record as stopping it on the spot.
         """
         x0, f0, g0 = self.x, self.f, self.g
-        xs, fs, gs = [], [], []
+        if not (m and self.members):
+            self.step += m
+            return self._block(np.zeros((m,) + x0.shape), np.zeros((m,) + f0.shape),
+                               np.zeros((m,) + g0.shape))
         with np.errstate(all="ignore"):
-            for _ in range(m):
-                self._one_step()
-                xs.append(self.x)
-                fs.append(self.f)
-                gs.append(self.g)
-            if not m:
-                return self._block(np.zeros((0,) + x0.shape), np.zeros((0,) + f0.shape),
-                                   np.zeros((0,) + g0.shape))
-            X, F, G = np.stack(xs), np.stack(fs), np.stack(gs)
+            X, F, G = (np.stack(a) for a in self._steps(m))
             self._stop_and_freeze(X, F, G, (x0, f0, g0))
             self.x, self.f, self.g = X[-1].copy(), F[-1].copy(), G[-1].copy()
             return self._block(X, F, G)
 
-    def _one_step(self) -> None:
-        t = self.step + 1
-        if not len(self.x):
-            self.step = t
-            return
-        x, g, surface, parts = self.x, self.g, self.surface, []
-        for mem in self.members:
-            p, mem.state = mem.step(x[mem.rows], g[mem.rows], mem.state, surface)
-            parts.append(p)
-            if mem.adaptive:
-                mem.trace.append(mem.state[-1])
-        x_new = np.concatenate(parts)
-        self.f, self.g = surface.value_and_grad_step(x_new, t + 1)
-        self.x, self.step = x_new, t
+    def _steps(self, m: int) -> tuple[list, list, list]:
+        """The stepping loop: each run moves its own rows, then ONE surface call.
+
+        Each run keeps its points from its previous step and reads its
+        gradient rows through a fixed view of one buffer, so no slicing
+        happens per step (with 8 runs that is most of the overhead).
+        """
+        members, surface = self.members, self.surface
+        parts = [self.x[mem.rows] for mem in members]
+        g_buf = self.g.copy()
+        g_rows = [g_buf[mem.rows] for mem in members]
+        xs, fs, gs = [], [], []
+        for t in range(self.step + 1, self.step + m + 1):
+            for r, mem in enumerate(members):
+                parts[r], mem.state = mem.step(parts[r], g_rows[r], mem.state, surface)
+                if mem.adaptive:
+                    mem.trace.append(mem.state[-1])
+            x = np.concatenate(parts)
+            f, g = surface.value_and_grad_step(x, t + 1)
+            g_buf[...] = g
+            xs.append(x)
+            fs.append(f)
+            gs.append(g)
+        self.step += m
+        return xs, fs, gs
 
     def _failed_test(self, X, F, G) -> np.ndarray:
         """Per sample ``(m, N)``: index into _REASONS of the first failed test, or -1."""
