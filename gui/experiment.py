@@ -91,6 +91,9 @@ class ExperimentModel(RunsMixin, QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(FRAME_MS)
         self._timer.timeout.connect(self._on_tick)
+        self._drag_timer = QTimer(self)
+        self._drag_timer.setSingleShot(True)
+        self._drag_timer.timeout.connect(self._on_drag_timer)
         self.jobs = JobRunner(self)
         self.jobs.progressed.connect(self.job_progressed)
         self.jobs.finished.connect(self._on_job_done)
@@ -279,8 +282,28 @@ class ExperimentModel(RunsMixin, QObject):
 
     def drag_start(self, x: float, y: float) -> None:
         """Move the start while dragging: every trajectory is recomputed up to
-        the current step at once, so the race reshapes under the mouse."""
-        self.set_starts(np.array([[x, y]]), keep_step=True)
+        the current step, so the race reshapes under the mouse.
+
+        The start moves at once; the recompute runs when the event loop is
+        next idle, so a burst of mouse moves costs one recompute (the latest).
+        ``finish_drag`` applies a pending one immediately.
+        """
+        if not np.isfinite([x, y]).all():
+            raise ValueError("start points must be finite")
+        self._spec.starts = [[float(x), float(y)]]
+        self._emit("starts_changed")
+        self._emit("modified")
+        if not self._drag_timer.isActive():
+            self._drag_timer.start(0)
+
+    def finish_drag(self) -> None:
+        """End of a drag: the race matches the final start point when this returns."""
+        if self._drag_timer.isActive():
+            self._drag_timer.stop()
+            self._on_drag_timer()
+
+    def _on_drag_timer(self) -> None:
+        self._restart_race(self.step)
 
     def seed_grid(self, x0: float, y0: float, x1: float, y1: float, n: int | None = None
                   ) -> None:

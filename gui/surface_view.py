@@ -18,12 +18,12 @@ from PySide6.QtGui import QFontMetrics, QImage
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gui import surface_jobs
+from gui.heads_item import HeadsItem
 from gui.run_legend import RunLegend
 from gui.surface_layer import SurfaceLayer
 from gui.surface_viewbox import SurfaceViewBox
 from gui.trail_layer import Trail, TrailLayer
 
-HEAD_PEN = pg.mkPen("#101018", width=1.5)
 START_PEN = pg.mkPen("#ffffff", width=2)
 
 
@@ -58,7 +58,7 @@ class SurfaceView(QWidget):
         self.colorbar.setImageItem(self.layer.image, insert_in=self.plot)
         self.trails = TrailLayer(width=trail_width)
         self.viewbox.addItem(self.trails, ignoreBounds=True)
-        self.heads = pg.ScatterPlotItem(antialias=True)
+        self.heads = HeadsItem()
         self.heads.setZValue(20)
         self.viewbox.addItem(self.heads, ignoreBounds=True)
         self._build_start_markers()
@@ -139,6 +139,10 @@ class SurfaceView(QWidget):
         bounds = tuple(map(tuple, s.bounds))
         if bounds != self._bounds:
             self._bounds = bounds
+            lo, hi = s.box()
+            box = QRectF(lo[0], lo[1], hi[0] - lo[0], hi[1] - lo[1])
+            self.trails.set_bounds(box)
+            self.heads.set_bounds(box)
             (x0, x1), (y0, y1) = bounds
             self.viewbox.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
         self.plot.setTitle(getattr(s, "title", ""), color="#e8e8e8", size="12pt")
@@ -157,20 +161,18 @@ class SurfaceView(QWidget):
 
     def _redraw_runs(self, *_) -> None:
         traces = self.model.traces()
-        trails, heads, brushes, symbols = [], [], [], []
-        many = len(self.model.starts) > 4
+        trails, heads, colors, stopped = [], [], [], []
         for tr in traces:
             if not tr.enabled or not len(tr.points):
                 continue
             for s in range(tr.points.shape[1]):
                 trails.append(Trail(tr.points[:, s, :], tr.color, (tr.key, s)))
                 heads.append(tr.head[s])
-                brushes.append(pg.mkBrush(tr.color))
-                symbols.append("x" if tr.diverged_at[s] >= 0 else "o")
+                colors.append(tr.color)
+                stopped.append(tr.diverged_at[s] >= 0)
         self.trails.set_trails(trails)
-        size = 7 if many else 12
-        self.heads.setData(pos=np.array(heads).reshape(-1, 2), brush=brushes, symbol=symbols,
-                           size=[size * (1.5 if s == "x" else 1.0) for s in symbols], pen=HEAD_PEN)
+        self.heads.set_heads(np.array(heads).reshape(-1, 2), colors, np.array(stopped, bool),
+                             size=7 if len(self.model.starts) > 4 else 12)
         self.legend.update(traces)
         self.step_text.setText(f"step {self.model.step}")
 
@@ -198,6 +200,7 @@ class SurfaceView(QWidget):
 
     def _on_marker_released(self) -> None:
         self._dragging = False
+        self.model.finish_drag()
 
     def _on_mouse_moved(self, scene_pos: QPointF) -> None:
         if not self.viewbox.sceneBoundingRect().contains(scene_pos):

@@ -98,16 +98,13 @@ class TrailLayer(pg.GraphicsObject):
     def set_trails(self, trails: list[Trail]) -> None:
         """Replace the trails to show; growth of a trail with the same key is cheap."""
         self._trails = list(trails)
-        pts = [t.points for t in trails if len(t.points)]
-        rect = QRectF()
-        if pts:
-            allp = np.concatenate(pts, axis=0)
-            lo, hi = allp.min(axis=0), allp.max(axis=0)
-            rect = QRectF(lo[0], lo[1], max(hi[0] - lo[0], 1e-12), max(hi[1] - lo[1], 1e-12))
-        if rect != self._rect:
-            self.prepareGeometryChange()
-            self._rect = rect
         self.update()
+
+    def set_bounds(self, rect: QRectF) -> None:
+        """Where trail points can ever be (the runner's divergence box). A fixed
+        rect saves scanning every point each frame to report the bounds."""
+        self.prepareGeometryChange()
+        self._rect = QRectF(rect)
 
     def trails(self) -> list[Trail]:
         return list(self._trails)
@@ -185,7 +182,11 @@ class TrailLayer(pg.GraphicsObject):
             px = thin(px)
         image = cache.image
         size = np.array([image.width(), image.height()]) / image.devicePixelRatio()
-        seg = clip_segments(px[:-1], px[1:], np.full(2, -_PAD_PX), size + _PAD_PX)
+        lo, hi = np.full(2, -_PAD_PX), size + _PAD_PX
+        if (px.min(axis=0) >= lo).all() and (px.max(axis=0) <= hi).all():
+            seg = np.concatenate([px[:-1], px[1:]], axis=1)
+        else:
+            seg = clip_segments(px[:-1], px[1:], lo, hi)
         if not len(seg):
             return
         self._lines.resize(len(seg))

@@ -65,8 +65,11 @@ def test_invalid_hyper_changes_nothing(model):
 def test_drag_recomputes_every_trajectory_to_the_current_step(model):
     model.advance(80)
     changed = record(model.trajectories_changed)
-    model.drag_start(-1.5, 2.0)
-    assert changed and model.step == 80
+    model.drag_start(-1.6, 2.1)
+    model.drag_start(-1.5, 2.0)  # a burst of moves: one recompute, for the latest
+    assert model.starts.tolist() == [[-1.5, 2.0]] and not changed
+    model.finish_drag()
+    assert len(changed) == 1 and model.step == 80
     for tr in model.traces():
         ref = reference_run(model, tr.index, 80, start=np.array([[-1.5, 2.0]]))
         np.testing.assert_allclose(tr.points[-1], ref[-1])

@@ -49,8 +49,14 @@ def test_dragging_the_start_marker_reruns_the_race_during_the_drag(qtbot, view, 
     model.advance(60)
     x0, y0 = model.starts[0]
     heads = []
+
+    def during():  # the recompute lands as soon as the event loop turns
+        old = model.race
+        qtbot.waitUntil(lambda: model.race is not old, timeout=2000)
+        heads.append(model.traces()[0].head.copy())
+
     drag(qtbot, view, [(x0, y0), (x0 + 0.1, y0 + 0.1), (x0 + 0.3, y0 + 0.3), (0.0, 2.0)],
-         during=lambda: heads.append(model.traces()[0].head.copy()))
+         during=during)
     assert model.step == 60  # recomputed to the current step, not reset
     # every move during the drag produced a new race, each different from the last
     assert len(heads) == 3
@@ -105,8 +111,10 @@ def test_a_diverging_run_shows_its_mark_and_reason_while_the_others_go_on(view, 
     labels = view.legend.labels()
     assert "diverged at step" in labels[0]
     assert all("diverged" not in t for t in labels[1:])
-    symbols = [s for s in view.heads.data["symbol"]]
-    assert symbols == ["x", "o", "o", "o"]
+    points, colors, stopped = view.heads.heads()
+    assert stopped.tolist() == [True, False, False, False]  # a cross for SGD, dots for the rest
+    assert colors == [r.color for r in model.spec.runs]
+    np.testing.assert_allclose(points, [tr.head[0] for tr in model.traces()])
     sample, label = view.legend.item.items[0]
     assert model.traces()[0].reasons[0] in label.toolTip()
     model.advance(10)
