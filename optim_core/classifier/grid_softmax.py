@@ -24,6 +24,7 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 
 _BUFFER = 1 << 19  # elements per block of the direct fallback (4 MB)
+_CACHE = 1 << 24  # a-factor elements kept between row blocks (128 MB); more are recomputed
 _THREADS = max(1, min(4, os.cpu_count() or 1))
 _PARALLEL_WORK = 1 << 22  # sample-points below which threads cost more than they save
 _pool: ThreadPoolExecutor | None = None
@@ -46,9 +47,11 @@ def group_size(K: int) -> int:
 class SoftmaxGrid:
     """``Σ_n log Σ_k exp(S0 + a·S1 + b·S2)_nk`` for the fixed column values ``a: (G_a,)``.
 
-    Build once per grid (exponentials of the a-factor, ``N·K·G_a``), then ask
-    for any block of rows with :meth:`rows`. Work is split by samples over a
-    small thread pool when it is large enough to pay for it.
+    Ask for any block of rows with :meth:`rows`. The a-factor
+    ``exp(S0 + a·S1 − mA)`` (``N·K·G_a``) is computed once and kept when it
+    fits in ``_CACHE``; on larger data each group of samples recomputes its
+    own, so memory stays bounded. Work is split by samples over a small
+    thread pool when it is large enough to pay for it.
     """
 
     def __init__(self, S0: np.ndarray, S1: np.ndarray, S2: np.ndarray, a: np.ndarray) -> None:
@@ -57,38 +60,43 @@ class SoftmaxGrid:
         N, K = S0.shape
         self.c = group_size(K)
         self.threshold = np.ldexp(1.0, -1022) * float(K) ** (self.c - 1)
-        self.U = np.empty((N, K, len(self.a)))  # exp(S0 + a·S1 − mA)
-        self.mA = np.empty((N, len(self.a)))
-        self._parallel(self._build, len(self.a))
-        self.sum_mA = self.mA.sum(axis=0)
+        self._cache = None
+        if S0.size * len(self.a) <= _CACHE:
+            U, mA = np.empty((N, K, len(self.a))), np.empty((N, len(self.a)))
+            self._parallel(lambda lo, hi: self._a_factor(lo, hi, U[lo:hi], mA[lo:hi]),
+                           len(self.a))
+            self._cache = U, mA
 
     def _parallel(self, work, width: int) -> list:
         """``work(lo, hi)`` over sample ranges cut at multiples of the group size."""
         N = len(self.S0)
-        parts = _THREADS if N * width * len(self.a) >= _PARALLEL_WORK else 1
+        # A few parts per thread, taken as threads free up: a core busy with
+        # other work then delays only its part, not half of the grid.
+        parts = 4 * _THREADS if N * width * len(self.a) >= _PARALLEL_WORK else 1
         cuts = [min(N, -(-N * p // parts // self.c) * self.c) for p in range(parts + 1)]
         ranges = [(lo, hi) for lo, hi in zip(cuts[:-1], cuts[1:], strict=True) if hi > lo]
         if len(ranges) == 1:
             return [work(*ranges[0])]
         return [job.result() for job in [_executor().submit(work, *r) for r in ranges]]
 
-    def _build(self, lo: int, hi: int) -> None:
-        U = np.multiply(self.S1[lo:hi, :, None], self.a, out=self.U[lo:hi])
+    def _a_factor(self, lo: int, hi: int, U=None, mA=None) -> tuple[np.ndarray, np.ndarray]:
+        """``(exp(S0 + a·S1 − mA) (n, K, G_a), mA (n, G_a))`` for samples lo … hi−1."""
+        if self._cache is not None and U is None:
+            return self._cache[0][lo:hi], self._cache[1][lo:hi]
+        U = np.multiply(self.S1[lo:hi, :, None], self.a, out=U)
         U += self.S0[lo:hi, :, None]
-        mA = np.max(U, axis=1, out=self.mA[lo:hi])
+        mA = np.max(U, axis=1, out=mA)
         U -= mA[:, None, :]
-        np.exp(U, out=U)
+        return np.exp(U, out=U), mA
 
     def rows(self, b: np.ndarray) -> np.ndarray:
         """``(G_b, G_a)`` block: entry ``[j, i]`` is Σ_n logsumexp_k S_nk(a_i, b_j)."""
         b = np.asarray(b, dtype=float)
-        total = self.sum_mA[None, :]
-        for part in self._parallel(lambda lo, hi: self._log_products(b, lo, hi), len(b)):
-            total = total + part
-        return total
+        parts = self._parallel(lambda lo, hi: self._log_products(b, lo, hi), len(b))
+        return sum(parts[1:], parts[0])
 
     def _log_products(self, b: np.ndarray, start: int, stop: int) -> np.ndarray:
-        """Σ_{start ≤ n < stop} (log E_n + mB_n), one log per group of ``c`` samples."""
+        """Σ_{start ≤ n < stop} logsumexp_k S_nk, one log per group of ``c`` samples."""
         V = np.multiply(self.S2[start:stop, :, None], b)  # (n, K, Gb)
         mB = V.max(axis=1)  # (n, Gb)
         V -= mB[:, None, :]
@@ -97,20 +105,23 @@ class SoftmaxGrid:
         buf = np.empty((self.c, Gb, Ga))
         P = np.empty((Gb, Ga))
         total = np.broadcast_to(mB.sum(axis=0)[:, None], (Gb, Ga)).copy()
-        for s in range(0, stop - start, self.c):
-            e = min(s + self.c, stop - start)
-            E = np.matmul(Vt[s:e], self.U[start + s: start + e], out=buf[: e - s])
+        for lo in range(start, stop, self.c):
+            hi = min(lo + self.c, stop)
+            U, mA = self._a_factor(lo, hi)
+            total += mA.sum(axis=0)
+            E = np.matmul(Vt[lo - start: hi - start], U, out=buf[: hi - lo])
             np.multiply.reduce(E, axis=0, out=P)
-            bad = ~(P > self.threshold)
-            if bad.any():
+            if P.min() > self.threshold:  # NaN-free: every factor is a sum of exps ≥ 0
+                total += np.log(P)
+            else:
+                bad = ~(P > self.threshold)
                 P[bad] = 1.0
                 total += np.log(P)
-                total[bad] += self._direct(slice(start + s, start + e), b, mB[s:e], bad)
-            else:
-                total += np.log(P)
+                total[bad] += self._direct(slice(lo, hi), b, mA, mB[lo - start: hi - start], bad)
         return total
 
-    def _direct(self, samples: slice, b: np.ndarray, mB: np.ndarray, bad: np.ndarray):
+    def _direct(self, samples: slice, b: np.ndarray, mA: np.ndarray, mB: np.ndarray,
+                bad: np.ndarray) -> np.ndarray:
         """Σ_{n in samples} (logsumexp_k S_nk − mA_n − mB_n) at the ``bad`` points,
         straight from the scores (the shifts are subtracted because the caller
         adds them for every point)."""
@@ -123,5 +134,5 @@ class SoftmaxGrid:
                  + b[jj, None] * self.S2[samples, None, :])  # (c, m, K)
             m = S.max(axis=2)
             lse = np.log(np.exp(S - m[:, :, None]).sum(axis=2)) + m
-            out[lo: lo + step] = (lse - self.mA[samples][:, ii] - mB[:, jj]).sum(axis=0)
+            out[lo: lo + step] = (lse - mA[:, ii] - mB[:, jj]).sum(axis=0)
         return out

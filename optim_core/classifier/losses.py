@@ -9,8 +9,11 @@ regularized too, as in the course assignment.
 - SVM: ``L_n = Σ_{k≠y} max(0, s_nk − s_n,y + Δ)``, Δ = 1 by default; at a
   kink (margin exactly 0) the subgradient 0 is used.
 
-The score-space functions work on ``S: (..., N, K)`` so a slice can evaluate
-many points of a plane at once without forming their weight matrices.
+The score-space functions take class-major scores ``S: (..., K, N)``: a
+slice evaluates many points of a plane at once from contiguous ``(K, N)``
+score arrays without forming their weight matrices, and the reductions over
+the few classes run across all samples at once. ``LinearClassifier`` keeps
+the course's ``S = X·W`` ``(N, K)`` and passes its transpose.
 """
 
 from __future__ import annotations
@@ -23,36 +26,37 @@ LOSSES = ("softmax", "svm")
 def softmax_from_scores(S: np.ndarray, y: np.ndarray, grad: bool = True):
     """Mean softmax loss over samples and its gradient with respect to the scores.
 
-    ``S: (..., N, K)``, ``y: (N,)`` -> ``(loss (...), dL/dS (..., N, K) or None)``.
+    ``S: (..., K, N)`` class-major, ``y: (N,)`` ->
+    ``(loss (...), dL/dS (..., K, N) or None)``.
     """
-    N = S.shape[-2]
-    m = S.max(axis=-1, keepdims=True)
-    E = np.exp(S - m)
-    total = E.sum(axis=-1, keepdims=True)
-    correct = np.take_along_axis(S, np.broadcast_to(y[:, None], S.shape[:-1] + (1,)), axis=-1)
-    loss = (np.log(total) + m - correct)[..., 0].sum(axis=-1) / N
+    N = S.shape[-1]
+    samples = np.arange(N)
+    m = S.max(axis=-2)
+    E = np.exp(S - m[..., None, :])
+    total = E.sum(axis=-2)
+    loss = (np.log(total) + m - S[..., y, samples]).sum(axis=-1) / N
     if not grad:
         return loss, None
-    dS = E / total
-    dS[..., np.arange(N), y] -= 1.0
+    dS = E / total[..., None, :]
+    dS[..., y, samples] -= 1.0
     return loss, dS / N
 
 
 def svm_from_scores(S: np.ndarray, y: np.ndarray, delta: float = 1.0, grad: bool = True):
     """Mean multiclass hinge loss and its (sub)gradient with respect to the scores.
 
-    ``S: (..., N, K)``, ``y: (N,)`` -> ``(loss (...), dL/dS (..., N, K) or None)``.
+    ``S: (..., K, N)`` class-major, ``y: (N,)`` ->
+    ``(loss (...), dL/dS (..., K, N) or None)``.
     """
-    N = S.shape[-2]
-    rows = np.arange(N)
-    margins = S - S[..., rows, y][..., None] + delta
-    margins[..., rows, y] = 0.0
-    active = margins > 0
-    loss = np.where(active, margins, 0.0).sum(axis=(-2, -1)) / N
+    N = S.shape[-1]
+    samples = np.arange(N)
+    margins = S - S[..., y, samples][..., None, :] + delta
+    margins[..., y, samples] = 0.0
+    loss = np.maximum(margins, 0.0).sum(axis=(-2, -1)) / N
     if not grad:
         return loss, None
-    dS = active.astype(float)
-    dS[..., rows, y] = -active.sum(axis=-1)
+    dS = (margins > 0).astype(float)
+    dS[..., y, samples] = -dS.sum(axis=-2)
     return loss, dS / N
 
 
@@ -100,7 +104,8 @@ class LinearClassifier:
 
     def data_loss_from_scores(self, S: np.ndarray, grad: bool = True,
                               y: np.ndarray | None = None):
-        """Data loss of ``S: (..., N, K)`` and ``dL/dS`` (see the module functions)."""
+        """Data loss of class-major ``S: (..., K, N)`` and ``dL/dS`` (see the module
+        functions); ``y`` defaults to the model's labels."""
         y = self.y if y is None else y
         if self.kind == "softmax":
             return softmax_from_scores(S, y, grad)
@@ -109,8 +114,8 @@ class LinearClassifier:
     def data_loss_and_grad(self, W: np.ndarray) -> tuple[float, np.ndarray]:
         """Data loss (mean over samples) and its gradient ``Xᵀ·dL/dS``: ``(D, K)``."""
         W = self._check(W)
-        loss, dS = self.data_loss_from_scores(self.X @ W)
-        return float(loss), self.X.T @ dS
+        loss, dS = self.data_loss_from_scores((self.X @ W).T)
+        return float(loss), self.X.T @ dS.T
 
     def reg_loss_and_grad(self, W: np.ndarray) -> tuple[float, np.ndarray]:
         """``λ·Σ W²`` and its gradient ``2λW``."""
@@ -126,7 +131,7 @@ class LinearClassifier:
     def loss(self, W: np.ndarray) -> float:
         """Total loss (data + regularization) at ``W: (D, K)``."""
         W = self._check(W)
-        data, _ = self.data_loss_from_scores(self.X @ W, grad=False)
+        data, _ = self.data_loss_from_scores((self.X @ W).T, grad=False)
         return float(data) + self.reg * float(np.sum(W * W))
 
     def predict(self, W: np.ndarray, X: np.ndarray | None = None) -> np.ndarray:

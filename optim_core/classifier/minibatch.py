@@ -53,8 +53,9 @@ class MiniBatchSlice(Surface):
     def hessian(self, xy: np.ndarray, h: float = 1e-5) -> np.ndarray:
         return self.plane.hessian(xy, h)
 
-    def grid(self, a, b, progress=None, cancelled=None, chunk_rows: int = 64) -> np.ndarray:
+    def grid(self, a, b, progress=None, cancelled=None,
+             chunk_rows: int | None = None) -> np.ndarray:
         return self.plane.grid(a, b, progress, cancelled, chunk_rows)
 
-    def iter_grid(self, a, b, chunk_rows: int = 64):
+    def iter_grid(self, a, b, chunk_rows: int | None = None):
         return self.plane.iter_grid(a, b, chunk_rows)

@@ -20,7 +20,11 @@ from optim_core.classifier.grid_svm import HingeGrid
 from optim_core.classifier.losses import LinearClassifier
 from optim_core.surface_base import Surface
 
-_POINT_BLOCK = 1 << 21  # score elements per block of points (bounds memory)
+_POINT_BLOCK = 1 << 16  # score elements per block of points (cache-sized temporaries)
+#: Terms (sample × class × column) per block of grid rows when the caller does
+#: not choose: ~30 ms of softmax work, so progress moves and cancel answers
+#: quickly on large data while small grids run in one block.
+_ROW_BLOCK_WORK = 1 << 28
 
 
 class GridCancelled(Exception):
@@ -51,6 +55,7 @@ class PlaneSlice(Surface):
         self.model = model
         self.W0, self.D1, self.D2 = (model._check(W).copy() for W in (W0, D1, D2))
         self.S = np.stack([model.X @ W for W in (self.W0, self.D1, self.D2)])  # (3, N, K)
+        self._ST = np.ascontiguousarray(self.S.transpose(0, 2, 1))  # (3, K, N) for points
         basis = np.stack([self.W0.ravel(), self.D1.ravel(), self.D2.ravel()])
         self.gram = basis @ basis.T  # (3, 3)
         self.bounds = _extent_bounds(extent)
@@ -82,7 +87,7 @@ class PlaneSlice(Surface):
         array ``samples`` (a mini-batch); the regularizer is always the full one."""
         xy = np.asarray(xy, dtype=float)
         pts = xy.reshape(-1, 2)
-        S0, S1, S2 = self.S if samples is None else self.S[:, samples]
+        S0, S1, S2 = self._ST if samples is None else self._ST[:, :, samples]
         y = self.model.y if samples is None else self.model.y[samples]
         values = np.empty(len(pts))
         grads = np.empty((len(pts), 2)) if grad else None
@@ -92,8 +97,9 @@ class PlaneSlice(Surface):
             loss, dS = self.model.data_loss_from_scores(S0 + a * S1 + b * S2, grad, y)
             values[s: s + step] = loss
             if grad:
-                grads[s: s + step, 0] = np.einsum("pnk,nk->p", dS, S1)
-                grads[s: s + step, 1] = np.einsum("pnk,nk->p", dS, S2)
+                flat = dS.reshape(len(dS), -1)
+                grads[s: s + step, 0] = flat @ S1.ravel()
+                grads[s: s + step, 1] = flat @ S2.ravel()
         reg, reg_grad = self._reg(pts[:, 0], pts[:, 1], grad)
         values = (values + reg).reshape(xy.shape[:-1])
         return values, (grads + reg_grad).reshape(xy.shape) if grad else None
@@ -126,23 +132,27 @@ class PlaneSlice(Surface):
                          - np.einsum("in,jn->ij", mean, mean)) / len(p)
         return H.reshape(xy.shape + (2,))
 
-    def iter_grid(self, a: np.ndarray, b: np.ndarray, chunk_rows: int = 64
+    def iter_grid(self, a: np.ndarray, b: np.ndarray, chunk_rows: int | None = None
                   ) -> Iterator[tuple[int, np.ndarray]]:
         """Computes the grid ``Z[i, j] = f(a[j], b[i])`` in blocks of rows.
 
         Yields ``(row_start, block (rows, len(a)))`` so a caller can show
-        progress and stop early (by not asking for the next block). Exact
-        (≤ 1e-9 relative to the point-by-point loss) for any a and b.
+        progress and stop early (by not asking for the next block); blocks
+        have ``chunk_rows`` rows (default: sized to the data, see
+        ``_ROW_BLOCK_WORK``). Exact (≤ 1e-9 relative to the point-by-point
+        loss) for any a and b.
         """
         a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
         S0, S1, S2 = self.S
         N, y = len(S0), self.model.y
+        if chunk_rows is None:
+            chunk_rows = max(1, _ROW_BLOCK_WORK // max(1, S0.size * len(a)))
         if self.model.kind == "softmax":
             kernel = SoftmaxGrid(S0, S1, S2, a)
             correct = [float(Si[np.arange(N), y].sum()) for Si in self.S]
         else:
             kernel = HingeGrid(*self._hinge_planes(), a)
-        for r in range(0, len(b), max(1, chunk_rows)):
+        for r in range(0, len(b), chunk_rows):
             rows = b[r: r + chunk_rows]
             data = kernel.rows(rows)
             if self.model.kind == "softmax":
@@ -162,7 +172,8 @@ class PlaneSlice(Surface):
 
     def grid(self, a: np.ndarray, b: np.ndarray,
              progress: Callable[[float], None] | None = None,
-             cancelled: Callable[[], bool] | None = None, chunk_rows: int = 64) -> np.ndarray:
+             cancelled: Callable[[], bool] | None = None,
+             chunk_rows: int | None = None) -> np.ndarray:
         """``Z: (len(b), len(a))``, ``Z[i, j] = f(a[j], b[i])``, exact and fast.
 
         ``progress(fraction)`` is called after each block of rows; when

@@ -72,6 +72,16 @@ def test_non_uniform_and_unordered_grids_fall_back_exactly(loss):
     _assert_exact(plane.grid(desc, desc), _point_by_point(plane, desc, desc))
 
 
+def test_softmax_grid_without_the_a_factor_cache_is_the_same(monkeypatch):
+    # Large data recompute exp(S0 + a·S1) per group of samples instead of keeping it.
+    plane = _plane("softmax", scale=30.0, N=100)
+    a, b = np.linspace(-1, 1, 13), np.linspace(-2, 2, 7)
+    kept = plane.grid(a, b)
+    monkeypatch.setattr("optim_core.classifier.grid_softmax._CACHE", 0)
+    np.testing.assert_array_equal(plane.grid(a, b), kept)
+    _assert_exact(kept, _point_by_point(plane, a, b))
+
+
 def test_svm_terms_with_zero_slope_are_handled():
     # D1 = 0 on every column: every hinge term is flat in a (P == 0).
     plane = _plane("svm", scale=2.0)
