@@ -54,8 +54,8 @@ class Block:
 class Member:
     """One labelled run inside the engine; ``rows`` are its rows of the (N, 2) arrays."""
 
-    def __init__(self, label: str, opt: Optimizer, starts: np.ndarray, joined: int) -> None:
-        self.label, self.joined = label, joined
+    def __init__(self, label: str, opt: Optimizer, starts: np.ndarray) -> None:
+        self.label = label
         self.opt = opt
         self.state = opt.init(starts)
         self.rows = slice(0, 0)
@@ -69,7 +69,7 @@ class Member:
 
     @opt.setter
     def opt(self, opt: Optimizer) -> None:
-        self._opt, self.step = opt, opt.step
+        self._opt, self.update = opt, opt.step
         self.adaptive = opt.kind in optimizers.ADAPTIVE
 
 
@@ -112,7 +112,10 @@ class Lockstep:
             mem.rows = slice(r * self.S, (r + 1) * self.S)
 
     def member(self, label: str) -> Member:
-        return self.members[[m.label for m in self.members].index(label)]
+        for mem in self.members:
+            if mem.label == label:
+                return mem
+        raise KeyError(f"no run labelled {label!r}")
 
     def add(self, opts: Mapping[str, Optimizer]) -> None:
         """Runs that join now, from the start points (one surface call for all)."""
@@ -126,7 +129,7 @@ class Lockstep:
         with np.errstate(all="ignore"):
             f, g = self.surface.value_and_grad_step(x, self.step + 1)
             code = self._failed_test(x[None], f[None], g[None])[0]
-        self.members += [Member(k, o, self.starts, self.step) for k, o in opts.items()]
+        self.members += [Member(k, o, self.starts) for k, o in opts.items()]
         self._number_rows()
         self.x = np.concatenate([self.x, x])
         self.f, self.g = np.concatenate([self.f, f]), np.concatenate([self.g, g])
@@ -165,8 +168,9 @@ class Lockstep:
         """The stepping loop: each run moves its own rows, then ONE surface call.
 
         Each run keeps its points from its previous step and reads its
-        gradient rows through a fixed view of one buffer, so no slicing
-        happens per step (with 8 runs that is most of the overhead).
+        gradient rows through a fixed view of one buffer, so nothing is
+        sliced per step. The rules never keep a reference to ``g`` (their
+        states are new arrays), so the buffer can be overwritten.
         """
         members, surface = self.members, self.surface
         parts = [self.x[mem.rows] for mem in members]
@@ -175,7 +179,7 @@ class Lockstep:
         xs, fs, gs = [], [], []
         for t in range(self.step + 1, self.step + m + 1):
             for r, mem in enumerate(members):
-                parts[r], mem.state = mem.step(parts[r], g_rows[r], mem.state, surface)
+                parts[r], mem.state = mem.update(parts[r], g_rows[r], mem.state, surface)
                 if mem.adaptive:
                     mem.trace.append(mem.state[-1])
             x = np.concatenate(parts)
