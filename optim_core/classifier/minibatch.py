@@ -59,3 +59,6 @@ class MiniBatchSlice(Surface):
 
     def iter_grid(self, a, b, chunk_rows: int | None = None):
         return self.plane.iter_grid(a, b, chunk_rows)
+
+    def line(self):
+        return self.plane.line()

@@ -200,7 +200,8 @@ class PlaneSlice(Surface):
 
 
 class LineSlice:
-    """``f(a) = L(W0 + a·D1)``, evaluated directly from ``S0 + a·S1`` (exact)."""
+    """``f(a) = L(W0 + a·D1)``: one row (b = 0) of a plane with D2 = 0, so values
+    come from the same exact fast grid algorithms."""
 
     def __init__(self, model: LinearClassifier, W0: np.ndarray, D1: np.ndarray) -> None:
         self._plane = PlaneSlice(model, W0, D1, np.zeros_like(np.asarray(D1, dtype=float)))
@@ -208,7 +209,7 @@ class LineSlice:
 
     def values(self, a: np.ndarray) -> np.ndarray:
         """``f`` at ``a: (G,)`` -> ``(G,)``."""
-        return self._plane.value(self._points(a))
+        return self._plane.grid(np.asarray(a, dtype=float).ravel(), np.zeros(1))[0]
 
     def values_and_slopes(self, a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """``(f (G,), df/da (G,))`` at ``a: (G,)``."""
