@@ -91,7 +91,8 @@ class LinearClassifier:
     def dim(self) -> int:
         return self.X.shape[1]
 
-    def _check(self, W: np.ndarray) -> np.ndarray:
+    def check_weights(self, W: np.ndarray) -> np.ndarray:
+        """``W`` as a float ``(D, K)`` array; ValueError if it does not fit the data."""
         W = np.asarray(W, dtype=float)
         if W.ndim != 2 or W.shape[0] != self.dim or W.shape[1] <= self._max_label:
             raise ValueError(f"W must be ({self.dim}, K) with K > {self._max_label}; "
@@ -100,7 +101,7 @@ class LinearClassifier:
 
     def scores(self, W: np.ndarray, X: np.ndarray | None = None) -> np.ndarray:
         """Class scores ``X·W``: ``(N, K)`` (the training X unless given)."""
-        return (self.X if X is None else np.asarray(X, dtype=float)) @ self._check(W)
+        return (self.X if X is None else np.asarray(X, dtype=float)) @ self.check_weights(W)
 
     def data_loss_from_scores(self, S: np.ndarray, grad: bool = True,
                               y: np.ndarray | None = None):
@@ -113,13 +114,13 @@ class LinearClassifier:
 
     def data_loss_and_grad(self, W: np.ndarray) -> tuple[float, np.ndarray]:
         """Data loss (mean over samples) and its gradient ``Xᵀ·dL/dS``: ``(D, K)``."""
-        W = self._check(W)
+        W = self.check_weights(W)
         loss, dS = self.data_loss_from_scores((self.X @ W).T)
         return float(loss), self.X.T @ dS.T
 
     def reg_loss_and_grad(self, W: np.ndarray) -> tuple[float, np.ndarray]:
         """``λ·Σ W²`` and its gradient ``2λW``."""
-        W = self._check(W)
+        W = self.check_weights(W)
         return self.reg * float(np.sum(W * W)), 2.0 * self.reg * W
 
     def loss_and_grad(self, W: np.ndarray) -> tuple[float, np.ndarray]:
@@ -130,7 +131,7 @@ class LinearClassifier:
 
     def loss(self, W: np.ndarray) -> float:
         """Total loss (data + regularization) at ``W: (D, K)``."""
-        W = self._check(W)
+        W = self.check_weights(W)
         data, _ = self.data_loss_from_scores((self.X @ W).T, grad=False)
         return float(data) + self.reg * float(np.sum(W * W))
 
@@ -165,7 +166,7 @@ class LinearClassifier:
         """
         if self.kind != "svm":
             return False
-        W = self._check(W)
+        W = self.check_weights(W)
         d, k = np.unravel_index(index, W.shape) if np.isscalar(index) else index
         reach = h * np.abs(self.X[:, d])  # (N,) how far each sample's margins move
         near = np.abs(self.margins(W)) <= reach[:, None]  # NaN compares False

@@ -53,7 +53,7 @@ class PlaneSlice(Surface):
     def __init__(self, model: LinearClassifier, W0: np.ndarray, D1: np.ndarray,
                  D2: np.ndarray, extent=1.0, dataset_name: str = "data") -> None:
         self.model = model
-        self.W0, self.D1, self.D2 = (model._check(W).copy() for W in (W0, D1, D2))
+        self.W0, self.D1, self.D2 = (model.check_weights(W).copy() for W in (W0, D1, D2))
         self.S = np.stack([model.X @ W for W in (self.W0, self.D1, self.D2)])  # (3, N, K)
         self._ST = np.ascontiguousarray(self.S.transpose(0, 2, 1))  # (3, K, N) for points
         basis = np.stack([self.W0.ravel(), self.D1.ravel(), self.D2.ravel()])
@@ -84,8 +84,13 @@ class PlaneSlice(Surface):
 
     def _evaluate(self, xy: np.ndarray, grad: bool, samples=None):
         """Loss (and gradient) at ``xy: (..., 2)`` on all samples or on the index
-        array ``samples`` (a mini-batch); the regularizer is always the full one."""
-        xy = np.asarray(xy, dtype=float)
+        array ``samples`` (a mini-batch); the regularizer is always the full one.
+        Points so far out that the scores overflow give inf/NaN quietly: a run
+        that gets there has diverged, and the runner reports it."""
+        with np.errstate(over="ignore", invalid="ignore"):
+            return self._evaluate_points(np.asarray(xy, dtype=float), grad, samples)
+
+    def _evaluate_points(self, xy: np.ndarray, grad: bool, samples):
         pts = xy.reshape(-1, 2)
         S0, S1, S2 = self._ST if samples is None else self._ST[:, :, samples]
         y = self.model.y if samples is None else self.model.y[samples]

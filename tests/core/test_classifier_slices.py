@@ -148,6 +148,14 @@ def _near_kink(plane, xy, h):
     return bool(np.any((np.abs(m) < reach)[y[:, None] != np.arange(S0.shape[1])]))
 
 
+@pytest.mark.parametrize("loss", classifier.LOSSES)
+def test_points_far_out_give_non_finite_values_quietly(loss):
+    plane = _plane(loss)
+    values, grads = plane.value_and_grad(np.array([[np.inf, 0.0], [1e300, 1e300], [np.nan, 1]]))
+    assert not np.any(np.isfinite(values))  # the runner's divergence signal
+    assert grads.shape == (3, 2)
+
+
 def test_softmax_hessian_equals_differences_of_the_gradient():
     plane = _plane("softmax", scale=1.5)
     xy = np.array([[0.2, -0.4], [-0.7, 0.5]])
