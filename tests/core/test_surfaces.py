@@ -109,7 +109,10 @@ def test_parameters_are_described_and_change_the_surface():
     for name in NAMES:
         for p in surfaces.params(name):
             assert p.min <= p.default <= p.max
-            surfaces.get(name, **{p.name: p.min}).value(np.zeros(2))
+            for value in (p.min, p.max):
+                s = surfaces.get(name, **{p.name: value})
+                assert s.params[p.name] == value and np.isfinite(s.value(s.minima)).all()
+    assert len(surfaces.get("two_wells", tilt=1.5).minima) == 2  # both wells at any tilt
 
 
 @pytest.mark.parametrize(
