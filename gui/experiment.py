@@ -99,6 +99,7 @@ class ExperimentModel(RunsMixin, QObject):
         self.jobs.finished.connect(self._on_job_done)
         self.jobs.failed.connect(self._on_job_failed)
         self._job_done = None
+        self._slice_new_start, self._slice_keep_step = False, True
         self._install_spec()
 
     # ----------------------------------------------------------------- batching
@@ -204,7 +205,10 @@ class ExperimentModel(RunsMixin, QObject):
         self._emit("surface_changed")
         self._emit("modified")
         if self._spec.surface.name == spec_mod.CLASSIFIER:
-            self._job_done = lambda r: self._on_slice_built(r, new_start, keep_step)
+            # A newer request replaces a running one; what either asked for holds.
+            self._slice_new_start |= new_start
+            self._slice_keep_step &= keep_step
+            self._job_done = self._on_slice_built
             self.jobs.submit(surface_jobs.slice_preview_job(self._spec.surface))
             return
         surface = spec_mod.make_surface(self._spec.surface)
@@ -235,8 +239,10 @@ class ExperimentModel(RunsMixin, QObject):
         if self._job_done is not None:
             self._job_done(result)
 
-    def _on_slice_built(self, result, new_start: bool, keep_step: bool) -> None:
+    def _on_slice_built(self, result) -> None:
         surface, preview = result
+        new_start, keep_step = self._slice_new_start, self._slice_keep_step
+        self._slice_new_start, self._slice_keep_step = False, True
         with self.batch():
             self._install_surface(surface, new_start, keep_step)
             self.grid = preview
@@ -251,6 +257,7 @@ class ExperimentModel(RunsMixin, QObject):
     def _on_job_failed(self, message: str) -> None:
         """A slice could not be built: the spec goes back to the surface on screen."""
         self._job_done = None
+        self._slice_new_start, self._slice_keep_step = False, True
         if self._shown_surface is not None and self._spec.surface != self._shown_surface:
             self._spec.surface = copy.deepcopy(self._shown_surface)
             self._emit("surface_changed")

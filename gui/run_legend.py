@@ -39,9 +39,9 @@ class RunLegend(QObject):
 
     def __init__(self, viewbox: pg.ViewBox):
         super().__init__()
-        self.item = pg.LegendItem(offset=(-8, 8), labelTextSize="10pt",
-                                  labelTextColor="#eeeeee", brush=pg.mkBrush(16, 16, 24, 200),
-                                  pen=pg.mkPen(255, 255, 255, 40), verSpacing=-4)
+        self.item = pg.LegendItem(offset=(-8, 8), labelTextSize="9pt",
+                                  labelTextColor="#eeeeee", brush=pg.mkBrush(16, 16, 24, 170),
+                                  pen=pg.mkPen(255, 255, 255, 40), verSpacing=-6)
         self.item.setParentItem(viewbox)
         self.item.sigSampleClicked.connect(self._on_sample_clicked)
         self._proxies: list[pg.PlotDataItem] = []

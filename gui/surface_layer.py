@@ -62,8 +62,9 @@ class SurfaceLayer:
         self.levels: np.ndarray = np.zeros(0)
 
     def show(self, x: np.ndarray, y: np.ndarray, z: np.ndarray, *, colormap: str,
-             log: bool | None, n_contours: int, minima: np.ndarray) -> None:
-        """Draw grid ``z (ny, nx)`` sampled at ``x (nx,)``, ``y (ny,)``."""
+             log: bool | None, n_contours: int, minima: np.ndarray, name: str = "f") -> None:
+        """Draw grid ``z (ny, nx)`` sampled at ``x (nx,)``, ``y (ny,)``; ``name`` is
+        what the colour bar calls the value (f, or L for a loss)."""
         self.scale = choose_scale(z, log)
         d = self.scale.forward(z)
         finite = d[np.isfinite(d)]
@@ -83,7 +84,7 @@ class SurfaceLayer:
         self.colorbar.setLevels((lo, hi))
         ticks = log_ticks(lo, hi) if self.scale.log else None
         self.colorbar.axis.setTicks(None if ticks is None else [ticks])
-        self.colorbar.axis.setLabel("f − min f  (log scale)" if self.scale.log else "f")
+        self.colorbar.axis.setLabel(f"{name} − min {name}  (log scale)" if self.scale.log else name)
 
     def clear(self) -> None:
         self.image.clear()

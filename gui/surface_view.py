@@ -63,7 +63,7 @@ class SurfaceView(QWidget):
         self.viewbox.addItem(self.heads, ignoreBounds=True)
         self._build_start_markers()
         self.legend = RunLegend(self.viewbox)
-        self.step_text = pg.TextItem(color="#e8e8e8", anchor=(0, 0))
+        self.step_text = pg.TextItem(color="#e8e8e8", anchor=(0, 0), fill=(16, 16, 24, 150))
         self.step_text.setParentItem(self.viewbox)
         self.step_text.setPos(8, 4)
         self._style_axes()
@@ -97,9 +97,13 @@ class SurfaceView(QWidget):
         self.colorbar.axis.setTickFont(font)
         # Wide enough for labels like "−2.3045" plus the axis title, and fixed, so
         # the layout does not shift when a new surface brings other labels.
-        self.colorbar.axis.setWidth(QFontMetrics(font).horizontalAdvance("−0.00000") + 34)
+        self.colorbar.axis.setWidth(QFontMetrics(font).horizontalAdvance("−0.00000") + 24)
         self.line_plot.getAxis("bottom").setTickFont(font)
         self.line_plot.getAxis("left").setTickFont(font)
+        # Plain numbers: an "(x0.001)" SI factor on a loss axis only confuses.
+        for axis in (self.colorbar.axis, self.line_plot.getAxis("left"),
+                     self.plot.getAxis("left"), self.plot.getAxis("bottom")):
+            axis.enableAutoSIPrefix(False)
 
     def _connect(self) -> None:
         m = self.model
@@ -135,7 +139,8 @@ class SurfaceView(QWidget):
             return
         v = self.model.spec.view
         self.layer.show(grid.x, grid.y, grid.z, colormap=v.colormap, log=v.log_color,
-                        n_contours=v.contours, minima=s.minima)
+                        n_contours=v.contours, minima=s.minima,
+                        name="L" if surface_jobs.is_slice(s) else "f")
         bounds = tuple(map(tuple, s.bounds))
         if bounds != self._bounds:
             self._bounds = bounds
@@ -162,7 +167,8 @@ class SurfaceView(QWidget):
     def _redraw_runs(self, *_) -> None:
         traces = self.model.traces()
         trails, heads, colors, stopped = [], [], [], []
-        for tr in traces:
+        # The first run is drawn last, on top: the legend's order is the stacking order.
+        for tr in reversed(traces):
             if not tr.enabled or not len(tr.points):
                 continue
             for s in range(tr.points.shape[1]):

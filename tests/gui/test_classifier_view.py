@@ -57,6 +57,17 @@ def test_switching_to_the_slice_computes_off_the_gui_thread_and_stays_responsive
     assert all(tr.steps[-1] == 5 for tr in model.traces())
 
 
+def test_a_surface_switch_still_moves_the_start_when_a_newer_edit_follows(qtbot, model):
+    model.advance(30)
+    model.set_surface("classifier")
+    model.set_slice(reg=1e-2)  # supersedes the switch's job before it lands
+    qtbot.waitUntil(lambda: not model.busy, timeout=20_000)
+    assert model.step == 0
+    np.testing.assert_allclose(model.starts[0], surface_jobs.default_start(model.surface))
+    (a0, a1), (b0, b1) = model.surface.bounds
+    assert a0 < model.starts[0][0] < a1 and b0 < model.starts[0][1] < b1
+
+
 def test_a_newer_request_drops_the_older_result(qtbot, model):
     model.set_surface("classifier")
     qtbot.waitUntil(lambda: not model.busy, timeout=20_000)

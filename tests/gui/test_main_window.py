@@ -100,7 +100,7 @@ def test_offscreen_png_shows_each_run_in_its_colour_along_its_trail(window, mode
     spec = spec_mod.default_experiment()
     spec.surface.name, spec.surface.params, spec.surface.resolution = "ravine", {}, 64
     spec.starts = [[-2.6, 0.9]]  # SGD zig-zags, momentum glides, Adam cuts across
-    for run, lr in zip(spec.runs, (0.03, 0.004, 0.05, 0.01), strict=True):
+    for run, lr in zip(spec.runs, (0.03, 0.004, 0.003, 0.1), strict=True):
         run.hyper["lr"] = lr
     model.load_spec(spec)
     model.advance(120)
@@ -115,8 +115,9 @@ def test_offscreen_png_shows_each_run_in_its_colour_along_its_trail(window, mode
     pixels = [np.array([_window_point(window, *p) for p in tr.points[:, 0]]) for tr in traces]
     start = np.array(_window_point(window, *model.starts[0]))
     for k, tr in enumerate(traces):
-        others = np.concatenate([pixels[j] for j in range(len(traces)) if j > k] + [start[None]])
-        # points of this trail that no later-drawn trail (or the start marker) covers
+        # points of this trail that no trail drawn over it (the runs listed before it
+        # are drawn later, on top) nor the start marker covers
+        others = np.concatenate([pixels[j] for j in range(k)] + [start[None]])
         free = [p for p in pixels[k]
                 if np.min(np.hypot(*(others - p).T)) > 8]
         assert len(free) >= 5, tr.label

@@ -111,10 +111,10 @@ def test_a_diverging_run_shows_its_mark_and_reason_while_the_others_go_on(view, 
     labels = view.legend.labels()
     assert "diverged at step" in labels[0]
     assert all("diverged" not in t for t in labels[1:])
-    points, colors, stopped = view.heads.heads()
-    assert stopped.tolist() == [True, False, False, False]  # a cross for SGD, dots for the rest
-    assert colors == [r.color for r in model.spec.runs]
-    np.testing.assert_allclose(points, [tr.head[0] for tr in model.traces()])
+    points, colors, stopped = view.heads.heads()  # drawn last run first: SGD on top
+    assert stopped.tolist() == [False, False, False, True]  # a cross for SGD, dots for the rest
+    assert colors == [r.color for r in reversed(model.spec.runs)]
+    np.testing.assert_allclose(points, [tr.head[0] for tr in reversed(model.traces())])
     sample, label = view.legend.item.items[0]
     assert model.traces()[0].reasons[0] in label.toolTip()
     model.advance(10)
