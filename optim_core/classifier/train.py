@@ -6,6 +6,7 @@ from typing import Any
 
 import numpy as np
 
+from optim_core import optimizers
 from optim_core.classifier.losses import LinearClassifier
 
 
@@ -21,8 +22,6 @@ def train(model: LinearClassifier, W0: np.ndarray, *, kind: str = "sgd", steps: 
     standardized data such as the bundled digits in a few hundred steps).
     ``history``, if given, receives the loss before each step.
     """
-    from optim_core import optimizers  # the GUI-independent optimizers, imported on use
-
     if kind == "sgd" and "lr" not in hyper:
         hyper["lr"] = 0.5
     opt = optimizers.get(kind, **hyper)
