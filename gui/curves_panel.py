@@ -67,7 +67,8 @@ class CurvesPanel(QWidget):
             plot.addItem(self.hover_lines[key], ignoreBounds=True)
             self.hover_lines[key].hide()
             self.plots[key] = plot
-        self.legend = self.plots["loss"].addLegend(offset=(-8, 8), labelTextColor="#e8e8e8")
+        self.legend = self.plots["loss"].addLegend(offset=(-8, 8), labelTextColor="#e8e8e8",
+                                                   brush=pg.mkBrush(20, 20, 28, 210))
         self.no_minimum = pg.TextItem("no known minimum on this surface", color="#a0a0a8",
                                       anchor=(0.5, 0.5))
         self.no_minimum.setParentItem(self.plots["distance"].getViewBox())

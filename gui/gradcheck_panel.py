@@ -10,6 +10,7 @@ sweep come from ``optim_core.gradcheck_targets`` (which calls
 
 from __future__ import annotations
 
+import html
 import os
 import tempfile
 from pathlib import Path
@@ -45,7 +46,7 @@ from optim_core import gradcheck_targets as targets
 SWEEP_COORDS = 8
 #: While the race plays, the table follows the head at most this often (ms).
 PLAYING_REFRESH_MS = 250
-CENTRE = -1  # "at" combo data for the slice centre W0
+START, CENTRE = -1, -2  # "at" combo data: the (first) start point, the slice centre W0
 
 
 class GradcheckPanel(QWidget):
@@ -125,6 +126,7 @@ class GradcheckPanel(QWidget):
         right.addRow(buttons)
         grid.addLayout(left, 0, 0)
         grid.addLayout(right, 0, 1)
+        grid.setColumnStretch(2, 1)  # keep the controls compact in a wide dock
         return grid
 
     def _connect(self) -> None:
@@ -133,7 +135,7 @@ class GradcheckPanel(QWidget):
             signal.connect(self.schedule_refresh)
         m.runs_changed.connect(self._on_runs_changed)
         m.stepped.connect(self._on_stepped)
-        m.playing_changed.connect(lambda playing: playing or self.schedule_refresh())
+        m.playing_changed.connect(self._on_playing_changed)
         for box in (self.at_combo, self.part_combo, self.diff_combo):
             box.currentIndexChanged.connect(self.schedule_refresh)
         for spin in (self.samples_spin, self.seed_spin):
@@ -145,23 +147,36 @@ class GradcheckPanel(QWidget):
 
     # ------------------------------------------------------------- model -> view
     def _on_runs_changed(self) -> None:
+        self._fill_at_combo()
+        self.schedule_refresh()
+
+    def _fill_at_combo(self) -> None:
+        """Heads of the enabled runs, the start point, and W0 on a slice."""
         current = self.at_combo.currentData()
         self.at_combo.blockSignals(True)
         self.at_combo.clear()
         for i, run in enumerate(self.model.spec.runs):
             if run.enabled:
                 self.at_combo.addItem(f"head of {run.label}", i)
-        self.at_combo.addItem("start point", CENTRE)
+        self.at_combo.addItem("start point", START)
+        if self._is_slice():
+            self.at_combo.addItem("slice centre W₀", CENTRE)
         found = self.at_combo.findData(current)
         self.at_combo.setCurrentIndex(max(found, 0))
         self.at_combo.blockSignals(False)
-        self.schedule_refresh()
+
+    def _is_slice(self) -> bool:
+        return self.model.surface is not None and surface_jobs.is_slice(self.model.surface)
 
     def _on_stepped(self, _step: int) -> None:
         if not self.model.playing:
             self.schedule_refresh()
         elif not self._timer.isActive():
             self._timer.start(PLAYING_REFRESH_MS)
+
+    def _on_playing_changed(self, playing: bool) -> None:
+        if not playing:  # the h sweep waits while the race plays
+            self.schedule_refresh()
 
     def schedule_refresh(self, *_) -> None:
         """Recompute soon (several changes in a row cost one recomputation)."""
@@ -182,8 +197,8 @@ class GradcheckPanel(QWidget):
         classifier = self.target is not None and self.target.x.ndim == 2
         for w in (self.part_combo, self.samples_spin, self.seed_spin):
             w.setEnabled(classifier)
-        self.at_combo.setItemText(self.at_combo.count() - 1,
-                                  "slice centre W₀" if classifier else "start point")
+        if classifier != (self.at_combo.findData(CENTRE) >= 0):
+            self._fill_at_combo()
         if self.target is None:
             self._show_table(None)
             self.title.setText("building the surface…")
@@ -225,7 +240,8 @@ class GradcheckPanel(QWidget):
         if table is None:
             self.summary.clear()
             return
-        self.title.setText(f"<b>{table.title}</b>")
+        self.title.setText(f"<b>{html.escape(table.title)}</b> — "
+                           f"{html.escape(self.at_combo.currentText())}")
         counts = {v: sum(r.verdict == v for r in table.rows) for v in VERDICT_STYLE}
         parts = [f"{c} {v}" for v, c in counts.items() if c]
         kinks = f", {sum(table.kinks)} with a kink in ±h" if table.kinks else ""

@@ -55,7 +55,8 @@ class TrainingPlots(pg.GraphicsLayoutWidget):
                                 labelOpts={"position": 0.75, "color": "#ffd166",
                                            "anchors": [(0.5, -0.1), (0.5, -0.1)]})
         self.ratio.addItem(guide)
-        self.legend = self.acc.addLegend(offset=(-8, -8), labelTextColor="#e8e8e8")
+        self.legend = self.acc.addLegend(offset=(-8, -8), labelTextColor="#e8e8e8",
+                                         brush=pg.mkBrush(20, 20, 28, 210))
         self.items: dict[tuple[str, str], tuple[pg.PlotItem, pg.PlotDataItem]] = {}
         self._build_pca()
 

@@ -28,6 +28,7 @@ from optim_core import gradcheck
 PARTS = ("data", "reg", "total")
 PART_TITLES = {"data": "data loss", "reg": "regularization λ‖W‖²", "total": "data + reg"}
 
+_LOSS_TITLES = {"softmax": "softmax", "svm": "multiclass SVM"}
 Grad = Callable[[np.ndarray], np.ndarray]
 
 
@@ -117,7 +118,7 @@ def classifier_target(model, W: np.ndarray, part: str = "data") -> GradTarget:
     smooth = part == "reg" or model.kind != "svm"
     D = model.dim
     return GradTarget(
-        title=f"{model.kind} {PART_TITLES[part]}", x=np.asarray(W, dtype=float),
+        title=f"{_LOSS_TITLES[model.kind]}: {PART_TITLES[part]}", x=np.asarray(W, dtype=float),
         f=lambda W_: float(fn(W_)[0]), grad=lambda W_: fn(W_)[1], buggy_grad=buggy, bug=bug,
         name=lambda i: f"W[{i[0]}, {i[1]}]" + (" (bias)" if i[0] == D - 1 else ""),
         kink=None if smooth else lambda i, h, x: model.crosses_kink(x, i, h))
