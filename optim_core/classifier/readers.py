@@ -125,8 +125,10 @@ class _ArrayUnpickler(pickle.Unpickler):
     """Unpickles plain containers and numpy arrays only: a dataset file must not
     be able to run code."""
 
+    # _codecs.encode: how protocol-2 pickles written by Python 3 store bytes.
     _ALLOWED = {(module, name) for module in ("numpy.core.multiarray", "numpy._core.multiarray")
-                for name in ("_reconstruct", "scalar")} | {("numpy", "ndarray"), ("numpy", "dtype")}
+                for name in ("_reconstruct", "scalar")} | {
+        ("numpy", "ndarray"), ("numpy", "dtype"), ("_codecs", "encode")}
 
     def find_class(self, module: str, name: str):
         if (module, name) not in self._ALLOWED:
@@ -137,7 +139,7 @@ class _ArrayUnpickler(pickle.Unpickler):
 def _unpickle(path: Path) -> dict:
     try:
         with open(path, "rb") as f:
-            obj = _ArrayUnpickler(f, encoding="bytes").load()
+            obj = _ArrayUnpickler(f, encoding="latin1").load()  # as cs231n: Python 2 pickles
     except (pickle.UnpicklingError, EOFError, ValueError, TypeError, IndexError) as err:
         raise _Bad(f"{path.name}: not a readable pickle (truncated or corrupt?): {err}") from err
     except _Bad as err:

@@ -72,14 +72,14 @@ def test_csv_with_label_last(tmp_path, header):
     np.testing.assert_array_equal(ds.y_train, y)
 
 
-def _cifar(folder, n=20, batches=(1, 2), labels=None, meta=True):
+def _cifar(folder, n=20, batches=(1, 2), labels=None, meta=True, protocol=None):
     folder.mkdir()
     rng = np.random.default_rng(0)
     for i in batches:
         data = rng.integers(0, 256, (n, 3072), dtype=np.uint8)
-        lab = list(rng.integers(0, 10, n)) if labels is None else labels
+        lab = [int(v) for v in rng.integers(0, 10, n)] if labels is None else labels
         with open(folder / f"data_batch_{i}", "wb") as f:
-            pickle.dump({b"data": data, b"labels": lab, b"batch_label": b"x"}, f)
+            pickle.dump({b"data": data, b"labels": lab, b"batch_label": b"x"}, f, protocol)
     with open(folder / "test_batch", "wb") as f:
         pickle.dump({b"data": np.zeros((5, 3072), np.uint8), b"labels": [0] * 5}, f)
     if meta:
@@ -96,8 +96,8 @@ def test_cifar_folder(tmp_path):
     assert ds.class_names[3] == "class3" and ds.num_classes == 10
     small = classifier.load_dataset(folder, max_samples=10)
     assert len(small.y_train) + len(small.y_val) == 10
-    plain = classifier.load_dataset(_cifar(tmp_path / "nometa", meta=False))
-    assert plain.class_names[0] == "airplane"
+    plain = classifier.load_dataset(_cifar(tmp_path / "nometa", meta=False, protocol=2))
+    assert plain.class_names[0] == "airplane" and plain.dim == 3073
 
 
 def _bad_npz(tmp_path, name, **arrays):
