@@ -150,6 +150,8 @@ class PlaneSlice(Surface):
         a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
         S0, S1, S2 = self.S
         N, y = len(S0), self.model.y
+        if a.size == 0 or b.size == 0:
+            return
         if chunk_rows is None:
             chunk_rows = max(1, _ROW_BLOCK_WORK // max(1, S0.size * len(a)))
         if self.model.kind == "softmax":

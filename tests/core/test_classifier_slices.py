@@ -70,6 +70,8 @@ def test_non_uniform_and_unordered_grids_fall_back_exactly(loss):
     _assert_exact(plane.grid(one, one), _point_by_point(plane, one, one))
     desc = np.linspace(1, -1, 7)
     _assert_exact(plane.grid(desc, desc), _point_by_point(plane, desc, desc))
+    assert plane.grid(np.array([]), b).shape == (3, 0)
+    assert plane.grid(a, np.array([])).shape == (0, 6)
 
 
 def test_softmax_grid_without_the_a_factor_cache_is_the_same(monkeypatch):
