@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QToolButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QStyle, QToolButton, QWidget
 
-#: What the play button shows while stopped / while playing.
-PLAY_TEXT, PAUSE_TEXT = "▶  Play", "⏸  Pause"
+#: What the play button says while stopped / while playing.
+PLAY_TEXT, PAUSE_TEXT = "Play", "Pause"
 
 
 class Transport(QWidget):
@@ -17,8 +18,14 @@ class Transport(QWidget):
         self.model = model
         self.play_button = QToolButton(text=PLAY_TEXT, toolTip="Play / pause (Space)")
         self.play_button.setCheckable(True)
-        self.step_button = QToolButton(text="Step →", toolTip="One frame of steps (→)")
-        self.reset_button = QToolButton(text="⟲  Reset", toolTip="Back to step 0 (R)")
+        self.step_button = QToolButton(text="Step", toolTip="One frame of steps (→)")
+        self.reset_button = QToolButton(text="Reset", toolTip="Back to step 0 (R)")
+        icons = ((self.step_button, QStyle.StandardPixmap.SP_MediaSkipForward),
+                 (self.reset_button, QStyle.StandardPixmap.SP_MediaSkipBackward))
+        for button, icon in icons:
+            button.setIcon(self.style().standardIcon(icon))
+        for button in (self.play_button, self.step_button, self.reset_button):
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.steps_per_frame = QSpinBox(minimum=1, maximum=1000, keyboardTracking=False)
         self.steps_per_frame.setToolTip("Optimizer steps taken per animation frame")
         self.max_steps = QSpinBox(minimum=1, maximum=1_000_000, singleStep=100,
@@ -52,6 +59,9 @@ class Transport(QWidget):
     def _on_playing_changed(self, playing: bool) -> None:
         self.play_button.setChecked(playing)
         self.play_button.setText(PAUSE_TEXT if playing else PLAY_TEXT)
+        pixmap = QStyle.StandardPixmap
+        icon = pixmap.SP_MediaPause if playing else pixmap.SP_MediaPlay
+        self.play_button.setIcon(self.style().standardIcon(icon))
 
     def _on_transport_changed(self) -> None:
         spec = self.model.spec
