@@ -159,6 +159,10 @@ class TrainingWorker(QObject):
         self.generation += 1
         self.busy = False
 
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Block until the pool is idle (for tests and shutdown)."""
+        return QThreadPool.globalInstance().waitForDone(msecs)
+
     def _on_progressed(self, gen: int, item) -> None:
         if gen == self.generation:
             self.progressed.emit(item)

@@ -1,0 +1,162 @@
+"""The training panel: trains off the GUI thread, shows curves, checks and honest projections."""
+
+import threading
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt, QTimer
+
+from gui.surface_view import SurfaceView
+from gui.training_panel import NOT_TRAINABLE, TrainingPanel
+from gui.training_worker import study
+from optim_core import projection
+from optim_core.spec import CLASSIFIER
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+@pytest.fixture
+def slice_model(qtbot, model):
+    """The default race moved onto the digits softmax slice, learning rates for weights."""
+    model.set_surface(CLASSIFIER)
+    qtbot.waitUntil(lambda: not model.busy and hasattr(model.surface, "W0"), timeout=20_000)
+    for i, lr in enumerate((0.1, 0.02, 3e-3, 1e-2)):
+        model.set_hyper(i, "lr", lr)
+    return model
+
+
+@pytest.fixture
+def panel(qtbot, slice_model):
+    view = SurfaceView(slice_model)
+    qtbot.addWidget(view)
+    p = TrainingPanel(slice_model, view)
+    qtbot.addWidget(p)
+    p.resize(1200, 520)
+    p.show()
+    qtbot.waitExposed(p)
+    p.epochs_spin.setValue(3)
+    p.batch_spin.setValue(64)
+    yield p
+    p.worker.cancel()
+    p.projector.cancel()
+    p.projector.wait()
+
+
+def test_training_runs_off_the_gui_thread_and_the_gui_keeps_turning(qtbot, panel, monkeypatch):
+    threads = []
+    original = study
+
+    def spy(*args):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return original(*args)
+
+    monkeypatch.setattr("gui.training_worker.study", spy)
+    ticks, epochs = [], []
+    clock = QTimer()
+    clock.timeout.connect(lambda: ticks.append(panel.worker.busy))
+    panel.worker.progressed.connect(lambda p: epochs.append(p.epoch))
+    clock.start(5)
+    with qtbot.waitSignal(panel.trained, timeout=30_000) as done:
+        qtbot.mouseClick(panel.train_button, LEFT)
+        assert panel.worker.busy and not panel.train_button.isEnabled()
+    clock.stop()
+    assert threads == [False]
+    assert epochs == [0, 1, 2, 3]  # one progress signal per epoch, in order
+    assert sum(ticks) >= 3  # the event loop answered while training ran
+    result = done.args[0]
+    assert panel.train_button.isEnabled() and not panel.cancel_button.isEnabled()
+    assert panel.progress.value() == 1000
+    for label, run in result.runs.items():
+        assert not run.diverged, run.reason
+        assert run.val_loss[-1] < run.val_loss[0] and run.val_acc[-1] > 0.5, label
+        x, y = panel.plots.items[("loss:val", label)][1].getOriginalDataset()
+        np.testing.assert_array_equal(x, run.epochs)
+        np.testing.assert_array_equal(y, run.val_loss)
+        ratio = panel.plots.items[("ratio", label)][1].getOriginalDataset()[1]
+        np.testing.assert_array_equal(ratio, run.update_ratio)
+    assert "✔" in panel.initial_label.text() and "ln 10" in panel.initial_label.text()
+    assert "✔" in panel.overfit_label.text()
+
+
+def test_cancel_stops_training_and_nothing_arrives_after(qtbot, qapp, panel):
+    panel.epochs_spin.setValue(200)
+    finished = []
+    panel.worker.finished.connect(finished.append)
+    qtbot.mouseClick(panel.train_button, LEFT)
+    with qtbot.waitSignal(panel.worker.progressed, timeout=10_000):
+        pass
+    qtbot.mouseClick(panel.cancel_button, LEFT)
+    assert not panel.worker.busy and panel.train_button.isEnabled()
+    assert "cancelled" in panel.status.text()
+    assert panel.worker.wait(20_000)  # the job noticed and stopped
+    qapp.processEvents()  # deliver anything it still sent: dropped as stale
+    assert finished == [] and panel.result is None
+
+
+def test_paths_are_projected_onto_the_slice_and_drawn_over_it(qtbot, panel, slice_model):
+    with qtbot.waitSignal(panel.trained, timeout=30_000) as done:
+        panel.start_training()
+    result = done.args[0]
+    plane = slice_model.surface
+    assert result.request.plane is plane
+    for label, run in result.runs.items():
+        W = run.trajectory()[1]
+        np.testing.assert_array_equal(W[0], plane.W0)  # training starts at the slice centre
+        expected = projection.project_onto_slice(W, plane)
+        x, y = panel.overlays[label].getOriginalDataset()
+        np.testing.assert_allclose(x, expected.ab[:, 0])
+        np.testing.assert_allclose(y, expected.ab[:, 1])
+        assert panel.overlays[label].getViewBox() is panel.view.viewbox
+        assert expected.off_plane[0] == 0 and expected.off_plane[-1] > 0
+    table = panel.table
+    assert table.rowCount() == len(result.runs)
+    first = next(iter(result.on_slice.values()))
+    assert table.item(0, 3).text() == f"{first.true_loss[-1]:.4g}"
+    assert table.item(0, 4).text() == f"{first.slice_loss[-1]:.4g}"
+    qtbot.mouseClick(panel.overlay_check, LEFT)
+    assert panel.overlays == {}
+
+
+def test_new_directions_reproject_the_same_paths(qtbot, panel, slice_model):
+    with qtbot.waitSignal(panel.trained, timeout=30_000) as done:
+        panel.start_training()
+    old = {k: p.ab.copy() for k, p in done.args[0].on_slice.items()}
+    before = slice_model.surface
+    slice_model.new_directions()
+    qtbot.waitUntil(lambda: slice_model.surface is not before
+                    and panel.result.request.plane is slice_model.surface
+                    and bool(panel.overlays), timeout=20_000)
+    label = next(iter(old))
+    W = panel.result.runs[label].trajectory()[1]
+    fresh = projection.project_onto_slice(W, slice_model.surface)
+    np.testing.assert_allclose(panel.result.on_slice[label].ab, fresh.ab)
+    assert not np.allclose(fresh.ab, old[label])
+
+
+def test_pca_view_shows_the_trajectory_with_explained_variance(qtbot, panel):
+    with qtbot.waitSignal(panel.trained, timeout=30_000) as done:
+        panel.start_training()
+    label = panel.pca_combo.currentText()
+    view = done.args[0].pca[label]
+    x, y = panel.plots.pca_path.getOriginalDataset()
+    np.testing.assert_array_equal(x, view.projection.coords[:, 0])
+    ev = 100 * view.projection.explained
+    assert f"{ev[0]:.3g} %" in panel.plots.pca.getAxis("bottom").labelText
+    assert f"{ev[1]:.3g} %" in panel.plots.pca.getAxis("left").labelText
+    assert view.z.shape == (64, 64) and np.isfinite(view.z).all()
+    qtbot.mouseClick(panel.pca_check, LEFT)
+    assert not panel.plots.pca.isVisible()
+
+
+def test_optimizers_come_from_the_race_and_untrainable_kinds_say_why(panel, slice_model):
+    assert [c.text() for c in panel.run_checks] == [r.label for r in slice_model.spec.runs]
+    slice_model.add_run("newton")
+    check = panel.run_checks[-1]
+    assert not check.isEnabled() and check.toolTip() == NOT_TRAINABLE["newton"]
+    panel.run_checks[0].setChecked(False)
+    req = panel.request()
+    assert list(req.optimizers) == [r.label for r in slice_model.spec.runs[1:4]]
+    assert req.config.epochs == 3 and req.config.batch_size == 64
+    assert (req.loss, req.reg) == ("softmax", slice_model.spec.surface.slice.reg)
+    slice_model.set_slice(loss="svm")
+    assert "svm" in panel.data_label.text()
