@@ -15,7 +15,8 @@ class MiniBatchSlice(Surface):
     and exact gradient in (a, b) of step t's random batch of ``batch_size``
     training samples (without replacement), plus the full regularizer. The
     batch depends only on ``(seed, t)``, so a run is reproducible and every
-    start point and optimizer sees the same batch at the same step.
+    start point and optimizer sees the same batch at the same step. Every
+    other attribute (``model``, ``W0``, ``D1``, ``D2``, ``weights`` …) is the plane's.
     """
 
     name = "classifier"
@@ -33,6 +34,11 @@ class MiniBatchSlice(Surface):
         self.title = f"{plane.title}, mini-batches of {self.batch_size}"
         self.description = (f"{plane.description}; optimizers step on the gradient of a "
                             f"random batch of {self.batch_size} samples (seed {self.seed})")
+
+    def __getattr__(self, name: str):
+        if name == "plane":  # not yet set (during unpickling): no recursion
+            raise AttributeError(name)
+        return getattr(self.plane, name)
 
     def batch(self, t: int) -> np.ndarray:
         """The sorted sample indices of step ``t``'s batch: ``(batch_size,)``."""

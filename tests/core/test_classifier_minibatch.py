@@ -38,6 +38,8 @@ def test_minibatch_draws_the_full_batch_surface(digits):
     a = np.linspace(-1, 1, 5)
     np.testing.assert_array_equal(mb.grid(a, a), plane.grid(a, a))
     assert mb.bounds == plane.bounds and "mini-batches of 16" in mb.title
+    assert mb.W0 is plane.W0 and mb.model is plane.model
+    np.testing.assert_array_equal(mb.weights(xy), plane.weights(xy))
 
 
 def test_every_point_uses_the_batch_of_the_step(digits):
