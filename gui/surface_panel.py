@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -78,6 +79,10 @@ class SurfacePanel(QWidget):
         self.dataset_combo = QComboBox()
         self.dataset_combo.addItem("UCI digits (bundled)", BUNDLED)
         self.open_dataset = QPushButton("Open…")
+        menu = QMenu(self.open_dataset)
+        menu.addAction("Data file (.npz with X, y / .csv, label last)…", self._on_open_dataset)
+        menu.addAction("CIFAR-10 python folder…", self._on_open_cifar)
+        self.open_dataset.setMenu(menu)
         row = QHBoxLayout()
         row.addWidget(self.dataset_combo, 1)
         row.addWidget(self.open_dataset)
@@ -109,7 +114,6 @@ class SurfacePanel(QWidget):
                               "(the surface stays the full-batch loss)")
         form.addRow("mini-batch", self.batch)
         m = self.model
-        self.open_dataset.clicked.connect(self._on_open_dataset)
         self.dataset_combo.activated.connect(
             lambda i: m.set_slice(dataset=self.dataset_combo.itemData(i)))
         self.loss_combo.activated.connect(
@@ -214,5 +218,11 @@ class SurfacePanel(QWidget):
     def _on_open_dataset(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, "Open a dataset", "", "Datasets (*.npz *.csv);;All files (*)")
+        if path:
+            self.model.set_slice(dataset=path)
+
+    def _on_open_cifar(self) -> None:
+        path = QFileDialog.getExistingDirectory(
+            self, "Open a CIFAR-10 folder (data_batch_1 … 5, test_batch)")
         if path:
             self.model.set_slice(dataset=path)

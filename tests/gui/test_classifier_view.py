@@ -97,3 +97,24 @@ def test_a_failing_dataset_is_reported_and_the_last_good_slice_stays(qtbot, mode
     assert "broken.csv" in failures[0]
     assert model.surface is good
     assert model.spec.surface.slice.dataset == "digits"  # the spec is back to what is shown
+
+
+def test_opening_a_data_file_builds_its_slice(qtbot, model, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from gui.surface_panel import SurfacePanel
+
+    rng = np.random.default_rng(0)
+    path = tmp_path / "blobs.npz"
+    y = np.repeat(np.arange(3), 40)
+    np.savez(path, X=rng.normal(size=(120, 5)) + y[:, None], y=y)
+    panel = SurfacePanel(model)
+    qtbot.addWidget(panel)
+    model.set_surface("classifier")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: (str(path), "")))
+    panel.open_dataset.menu().actions()[0].trigger()
+    assert model.spec.surface.slice.dataset == str(path)
+    assert panel.dataset_combo.currentData() == str(path)
+    qtbot.waitUntil(lambda: not model.busy and model.surface.name == "classifier"
+                    and model.surface.D1.shape == (6, 3), timeout=20_000)
