@@ -73,7 +73,7 @@ def test_log_scale_round_trips_and_contour_levels_sit_inside():
 
 def test_thinning_keeps_ends_and_moves_nothing_more_than_a_cell():
     rng = np.random.default_rng(1)
-    px = np.cumsum(rng.normal(0, 0.1, (5000, 2)), axis=0)
+    px = np.cumsum(rng.normal(0, 0.1, (1500, 2)), axis=0)
     kept = thin(px, cell=0.5)
     assert len(kept) < len(px) // 2
     assert (kept[0] == px[0]).all() and (kept[-1] == px[-1]).all()
