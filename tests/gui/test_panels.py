@@ -134,6 +134,10 @@ def test_model_changes_show_in_the_rows(opt_panel, model):
     assert opt_panel.rows[0].color_button.color() == "#00ff00"
     model.set_run_enabled(3, False)
     assert not opt_panel.rows[3].enabled_box.isChecked()
+    model.set_run_label(2, "slow")
+    assert opt_panel.rows[2].label_edit.text() == "slow"
+    model.set_hyper(1, "mu", 0.95)
+    assert opt_panel.rows[1].hyper_widgets["mu"].value() == pytest.approx(0.95)
 
 
 # ------------------------------------------------------------------ surface panel
@@ -188,9 +192,13 @@ def test_slice_controls_edit_the_slice_spec(qtbot, surf_panel, model):
     assert s.extent == 2.5
     type_into(qtbot, surf_panel.batch, "32")
     assert s.batch_size == 32
-    model.set_slice(loss="softmax", extent=0.5, batch_size=0)
+    model.set_slice(loss="softmax", extent=0.5, batch_size=0, reg=2e-4, center="init",
+                    seed=3, normalize=True)
     assert surf_panel.loss_combo.currentData() == "softmax"
     assert surf_panel.extent.value() == 0.5 and surf_panel.batch.text() == "full batch"
+    assert surf_panel.reg.value() == pytest.approx(2e-4)
+    assert surf_panel.center_combo.currentData() == "init"
+    assert surf_panel.seed.value() == 3 and surf_panel.normalize.isChecked()
 
 
 # ---------------------------------------------------------------------- transport
