@@ -7,8 +7,9 @@
 main.py calls ``add_export_parser(subparsers)`` and, for the sub-command,
 ``run_export(args)``; ``python -m gui.cli_export …`` works alone too.
 Exit codes: 0 done, 1 the export failed (e.g. an unwritable folder),
-2 bad options or a bad experiment file, 130 interrupted. A failed or
-interrupted export leaves no file behind.
+2 bad options or a bad experiment file, 130 / 143 stopped by Ctrl+C / TERM.
+A failed or stopped export leaves no file behind (and an older file at the
+same path untouched).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import argparse
 import math
 import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -24,6 +26,7 @@ from gui.cli_options import ExportRequest, OptionError, build_request, parse_siz
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 DESCRIPTION = "Record a race to MP4, GIF or PNG frames, headless"
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
 def add_export_parser(subparsers) -> argparse.ArgumentParser:
@@ -86,6 +89,9 @@ def add_export_arguments(p: argparse.ArgumentParser) -> None:
                      help="optimizer steps between frames (default: the experiment's)")
     out.add_argument("--title", metavar="TEXT",
                      help="a title banner on every frame (default: none)")
+    out.add_argument("--curves", action="store_true",
+                     help="draw the training curves (loss, |∇f|, step size, distance to the "
+                          "minimum) beside the surface")
     out.add_argument("--colormap", metavar="NAME", help="surface colour map (see --list)")
     out.add_argument("--quiet", "-q", action="store_true", help="no progress line on stderr")
 
@@ -115,17 +121,26 @@ def _record(request: ExportRequest, quiet: bool) -> int:
     _quiet_offscreen_notices()
     progress = _ProgressLine(request.out, quiet)
     t0 = time.perf_counter()
+    # Ctrl+C or a TERM only raise a flag: an exception thrown from inside a Qt
+    # callback would be swallowed (or crash); the export checks the flag between
+    # frames and removes its partial file.
+    received: list[int] = []
+    previous = {s: signal.signal(s, lambda signum, _: received.append(signum))
+                for s in STOP_SIGNALS}
     try:
-        path = export_animation(request.spec, request.out, request.options, progress)
+        path = export_animation(request.spec, request.out, request.options, progress,
+                                cancelled=lambda: bool(received))
     except ExportError as e:
         progress.end()
         print(f"optviz export: error: {e}", file=sys.stderr)
         return EXIT_FAILED
     except (KeyboardInterrupt, ExportCancelled):
         progress.end()
-        print("optviz export: interrupted; nothing was written", file=sys.stderr)
-        return EXIT_INTERRUPTED
+        print("optviz export: stopped; nothing was written", file=sys.stderr)
+        return 128 + received[0] if received else EXIT_INTERRUPTED
     finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
         app.processEvents()
     progress.end()
     o = request.options.resolved(request.spec)

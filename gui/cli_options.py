@@ -168,4 +168,4 @@ def _options(args: argparse.Namespace, spec: ExperimentSpec) -> AnimationOptions
     elif frames:
         spf = max(1, math.ceil(spec.steps / max(frames - 1, 1)))
     return AnimationOptions(width=width, height=height, fps=args.fps, frames=frames,
-                            steps_per_frame=spf, title=args.title or "")
+                            steps_per_frame=spf, title=args.title or "", curves=args.curves)

@@ -78,10 +78,22 @@ def save(spec: ExperimentSpec, path: str | os.PathLike) -> None:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())
+        os.chmod(tmp, _file_mode(path))
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _file_mode(path: Path) -> int:
+    """The mode the saved file gets: the old file's, else 0666 less the umask
+    (mkstemp's temporary file is private, 0600)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def presets() -> list[Path]:

@@ -30,12 +30,16 @@ Cancelled = Callable[[], bool]
 #: ``side(model) -> QWidget``: a panel over the recorder's model, drawn beside the surface.
 SidePanel = Callable[[object], QWidget]
 
+#: Width share of the side panel (the curves) in a frame.
+SIDE_SHARE = 0.42
 BANNER_BG = QColor(20, 20, 28)
 BANNER_FG = QColor(236, 236, 242)
 
 
 class RaceRecorder:
-    """A hidden model and view of ``spec`` that render animation frames."""
+    """A hidden model and view of ``spec`` that render animation frames; with
+    ``options.curves`` a side panel too (``side(model)``, by default the
+    window's training-curves panel)."""
 
     def __init__(self, spec: ExperimentSpec, options: AnimationOptions,
                  view_rect: QRectF | None = None, side: SidePanel | None = None):
@@ -49,9 +53,11 @@ class RaceRecorder:
         self.model = ExperimentModel(spec)
         self.view = SurfaceView(self.model)
         self._view_rect = view_rect
-        self.side_panel = side(self.model) if (self.options.curves and side) else None
-        if self.options.curves and self.side_panel is None:
-            raise ExportError("the training-curves panel is not available")
+        self.side_panel = None
+        if self.options.curves:
+            if side is None:
+                from gui.curves_panel import CurvesPanel as side
+            self.side_panel = side(self.model)
 
     def wait_ready(self, progress: Progress | None = None, cancelled: Cancelled | None = None
                    ) -> None:
@@ -94,7 +100,7 @@ class RaceRecorder:
         """The current state as one frame (banner, surface, side panel)."""
         o = self.options
         banner = banner_height(o.height) if o.title else 0
-        side_w = int(round(o.width * 0.38)) if self.side_panel is not None else 0
+        side_w = int(round(o.width * SIDE_SHARE)) if self.side_panel is not None else 0
         frame = QImage(o.width, o.height, QImage.Format.Format_RGB32)
         frame.fill(BANNER_BG)
         painter = QPainter(frame)
@@ -103,9 +109,11 @@ class RaceRecorder:
             painter.drawImage(0, banner, _exact(self.view.render_image(o.width - side_w, body_h),
                                                 o.width - side_w, body_h))
             if self.side_panel is not None:
-                painter.drawImage(o.width - side_w, banner,
-                                  _exact(grab_widget(self.side_panel, side_w, body_h),
-                                         side_w, body_h))
+                # A panel narrower than its plots need is laid out larger, then scaled down.
+                need = minimum_size(self.side_panel)
+                k = max(1.0, need[0] / side_w, need[1] / body_h)
+                image = grab_widget(self.side_panel, round(side_w * k), round(body_h * k))
+                painter.drawImage(o.width - side_w, banner, _exact(image, side_w, body_h))
             if banner:
                 draw_banner(painter, o.title, o.width, banner)
         finally:
@@ -145,7 +153,12 @@ def export_animation(spec: ExperimentSpec, path: str | Path, options: AnimationO
                 raise ExportCancelled()
             writer.write(frame)
             report(0.9 * (i + 1) / n, f"frame {i + 1}/{n}")
-        return writer.close(lambda k, total: report(0.9 + 0.1 * k / total, "encoding"))
+        def encoding(k: int, total: int) -> None:
+            if cancelled is not None and cancelled():
+                raise ExportCancelled()
+            report(0.9 + 0.1 * k / total, "encoding")
+
+        return writer.close(encoding)
     except BaseException:
         writer.abort()
         raise
@@ -155,14 +168,40 @@ def export_animation(spec: ExperimentSpec, path: str | Path, options: AnimationO
 
 
 def grab_widget(widget: QWidget, width: int, height: int) -> QImage:
-    """``widget`` drawn by its own code at ``width × height``, without showing it."""
+    """``widget`` drawn by its own code at ``width × height``, without showing it.
+
+    A panel with a ``canvas`` (its plots) is sized so the canvas gets the whole
+    area, and only the canvas is drawn: the panel's controls stay out of the frame.
+    """
     if not widget.isVisible():
         widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
         widget.show()
+    target = getattr(widget, "canvas", widget)
     widget.resize(width, height)
+    _activate(widget)
+    if target is not widget:
+        widget.resize(width + widget.width() - target.width(),
+                      height + widget.height() - target.height())
+        _activate(widget)
+    return target.grab().toImage()
+
+
+def minimum_size(widget: QWidget) -> tuple[float, float]:
+    """The smallest size ``widget`` (or its plot ``canvas``) can be drawn at unclipped:
+    a pyqtgraph canvas's plots need their titles and axes, which Qt's widget
+    minimum does not know about."""
+    canvas = getattr(widget, "canvas", None)
+    layout = getattr(canvas, "ci", None)
+    if layout is not None:
+        size = layout.effectiveSizeHint(Qt.SizeHint.MinimumSize)
+        return size.width(), size.height()
+    size = widget.minimumSizeHint()
+    return float(size.width()), float(size.height())
+
+
+def _activate(widget: QWidget) -> None:
     if widget.layout() is not None:
         widget.layout().activate()
-    return widget.grab().toImage()
 
 
 def banner_height(height: int) -> int:

@@ -44,7 +44,7 @@ SIZES = ((640, 480), (800, 600), (960, 540), (1280, 720), (1920, 1080), (480, 36
 class ExportDialog(QDialog):
     """The export settings for ``model``'s experiment; ``options()`` and ``path()``."""
 
-    def __init__(self, model, parent: QWidget | None = None, curves_available: bool = False):
+    def __init__(self, model, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Export animation")
         self.model = model
@@ -65,9 +65,7 @@ class ExportDialog(QDialog):
         self.frames = _spin(1, 100_000, math.ceil(spec.steps / spec.steps_per_frame) + 1)
         self.summary = QLabel()
         self.curves = QCheckBox("Training curves beside the surface")
-        self.curves.setEnabled(curves_available)
-        if not curves_available:
-            self.curves.setToolTip("The training-curves panel is not available")
+        self.curves.setChecked(s.value("export/curves", False) in (True, "true"))
         self.title_on = QCheckBox("Title banner")
         self.title_text = QLineEdit(spec.title)
         self.path_edit = QLineEdit()
@@ -201,15 +199,15 @@ class ExportDialog(QDialog):
             s.setValue("export/height", self.height_box.value())
             s.setValue("export/fps", self.fps.value())
             s.setValue("export/format", self.format.currentData())
+            s.setValue("export/curves", self.curves.isChecked())
             s.setValue("export/folder", str(self.path().parent))
             self.accept()
 
 
 def start_export(window, path: Path, options: AnimationOptions) -> AnimationExportJob:
     """Run the export of ``window``'s experiment under a progress dialog with Cancel."""
-    side = curves_factory(window) if options.curves else None
     job = AnimationExportJob(window.model.spec, path, options,
-                             view_rect=window.view.viewbox.viewRect(), side=side, parent=window)
+                             view_rect=window.view.viewbox.viewRect(), parent=window)
     progress = QProgressDialog(f"Exporting {path.name}…", "Cancel", 0, 1000, window)
     progress.setWindowTitle("Export animation")
     progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -235,18 +233,10 @@ def start_export(window, path: Path, options: AnimationOptions) -> AnimationExpo
     return job
 
 
-def curves_factory(window):
-    """A factory for the training-curves panel over another model, or None when
-    the window has no such panel."""
-    panel = getattr(window, "curves_panel", None)
-    return None if panel is None else (lambda model: type(panel)(model))
-
-
 def run_export_dialog(window) -> AnimationExportJob | None:
     """Ctrl+E: ask, then export; returns the running job (None when cancelled)."""
     window.model.pause()
-    dialog = ExportDialog(window.model, window,
-                          curves_available=curves_factory(window) is not None)
+    dialog = ExportDialog(window.model, window)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     window.export_job = start_export(window, dialog.path(), dialog.options())

@@ -24,6 +24,9 @@ FORMATS = ("mp4", "gif", "png", "zip")
 #: GIF frame delays are whole centiseconds and players clamp delays under 20 ms.
 GIF_MAX_FPS = 50.0
 Progress = Callable[[int, int], None]
+#: The process's umask, read once (os.umask can only be read by setting it).
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
 
 
 class ExportError(Exception):
@@ -116,11 +119,15 @@ def make_temp(target: Path, is_dir: bool) -> Path:
     folder = target.parent
     try:
         if is_dir:
-            return Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".part", dir=folder))
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=f".part{target.suffix}",
-                                   dir=folder)
-        os.close(fd)
-        return Path(tmp)
+            tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".part", dir=folder))
+        else:
+            fd, name = tempfile.mkstemp(prefix=f".{target.stem}.",
+                                        suffix=f".part{target.suffix}", dir=folder)
+            os.close(fd)
+            tmp = Path(name)
+        # mkstemp makes private (0600/0700) entries; an export is an ordinary file.
+        os.chmod(tmp, (0o777 if is_dir else 0o666) & ~_UMASK)
+        return tmp
     except FileNotFoundError as e:
         if folder.is_dir():  # e.g. /proc: the folder is there but takes no new files
             raise ExportError(f"cannot write {str(target)!r}: folder {str(folder)!r} is not "

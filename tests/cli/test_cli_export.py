@@ -32,7 +32,7 @@ def test_help_documents_every_option():
     assert proc.returncode == 0
     for option in ("--experiment", "--surface", "--optimizers", "--lr", "--start", "--steps",
                    "--out", "--fps", "--size", "--frames", "--steps-per-frame", "--title",
-                   "--colormap", "--quiet", "--list", ".mp4", ".gif", ".zip"):
+                   "--colormap", "--curves", "--quiet", "--list", ".mp4", ".gif", ".zip"):
         assert option in proc.stdout, option
 
 
@@ -68,7 +68,8 @@ def test_unwritable_destination_fails_with_a_message_and_no_file(tmp_path, where
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file.txt"]
 
 
-def test_interrupt_leaves_nothing_behind(tmp_path):
+@pytest.mark.parametrize("sig,code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_interrupt_leaves_nothing_behind(tmp_path, sig, code):
     out = tmp_path / "long.gif"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     proc = subprocess.Popen(
@@ -79,7 +80,7 @@ def test_interrupt_leaves_nothing_behind(tmp_path):
         for line in proc.stderr:
             if "frame" in line:  # recording has begun: a partial file exists now
                 assert any(p.name.startswith(".long") for p in tmp_path.iterdir())
-                proc.send_signal(signal.SIGINT)
+                proc.send_signal(sig)
                 break
         proc.wait(timeout=60)
     finally:
@@ -87,7 +88,7 @@ def test_interrupt_leaves_nothing_behind(tmp_path):
         proc.wait()
         proc.stderr.close()
         proc.stdout.close()
-    assert proc.returncode == 130
+    assert proc.returncode == code
     assert list(tmp_path.iterdir()) == []
 
 

@@ -284,3 +284,14 @@ def test_save_into_a_non_folder_says_so(tmp_path):
     blocker.write_text("x")
     with pytest.raises(OSError, match="cannot be written"):
         ef.save(default_experiment(), blocker / "exp.optviz.json")
+
+
+def test_saved_file_is_readable_like_any_other_and_keeps_a_chosen_mode(tmp_path):
+    umask = os.umask(0o022)
+    os.umask(umask)
+    path = tmp_path / "exp.optviz.json"
+    ef.save(default_experiment(), path)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~umask
+    os.chmod(path, 0o640)
+    ef.save(default_experiment(), path)
+    assert path.stat().st_mode & 0o777 == 0o640

@@ -20,29 +20,31 @@ def spec(model):
     return model.spec.copy()
 
 
-def live_frame(qtbot, model, spec, step=0):
-    """What the window's view draws for ``spec`` at ``step``, at W × H."""
+def live_view(qtbot, model, spec):
+    """The window's view of ``spec`` at step 0, shown as in the window."""
     model.load_spec(spec)
-    model.reset()
-    if step:
-        model.advance(step)
     view = SurfaceView(model)
     qtbot.addWidget(view)
     view.resize(500, 400)
     view.show()
     qtbot.waitExposed(view)
-    return qimage_to_rgb(view.render_image(W, H))
+    return view
+
+
+def live_frame(view, size=(W, H)):
+    return qimage_to_rgb(view.render_image(*size))
 
 
 @pytest.mark.parametrize("name", sorted(TOLERANCE))
 def test_each_format_reads_back_with_frames_size_and_the_live_view_at_frame_0(
         qtbot, model, spec, tmp_path, name):
+    view = live_view(qtbot, model, spec)
+    expected = live_frame(view)
     options = AnimationOptions(W, H, fps=12, frames=N, steps_per_frame=3)
-    path = export_animation(spec, tmp_path / name, options)
+    path = export_animation(spec, tmp_path / name, options, view_rect=view.viewbox.viewRect())
     frames = read_frames(path)
     assert len(frames) == N
     assert all(f.shape == (H, W, 3) for f in frames)
-    expected = live_frame(qtbot, model, spec)
     diff = np.abs(frames[0].astype(int) - expected)
     mean, p99 = TOLERANCE[name]
     assert diff.mean() <= mean and np.percentile(diff, 99) <= p99
@@ -50,10 +52,17 @@ def test_each_format_reads_back_with_frames_size_and_the_live_view_at_frame_0(
 
 
 def test_frames_follow_the_race_step_by_step(qtbot, model, spec, tmp_path):
+    view = live_view(qtbot, model, spec)
+    live = [live_frame(view)]
+    for _ in range(3):  # the window's view, stepped as the animation steps
+        model.advance(5)
+        live.append(live_frame(view))
     path = export_animation(spec, tmp_path / "race.zip",
-                            AnimationOptions(W, H, frames=4, steps_per_frame=5))
+                            AnimationOptions(W, H, frames=4, steps_per_frame=5),
+                            view_rect=view.viewbox.viewRect())
     frames = read_frames(path)
-    np.testing.assert_array_equal(frames[3], live_frame(qtbot, model, spec, step=15))
+    for got, want in zip(frames, live, strict=True):
+        np.testing.assert_array_equal(got, want)
     assert not np.array_equal(frames[1], frames[0])
 
 
@@ -124,3 +133,24 @@ def test_classifier_slice_waits_for_the_full_grid(spec, tmp_path):
     frames = read_frames(path)
     assert len(frames) == 2 and frames[0].std() > 10
     assert "preparing the surface" in messages
+
+
+def test_curves_panel_is_drawn_beside_the_surface(qtbot, model, spec, tmp_path):
+    from gui.export.animation import SIDE_SHARE
+
+    w, h = 960, 540
+    side_w = round(w * SIDE_SHARE)
+    view = live_view(qtbot, model, spec)
+    live_frame(view, (w - side_w, h))
+    model.advance(40)
+    expected = live_frame(view, (w - side_w, h))
+    frame = read_frames(export_animation(
+        spec, tmp_path / "c.zip", AnimationOptions(w, h, frames=2, steps_per_frame=40,
+                                                   curves=True),
+        view_rect=view.viewbox.viewRect()))[-1]
+    differ = np.abs(frame[:, : w - side_w].astype(int) - expected).max(axis=-1) > 0
+    assert differ.mean() < 1e-3  # the same picture, up to a few antialiased pixels
+    side = frame[:, w - side_w:].astype(int)
+    for run in spec.runs:  # every run has its curves, in its colour, in the panel
+        rgb = np.array([int(run.color[i:i + 2], 16) for i in (1, 3, 5)])
+        assert (np.abs(side - rgb).max(axis=-1) < 50).sum() > 30, run.label

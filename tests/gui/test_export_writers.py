@@ -4,6 +4,7 @@ These writers import no Qt; frames here are synthetic (a smooth gradient
 with thin coloured lines that move, like trails over a surface).
 """
 
+import os
 import struct
 
 import imageio.v3 as iio
@@ -176,3 +177,13 @@ def test_png_frame_is_lossless(tmp_path):
     frame = make_frames(1)[0]
     out = write_all(tmp_path / "one", [frame])
     assert np.array_equal(np.asarray(Image.open(out / "frame_00000.png")), frame)
+
+
+def test_outputs_get_ordinary_permissions_not_the_temporary_files_private_ones(tmp_path):
+    umask = os.umask(0o022)
+    os.umask(umask)
+    for name in ("race.gif", "race.zip", "race.mp4"):
+        path = write_all(tmp_path / name, make_frames(2))
+        assert path.stat().st_mode & 0o777 == 0o666 & ~umask, name
+    folder = write_all(tmp_path / "frames", make_frames(2))
+    assert folder.stat().st_mode & 0o777 == 0o777 & ~umask
