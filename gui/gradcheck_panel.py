@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import surface_jobs
-from gui.gradcheck_table import VERDICT_STYLE, GradcheckTableModel
+from gui.gradcheck_table import VERDICT_STYLE, GradcheckTableModel, ValueRole
 from gui.hsweep_plot import HSweepPlot
 from gui.widgets import SciSpinBox
 from gui.workers import JobRunner
@@ -88,9 +88,15 @@ class GradcheckPanel(QWidget):
         self.title = QLabel(wordWrap=True)
         self.summary = QLabel(wordWrap=True)
         self.table_model = GradcheckTableModel(self)
+        self.sorted_rows = QSortFilterProxyModel(self)
+        self.sorted_rows.setSourceModel(self.table_model)
+        self.sorted_rows.setSortRole(ValueRole)  # numbers sort as numbers, not as text
         self.table_view = QTableView()
-        self.table_view.setModel(self.table_model)
+        self.table_view.setModel(self.sorted_rows)
+        self.table_view.setSortingEnabled(True)
+        self.table_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the checked order first
         self.table_view.verticalHeader().setVisible(False)
+        self.table_view.verticalHeader().setDefaultSectionSize(24)
         self.table_view.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.table_view.horizontalHeader().setStretchLastSection(True)

@@ -18,7 +18,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -60,7 +59,8 @@ class TrainingPanel(QWidget):
         self.result: TrainingResult | None = None
         self.worker = TrainingWorker(self)
         self.projector = JobRunner(self)
-        self.overlays: dict[str, pg.PlotDataItem] = {}
+        self.overlays: dict[str, pg.PlotDataItem] = {}  # run label -> its projected path
+        self._overlay_items: list = []  # paths, end stars and captions on the view
         self.run_checks: list[QCheckBox] = []
         self.colors: dict[str, str] = {}  # run label -> colour of the training shown
         self._build()
@@ -88,9 +88,10 @@ class TrainingPanel(QWidget):
         self.overfit_label = QLabel(wordWrap=True)
         self.table = ProjectionTable()
         self.status = QLabel(wordWrap=True)
-        form = QFormLayout()
-        form.addRow("data", self.data_label)
-        form.addRow("optimizers", self.runs_box)
+        top = QHBoxLayout()
+        top.addWidget(self.data_label)
+        top.addSpacing(16)
+        top.addLayout(self.runs_box, 1)
         setup = QHBoxLayout()
         for text, w in (("batch", self.batch_spin), ("epochs", self.epochs_spin),
                         ("seed", self.seed_spin)):
@@ -99,13 +100,15 @@ class TrainingPanel(QWidget):
         setup.addWidget(self.train_button)
         setup.addWidget(self.cancel_button)
         setup.addWidget(self.progress, 1)
-        form.addRow("training", setup)
+        self.plots.setMinimumHeight(280)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.plots)
         split.addWidget(self._side())
         split.setSizes([760, 420])
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addLayout(setup)
         layout.addWidget(split, 1)
         layout.addWidget(self.status)
 
@@ -273,9 +276,9 @@ class TrainingPanel(QWidget):
             self._draw_overlays()
 
     def _clear_overlays(self) -> None:
-        for item in self.overlays.values():
+        for item in self._overlay_items:
             self.view.viewbox.removeItem(item)
-        self.overlays = {}
+        self.overlays, self._overlay_items = {}, []
 
     def _draw_overlays(self, *_) -> None:
         """Projected paths on the surface view, and the honesty table beside them."""
@@ -286,14 +289,26 @@ class TrainingPanel(QWidget):
         if not current or self.view is None or not self.overlay_check.isChecked():
             return
         for label, proj in self.result.on_slice.items():
-            item = pg.PlotDataItem(proj.ab[:, 0], proj.ab[:, 1],
-                                   pen=pg.mkPen(self.colors[label], width=2,
-                                                style=Qt.PenStyle.DashLine),
-                                   symbol="o", symbolSize=4, symbolPen=None,
-                                   symbolBrush=self.colors[label])
+            self._add_overlay(label, proj)
+
+    def _add_overlay(self, label: str, proj) -> None:
+        """A dotted path in the run's colour, a star at its end and a caption
+        saying how much of the path the plane cannot show."""
+        color = self.colors[label]
+        path = pg.PlotDataItem(proj.ab[:, 0], proj.ab[:, 1],
+                               pen=pg.mkPen(color, width=1.5, style=Qt.PenStyle.DotLine),
+                               symbol="o", symbolSize=3, symbolPen=None, symbolBrush=color)
+        end = pg.ScatterPlotItem([proj.ab[-1, 0]], [proj.ab[-1, 1]], symbol="star", size=16,
+                                 brush=pg.mkBrush(color), pen=pg.mkPen("#101018"))
+        caption = pg.TextItem(f"{label}, trained: {100 * proj.off_plane_fraction[-1]:.0f} % "
+                              "off the plane", color=color, anchor=(0, 1),
+                              fill=pg.mkBrush(20, 20, 28, 190))
+        caption.setPos(*proj.ab[-1])
+        for item in (path, end, caption):
             item.setZValue(15)
             self.view.viewbox.addItem(item, ignoreBounds=True)
-            self.overlays[label] = item
+        self.overlays[label] = path
+        self._overlay_items += [path, end, caption]
 
 
 def _hyper_text(run) -> str:

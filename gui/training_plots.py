@@ -1,6 +1,7 @@
 """The training panel's plots: loss and accuracy per epoch, update ratio per step, PCA plane.
 
-Train curves are solid, validation curves dashed, one colour per run. The
+Train curves are solid, validation curves dashed, one colour per run (the
+panel's coloured run check boxes are the legend). The
 update/parameter ratio ‖ΔW‖/‖W‖ is drawn on a log axis beside the ≈1e-3
 rule of thumb from the course notes. The PCA view (Li et al., 2018) shows
 one run's trajectory in the plane of its two principal directions over the
@@ -55,8 +56,6 @@ class TrainingPlots(pg.GraphicsLayoutWidget):
                                 labelOpts={"position": 0.75, "color": "#ffd166",
                                            "anchors": [(0.5, -0.1), (0.5, -0.1)]})
         self.ratio.addItem(guide)
-        self.legend = self.acc.addLegend(offset=(-8, -8), labelTextColor="#e8e8e8",
-                                         brush=pg.mkBrush(20, 20, 28, 210))
         self.items: dict[tuple[str, str], tuple[pg.PlotItem, pg.PlotDataItem]] = {}
         self._build_pca()
 
@@ -68,9 +67,9 @@ class TrainingPlots(pg.GraphicsLayoutWidget):
         self.pca_end = pg.ScatterPlotItem(size=14, symbol="star", pen=pg.mkPen("k"))
         self.pca.addItem(self.pca_end)
 
-    def _item(self, plot: pg.PlotItem, key: tuple[str, str], pen, name=None) -> pg.PlotDataItem:
+    def _item(self, plot: pg.PlotItem, key: tuple[str, str], pen) -> pg.PlotDataItem:
         if key not in self.items:
-            self.items[key] = (plot, plot.plot(name=name))
+            self.items[key] = (plot, plot.plot())
         item = self.items[key][1]
         item.setPen(pen)
         return item
@@ -80,15 +79,13 @@ class TrainingPlots(pg.GraphicsLayoutWidget):
         for key in [k for k in self.items if k[1] not in runs]:
             plot, item = self.items.pop(key)
             plot.removeItem(item)
-            self.legend.removeItem(item)
         for label, run in runs.items():
             solid = pg.mkPen(colors[label], width=2)
             dashed = pg.mkPen(colors[label], width=2, style=DASH)
             epochs = np.asarray(run.epochs)
             for plot, name, train, val in ((self.loss, "loss", run.train_loss, run.val_loss),
                                            (self.acc, "acc", run.train_acc, run.val_acc)):
-                legend = label if name == "acc" else None
-                self._item(plot, (f"{name}:train", label), solid, legend).setData(epochs, train)
+                self._item(plot, (f"{name}:train", label), solid).setData(epochs, train)
                 self._item(plot, (f"{name}:val", label), dashed).setData(epochs, val)
             ratio = np.asarray(run.update_ratio)
             steps = np.arange(1, len(ratio) + 1)

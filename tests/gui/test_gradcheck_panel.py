@@ -4,7 +4,7 @@ import csv
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 
 from gui.gradcheck_panel import CENTRE, START, GradcheckPanel
@@ -180,3 +180,16 @@ def test_export_writes_the_table_as_csv(qtbot, model, panel, tmp_path, monkeypat
     assert [float(r["analytic"]) for r in rows] == column(panel, 1)
     assert [float(r["relative_error"]) for r in rows] == column(panel, 3)
     assert [p.name for p in tmp_path.iterdir()] == ["check.csv"]  # no temporary left behind
+
+
+def test_clicking_a_header_sorts_rows_by_value(qtbot, model, panel):
+    to_slice(qtbot, model)
+    model.advance(10)
+    settle(qtbot, panel)
+    header = panel.table_view.horizontalHeader()
+    x = header.sectionViewportPosition(3) + header.sectionSize(3) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    proxy = panel.sorted_rows
+    shown = [proxy.data(proxy.index(r, 3), ValueRole) for r in range(proxy.rowCount())]
+    assert shown == sorted(column(panel, 3)) or shown == sorted(column(panel, 3), reverse=True)
+    assert shown != column(panel, 3)
