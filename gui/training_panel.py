@@ -239,8 +239,10 @@ class TrainingPanel(QWidget):
         diverged = [f"{k} diverged at step {r.diverged_at} ({r.reason})"
                     for k, r in result.runs.items() if r.diverged]
         best = max(result.runs.items(), key=lambda kv: kv[1].val_acc[-1])
+        hint = "" if result.on_slice else (
+            " Show the classifier slice to see the paths projected onto it.")
         self._idle(f"done: best validation accuracy {100 * best[1].val_acc[-1]:.1f} % "
-                   f"({best[0]}). " + "; ".join(diverged))
+                   f"({best[0]}). " + "; ".join(diverged) + hint)
         self.trained.emit(result)
 
     def _on_failed(self, message: str) -> None:
