@@ -160,3 +160,17 @@ def test_optimizers_come_from_the_race_and_untrainable_kinds_say_why(panel, slic
     assert (req.loss, req.reg) == ("softmax", slice_model.spec.surface.slice.reg)
     slice_model.set_slice(loss="svm")
     assert "svm" in panel.data_label.text()
+
+
+def test_install_panels_adds_the_three_docks_tabbed_at_the_bottom(qtbot, window, model):
+    from gui.analysis_docks import TITLES, install_panels
+
+    panels = install_panels(window, model)
+    assert list(panels) == list(TITLES)
+    docks = [window.docks[t] for t in TITLES]
+    area = Qt.DockWidgetArea.BottomDockWidgetArea
+    assert all(window.dockWidgetArea(d) == area for d in docks)
+    assert set(window.tabifiedDockWidgets(docks[0])) == set(docks[1:])
+    assert panels["Classifier training"].view is window.view
+    model.advance(15)
+    qtbot.waitUntil(lambda: panels["Training curves"].cursors["loss"].value() == 15)
