@@ -47,14 +47,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def build_window(model):
+    """The full application window over ``model``: the main window, experiment
+    files (open/save/recent/presets) and the analysis docks, with the user's
+    remembered layout applied last."""
+    from gui.analysis_docks import install_panels
+    from gui.files import FileManager
+    from gui.main_window import MainWindow
+
+    window = MainWindow(model)
+    window.files = FileManager(window)
+    window.panels = install_panels(window, model)
+    window.restore_layout()
+    return window
+
+
 def run_gui(args: argparse.Namespace) -> int:
     from gui.app import create_application
     from gui.experiment import ExperimentModel
-    from gui.main_window import MainWindow
 
     app = create_application(sys.argv[:1])
     model = ExperimentModel()
-    window = MainWindow(model)
+    window = build_window(model)
     if args.experiment and not window.open_path(args.experiment):
         return 2
     window.show()

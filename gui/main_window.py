@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
         model.spec_replaced.connect(self.update_title)
         model.surface_changed.connect(self.update_title)
         self.update_title()
-        self.resize(1400, 860)
+        self.resize(self._first_size())
         self.restore_layout()
 
     # ------------------------------------------------------------------ docks
@@ -81,6 +81,14 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         return dock
+
+    def _first_size(self) -> QSize:
+        """1600 × 1000, or 90 % of a smaller screen (until a saved geometry applies)."""
+        screen = QGuiApplication.primaryScreen()
+        if screen is None:
+            return QSize(1600, 1000)
+        avail = screen.availableGeometry()
+        return QSize(min(1600, int(0.9 * avail.width())), min(1000, int(0.9 * avail.height())))
 
     def restore_layout(self) -> None:
         settings = QSettings()
