@@ -134,3 +134,23 @@ def test_status_bar_shows_the_cursor_readout(qtbot, window):
 def test_transport_actions_have_their_keys(window, key):
     expected = {"play": "Space", "step": "Right", "reset": "R"}[key]
     assert window.actions[key].shortcut() == QKeySequence(expected)
+
+
+def test_build_window_assembles_the_whole_application(qtbot, model):
+    import main
+
+    window = main.build_window(model)
+    qtbot.addWidget(window)
+    assert list(window.docks) == ["Surface", "Optimizers", "Training curves", "Gradient check",
+                                  "Classifier training"]
+    assert window.files is not None and "optviz" in window.windowTitle()
+    titles = [a.text() for a in window.view_menu.actions()]
+    assert "Training curves" in titles and "Gradient check" in titles
+
+
+def test_main_parser_takes_an_optional_experiment(tmp_path):
+    import main
+
+    args = main.build_parser().parse_args([str(tmp_path / "x.optviz.json"), "--paused"])
+    assert args.experiment.endswith("x.optviz.json") and args.paused
+    assert main.build_parser().parse_args([]).experiment is None
