@@ -201,9 +201,10 @@ def train_iter(dataset, loss: str, reg: float, optimizers: Mapping[str, object],
             batch = classifier.LinearClassifier(dataset.X_train[idx], dataset.y_train[idx],
                                                 loss=loss, reg=reg)
             for label, run in runs.items():
-                if not run.diverged:
-                    states[label] = _step(run, optimizers[label], states[label], batch, t)
-                if not run.diverged:
+                if run.diverged:
+                    continue
+                states[label] = _step(run, optimizers[label], states[label], batch, t)
+                if not run.diverged:  # this very step may have stopped it
                     snaps[label].add(t, run.W)
         for run in runs.values():
             if not run.diverged:
