@@ -182,3 +182,17 @@ def test_saving_a_preset_asks_where_and_never_touches_the_bundled_file(files, di
     assert preset.read_bytes() == before
     assert json.loads((tmp_path / "mine.optviz.json").read_text())["runs"][0]["hyper"]["lr"] \
         == 0.0042
+
+
+def test_the_application_window_opens_a_file_given_on_the_command_line(qtbot, model, saved,
+                                                                       dialogs):
+    import main
+
+    window = main.build_window(model)
+    qtbot.addWidget(window)
+    assert window.open_path(str(saved))  # what `python main.py race.optviz.json` calls
+    assert model.spec.title == "Saved race"
+    assert window.windowTitle() == "race.optviz.json[*] — optviz"
+    assert not window.isWindowModified()
+    assert not window.open_path(str(saved.with_name("missing.optviz.json")))
+    assert "no such file" in dialogs.warnings[0][1] and model.spec.title == "Saved race"
