@@ -44,17 +44,14 @@ class TrainingPlots(pg.GraphicsLayoutWidget):
         self.pca = self.addPlot(row=1, col=1)
         _style(self.loss, "loss  (train —, validation - -)", "L(W) = data + λ‖W‖²", "epoch")
         _style(self.acc, "accuracy  (train —, validation - -)", "accuracy", "epoch")
-        _style(self.ratio, "update / weight ratio per step", "‖ΔW‖ / ‖W‖", "step")
+        _style(self.ratio, "update ratio per step  (- - ≈1e-3 guide)", "‖ΔW‖ / ‖W‖", "step")
         _style(self.pca, "PCA plane of the trajectory", "PC 2", "PC 1")
         self.loss.setLogMode(y=True)
         self.ratio.setLogMode(y=True)
         self.acc.setYRange(0, 1, padding=0.02)
         self.acc.setXLink(self.loss)
         guide = pg.InfiniteLine(np.log10(RATIO_GUIDE), angle=0,
-                                pen=pg.mkPen("#ffd166", width=1.5, style=DASH),
-                                label="≈1e-3 rule of thumb",
-                                labelOpts={"position": 0.75, "color": "#ffd166",
-                                           "anchors": [(0.5, -0.1), (0.5, -0.1)]})
+                                pen=pg.mkPen("#ffd166", width=1.5, style=DASH))
         self.ratio.addItem(guide)
         self.items: dict[tuple[str, str], tuple[pg.PlotItem, pg.PlotDataItem]] = {}
         self._build_pca()
@@ -112,7 +109,7 @@ class TrainingPlots(pg.GraphicsLayoutWidget):
                               symbolBrush=color, symbolPen=None)
         self.pca_end.setData([c[-1, 0]], [c[-1, 1]], brush=pg.mkBrush(color))
         ev = 100 * view.projection.explained
-        self.pca.setTitle(f"{label} in its PCA plane (★ final W; colour: log₁₀ loss)",
+        self.pca.setTitle(f"{label}: PCA plane (★ end; colour log₁₀ L)",
                           color="#e8e8e8", size="10pt")
         self.pca.setLabel("bottom", f"PC 1  ({ev[0]:.3g} % of variance)")
         self.pca.setLabel("left", f"PC 2  ({ev[1]:.3g} % of variance)")
