@@ -38,6 +38,11 @@ class RunsMixin:
     def run_spec(self, index: int) -> RunSpec:
         return self._spec.runs[index]
 
+    def race_label(self, index: int) -> str:
+        """The label run ``index`` has inside ``model.race`` (stable while the run
+        exists; spec labels may repeat, these never do)."""
+        return self._ids[index]
+
     def add_run(self, kind: str = "sgd", **hyper: Any) -> int:
         """Append a run of ``kind`` (default hyper-parameters unless given); returns its index."""
         label = self._unique_label(_default_label(kind))

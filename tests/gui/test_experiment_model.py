@@ -46,9 +46,9 @@ def test_changing_lr_mid_race_keeps_state_and_goes_on_from_the_current_point(mod
     model.advance(50)
     i = 1  # momentum: its velocity must survive the change
     here = model.traces()[i].head.copy()
-    velocity = model.race.state(model._ids[i]).v.copy()
+    velocity = model.race.state(model.race_label(i)).v.copy()
     model.set_hyper(i, "lr", 2e-3)
-    np.testing.assert_allclose(model.race.state(model._ids[i]).v, velocity)
+    np.testing.assert_allclose(model.race.state(model.race_label(i)).v, velocity)
     model.advance(1)
     g = surfaces.get("rosenbrock").grad(here)
     expected = here + (0.9 * velocity - 2e-3 * g)  # v ← μv − ηg; x ← x + v

@@ -83,7 +83,7 @@ def test_schedule_combo_and_its_fields_make_a_schedule(qtbot, opt_panel, model):
     assert lr == {"kind": "exponential", "value": 1e-3, "k": 1e-2}
     type_into(qtbot, row.schedule_widgets["k"].spin, "0.05")
     assert model.spec.runs[0].hyper["lr"]["k"] == 0.05
-    assert model.race.optimizer(model._ids[0]).hyper_at("lr", 3) == pytest.approx(
+    assert model.race.optimizer(model.race_label(0)).hyper_at("lr", 3) == pytest.approx(
         1e-3 * 2.718281828459045 ** (-0.1))
     choose(qtbot, row.schedule_combo, "constant")
     assert model.spec.runs[0].hyper["lr"] == 1e-3
