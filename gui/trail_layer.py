@@ -17,7 +17,7 @@ import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.Qt import internals
 from PySide6.QtCore import QLineF, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPen, QTransform
+from PySide6.QtGui import QColor, QImage, QPaintEngine, QPainter, QPen, QTransform
 
 #: Device pixels a thinned point may move; half a pixel is below what shows.
 _THIN_PX = 0.5
@@ -25,6 +25,8 @@ _THIN_PX = 0.5
 _PAD_PX = 64.0
 #: Painter transforms remembered (the live view plus one export size).
 _MAX_CACHES = 2
+#: Paint engines that draw pixels; any other (SVG, PDF, picture) gets vector lines.
+_RASTER_ENGINES = (QPaintEngine.Type.Raster, QPaintEngine.Type.OpenGL2)
 
 
 class Trail(NamedTuple):
@@ -115,11 +117,29 @@ class TrailLayer(pg.GraphicsObject):
     def paint(self, p: QPainter, option=None, widget=None) -> None:
         if not self._trails:
             return
+        engine = p.paintEngine()
+        if engine is not None and engine.type() not in _RASTER_ENGINES:
+            self._paint_vector(p)  # SVG, PDF, QPicture: real lines, not a bitmap
+            return
         cache = self._cache_for(p, widget)
         self._bring_up_to_date(cache)
         p.save()
         p.resetTransform()
         p.drawImage(0, 0, cache.image)
+        p.restore()
+
+    def _paint_vector(self, p: QPainter) -> None:
+        p.save()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for tr in self._trails:
+            if len(tr.points) < 2:
+                continue
+            pen = QPen(QColor(tr.color), self._width)
+            pen.setCosmetic(True)
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            p.setPen(pen)
+            p.drawPath(pg.arrayToQPath(tr.points[:, 0], tr.points[:, 1]))
         p.restore()
 
     def _cache_for(self, p: QPainter, widget) -> _Cache:

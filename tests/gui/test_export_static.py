@@ -133,8 +133,6 @@ def test_view_png_draws_each_trail_where_the_run_went(exports, window, tmp_path)
     assert trail_hits(window, image, 1, scale=2.0) > 0.8
 
 
-@pytest.mark.xfail(strict=True, reason="TrailLayer paints a raster cache in device pixels, "
-                   "which vector (SVG) painters cannot use; needs a vector path in TrailLayer")
 def test_view_svg_shows_the_trails(exports, window, tmp_path):
     exports.answers["path"] = tmp_path / "view.svg"
     ci = window.view.canvas.ci
