@@ -144,8 +144,9 @@ def _record(request: ExportRequest, quiet: bool) -> int:
         app.processEvents()
     progress.end()
     o = request.options.resolved(request.spec)
-    print(f"wrote {path} ({o.frames} frames, {o.width}x{o.height}, "
-          f"{o.frames / o.fps:.1f} s at {o.fps:g} fps) in {time.perf_counter() - t0:.1f} s")
+    print(f"wrote {path} ({o.frames} frames, steps 0 to {o.last_step(request.spec)}, "
+          f"{o.width}x{o.height}, {o.frames / o.fps:.1f} s at {o.fps:g} fps) "
+          f"in {time.perf_counter() - t0:.1f} s")
     return EXIT_OK
 
 

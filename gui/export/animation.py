@@ -48,8 +48,7 @@ class RaceRecorder:
 
         self.options = options.resolved(spec)
         spec = spec.copy()
-        # The recording must not stop at the experiment's maximum step.
-        spec.steps = max(spec.steps, (self.options.frames - 1) * self.options.steps_per_frame, 1)
+        spec.steps = max(spec.steps, self.options.last_step(spec))
         self.model = ExperimentModel(spec)
         self.view = SurfaceView(self.model)
         self._view_rect = view_rect

@@ -36,3 +36,11 @@ class AnimationOptions:
             raise ExportError(f"need at least 1 frame and 1 step per frame "
                               f"(got {frames} frames, {spf} steps per frame)")
         return replace(self, frames=frames, steps_per_frame=spf)
+
+    def last_step(self, spec: ExperimentSpec) -> int:
+        """The step the last frame shows. Frames past ``spec.steps`` keep the race
+        going, except that a last frame which alone would overshoot shows
+        ``spec.steps`` itself (frame k shows step min(k·spf, last))."""
+        o = self.resolved(spec)
+        needed = (o.frames - 1) * o.steps_per_frame
+        return needed if needed - o.steps_per_frame >= spec.steps else min(needed, spec.steps)

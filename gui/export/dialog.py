@@ -176,7 +176,7 @@ class ExportDialog(QDialog):
 
     def _update(self) -> None:
         o = self.options()
-        steps = (o.frames - 1) * o.steps_per_frame
+        steps = o.last_step(self.model.spec)
         self.summary.setText(f"{o.frames / o.fps:.1f} s of animation, steps 0 … {steps}")
         self.error.setText(self.problem() or "")
         self.export_button.setEnabled(self.problem() is None)

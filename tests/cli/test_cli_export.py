@@ -44,7 +44,7 @@ def test_the_documented_command_records_an_mp4(tmp_path):
     frames = read_frames(out)
     assert len(frames) == 10 and frames[0].shape == (120, 160, 3)
     assert "export race.mp4" in proc.stderr and "100%" in proc.stderr  # the progress line
-    assert f"wrote {out} (10 frames, 160x120" in proc.stdout
+    assert f"wrote {out} (10 frames, steps 0 to 27, 160x120" in proc.stdout
     assert list(tmp_path.iterdir()) == [out]
 
 

@@ -72,13 +72,17 @@ def test_default_frame_count_reaches_the_last_step(spec):
     assert AnimationOptions(frames=5, steps_per_frame=2).resolved(spec).frames == 5
 
 
-def test_recording_past_the_experiment_maximum_keeps_moving(model, spec, qapp):
-    spec.steps = 4
-    recorder = RaceRecorder(spec, AnimationOptions(W, H, frames=4, steps_per_frame=3))
+@pytest.mark.parametrize("steps,frames,spf,last", [
+    (4, 4, 3, 9),  # more frames than the experiment has steps: the race goes on
+    (20, 8, 3, 20),  # only the last frame would overshoot: it shows the last step
+    (20, 3, 10, 20)])
+def test_where_the_last_frame_lands(model, spec, qapp, steps, frames, spf, last):
+    spec.steps = steps
+    recorder = RaceRecorder(spec, AnimationOptions(W, H, frames=frames, steps_per_frame=spf))
     try:
         recorder.wait_ready()
-        list(recorder.frames())
-        assert recorder.model.step == 9
+        assert len(list(recorder.frames())) == frames
+        assert recorder.model.step == last
     finally:
         recorder.close()
 
