@@ -39,7 +39,7 @@ class SliceSpec:
     dataset: str = "digits"  # "digits" (bundled) or a path to .npz/.csv/CIFAR folder
     loss: str = "softmax"  # "softmax" | "svm"
     reg: float = 1e-3  # λ in λ‖W‖²
-    center: str = "init"  # "init" (small random W) | "trained" (W* from training)
+    center: str = "trained"  # "trained" (W* from training) | "init" (small random W)
     seed: int = 0  # seeds W0 and the directions
     normalize: bool = True  # filter-normalize the directions
     extent: float = 1.0  # a, b ∈ [−extent, extent]

@@ -169,7 +169,8 @@ class LinearClassifier:
         W = self.check_weights(W)
         d, k = np.unravel_index(index, W.shape) if np.isscalar(index) else index
         reach = h * np.abs(self.X[:, d])  # (N,) how far each sample's margins move
-        near = np.abs(self.margins(W)) <= reach[:, None]  # NaN compares False
+        # A margin the window does not move (reach 0) cannot cross, even at 0.
+        near = (np.abs(self.margins(W)) <= reach[:, None]) & (reach[:, None] > 0)  # NaN: False
         own = self.y == k
         return bool(np.any(near[~own, k]) or np.any(near[own]))
 

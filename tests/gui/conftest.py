@@ -1,20 +1,6 @@
 """GUI test fixtures: settings kept in a temporary folder per test."""
 
-from pathlib import Path
-
 import pytest
-
-#: Qt's offscreen platform warns whenever a top-level window with a layout gets
-#: size hints; it means nothing here and would fail every window test.
-OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"
-
-
-def pytest_collection_modifyitems(config, items):
-    here = Path(__file__).parent
-    for item in items:
-        if here in Path(str(item.fspath)).parents:
-            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
-
 
 @pytest.fixture(autouse=True)
 def _isolated_settings(tmp_path, monkeypatch):
