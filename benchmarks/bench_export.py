@@ -32,7 +32,10 @@ def _best_ms(fn: Callable[[], object], repeat: int = 3) -> float:
 def run() -> list[Row]:
     from gui.app import create_application
 
+    from gui.cli_export import quiet_offscreen_notices
+
     app = create_application(["bench"])  # noqa: F841 - keeps the QApplication alive
+    quiet_offscreen_notices()
     import imageio.v3 as iio
 
     from gui.export.animation import RaceRecorder, export_animation

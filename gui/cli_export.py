@@ -118,7 +118,7 @@ def _record(request: ExportRequest, quiet: bool) -> int:
     from gui.export.frame_writer import ExportCancelled, ExportError
 
     app = create_application([sys.argv[0]])
-    _quiet_offscreen_notices()
+    quiet_offscreen_notices()
     progress = _ProgressLine(request.out, quiet)
     t0 = time.perf_counter()
     # Ctrl+C or a TERM only raise a flag: an exception thrown from inside a Qt
@@ -150,7 +150,7 @@ def _record(request: ExportRequest, quiet: bool) -> int:
     return EXIT_OK
 
 
-def _quiet_offscreen_notices() -> None:
+def quiet_offscreen_notices() -> None:
     """The offscreen platform says it cannot propagate size hints whenever a hidden
     view is laid out; that is expected here, so only other Qt messages are shown."""
     from PySide6.QtCore import qInstallMessageHandler
