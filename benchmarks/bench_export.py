@@ -31,7 +31,6 @@ def _best_ms(fn: Callable[[], object], repeat: int = 3) -> float:
 
 def run() -> list[Row]:
     from gui.app import create_application
-
     from gui.cli_export import quiet_offscreen_notices
 
     app = create_application(["bench"])  # noqa: F841 - keeps the QApplication alive
