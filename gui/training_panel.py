@@ -2,8 +2,9 @@
 
 The dataset, loss and λ are the classifier slice's (``spec.surface.slice``);
 the optimizers are the race's runs (their kinds and hyper-parameters). A
-run starts from the slice centre W0 when a slice is shown, so its
-projection starts at (0, 0). Training runs off the GUI thread
+run starts from the slice centre W0 when that is a small random init (its
+projection starts at (0, 0)), and from a fresh init when the centre is the
+trained W* (its projection ends near (0, 0)). Training runs off the GUI thread
 (``TrainingWorker``) with progress and Cancel. Afterwards every trajectory
 is drawn projected onto the slice plane, and a table says how far off the
 plane it really is and how the true loss compares with the slice's.
@@ -188,7 +189,8 @@ class TrainingPanel(QWidget):
         config = TrainConfig(epochs=self.epochs_spin.value(), batch_size=self.batch_spin.value(),
                              seed=self.seed_spin.value())
         plane = self.plane() if self._matches_spec(self.plane()) else None
-        return TrainingRequest(s.dataset, s.loss, s.reg, opts, config, plane)
+        return TrainingRequest(s.dataset, s.loss, s.reg, opts, config, plane,
+                               from_centre=s.center == "init")
 
     def _matches_spec(self, plane) -> bool:
         s = self.model.spec.surface.slice

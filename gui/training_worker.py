@@ -30,7 +30,11 @@ class TrainingRequest:
     reg: float
     optimizers: dict  # label -> optimizer
     config: training.TrainConfig
-    plane: object | None = None  # the slice to start from and project onto (a PlaneSlice)
+    plane: object | None = None  # the slice to project onto (a PlaneSlice)
+    #: Start from the plane's centre W0 (a small random init); False when the
+    #: centre is a trained W*, so training starts from a fresh init and the
+    #: projected path ends near the centre instead of barely moving.
+    from_centre: bool = True
 
 
 @dataclass
@@ -58,7 +62,7 @@ class Cancelled(Exception):
 def study(request: TrainingRequest, report, cancelled) -> TrainingResult:
     """Everything the training panel shows; ``report(TrainProgress)`` per epoch."""
     ds = classifier.load_dataset(request.dataset)
-    W0 = None if request.plane is None else request.plane.W0
+    W0 = request.plane.W0 if request.plane is not None and request.from_centre else None
     initial = sanity.check_initial_loss(ds, request.loss, request.reg, W0=W0)
     overfit = sanity.check_overfit(ds, request.loss, seed=request.config.seed)
     runs = None

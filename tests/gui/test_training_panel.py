@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, QTimer
 from gui.surface_view import SurfaceView
 from gui.training_panel import NOT_TRAINABLE, TrainingPanel
 from gui.training_worker import study
-from optim_core import projection
+from optim_core import classifier, projection
 from optim_core.spec import CLASSIFIER
 
 LEFT = Qt.MouseButton.LeftButton
@@ -93,7 +93,13 @@ def test_cancel_stops_training_and_nothing_arrives_after(qtbot, qapp, panel):
     assert finished == [] and panel.result is None
 
 
-def test_paths_are_projected_onto_the_slice_and_drawn_over_it(qtbot, panel, slice_model):
+@pytest.mark.parametrize("centre", ["init", "trained"])
+def test_paths_are_projected_onto_the_slice_and_drawn_over_it(qtbot, panel, slice_model, centre):
+    if slice_model.spec.surface.slice.center != centre:
+        before = slice_model.surface
+        slice_model.set_slice(center=centre)
+        qtbot.waitUntil(lambda: slice_model.surface is not before and not slice_model.busy,
+                        timeout=20_000)
     with qtbot.waitSignal(panel.trained, timeout=30_000) as done:
         panel.start_training()
     result = done.args[0]
@@ -101,13 +107,19 @@ def test_paths_are_projected_onto_the_slice_and_drawn_over_it(qtbot, panel, slic
     assert result.request.plane is plane
     for label, run in result.runs.items():
         W = run.trajectory()[1]
-        np.testing.assert_array_equal(W[0], plane.W0)  # training starts at the slice centre
         expected = projection.project_onto_slice(W, plane)
+        if centre == "init":  # training starts at the slice centre: the path leaves the plane
+            np.testing.assert_array_equal(W[0], plane.W0)
+            assert expected.off_plane[0] == 0 and expected.off_plane[-1] > 0
+        else:  # a fresh init, heading for the trained centre W*
+            fresh = classifier.init_weights(plane.W0.shape[0], plane.W0.shape[1],
+                                            seed=panel.seed_spin.value())
+            np.testing.assert_array_equal(W[0], fresh)
+            assert np.linalg.norm(W[-1] - plane.W0) < np.linalg.norm(W[0] - plane.W0)
         x, y = panel.overlays[label].getOriginalDataset()
         np.testing.assert_allclose(x, expected.ab[:, 0])
         np.testing.assert_allclose(y, expected.ab[:, 1])
         assert panel.overlays[label].getViewBox() is panel.view.viewbox
-        assert expected.off_plane[0] == 0 and expected.off_plane[-1] > 0
     table = panel.table
     assert table.rowCount() == len(result.runs)
     first = next(iter(result.on_slice.values()))
