@@ -14,6 +14,7 @@ batching, the start points, the race and the animation clock.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import NamedTuple
@@ -32,6 +33,8 @@ from optim_core.surface_base import Surface
 
 #: Animation clock: ~60 frames a second.
 FRAME_MS = 16
+#: Longest a drag recompute may hold the event loop per turn: most of a frame.
+DRAG_BUDGET_S = 0.012
 #: Most start points a Shift+drag grid may seed (per side).
 MAX_GRID_N = 12
 
@@ -94,6 +97,8 @@ class ExperimentModel(SurfaceMixin, RunsMixin, QObject):
         self._drag_timer = QTimer(self)
         self._drag_timer.setSingleShot(True)
         self._drag_timer.timeout.connect(self._on_drag_timer)
+        self._drag_target: int | None = None  # step a drag recomputes to; None: no drag
+        self._drag_race: runner.Race | None = None  # the partial recompute under way
         self.jobs = JobRunner(self)
         self.jobs.progressed.connect(self.job_progressed)
         self.jobs.finished.connect(self._on_job_done)
@@ -183,15 +188,21 @@ class ExperimentModel(SurfaceMixin, RunsMixin, QObject):
 
     def drag_start(self, x: float, y: float) -> None:
         """Move the start while dragging: every trajectory is recomputed up to
-        the current step, so the race reshapes under the mouse.
+        the step the race had reached, so the race reshapes under the mouse.
 
         The start moves at once; the recompute runs when the event loop is
         next idle, so a burst of mouse moves costs one recompute (the latest).
-        ``finish_drag`` applies a pending one immediately.
+        A long recompute (a late step, a classifier slice) is spread over
+        several event-loop turns of at most ``DRAG_BUDGET_S`` each, showing
+        the trails growing, so the mouse never waits for it.
+        ``finish_drag`` completes a pending one immediately.
         """
         if not np.isfinite([x, y]).all():
             raise ValueError("start points must be finite")
+        if self._drag_target is None:
+            self._drag_target = self.step
         self._spec.starts = [[float(x), float(y)]]
+        self._drag_race = None  # a newer start: any partial recompute is stale
         self._emit("starts_changed")
         self._emit("modified")
         if not self._drag_timer.isActive():
@@ -199,12 +210,33 @@ class ExperimentModel(SurfaceMixin, RunsMixin, QObject):
 
     def finish_drag(self) -> None:
         """End of a drag: the race matches the final start point when this returns."""
-        if self._drag_timer.isActive():
-            self._drag_timer.stop()
-            self._on_drag_timer()
+        if self._drag_target is None:
+            return
+        self._drag_timer.stop()
+        self._continue_drag(budget=float("inf"))
+        self._drag_target = None
 
     def _on_drag_timer(self) -> None:
-        self._restart_race(self.step)
+        self._continue_drag(DRAG_BUDGET_S)
+
+    def _continue_drag(self, budget: float) -> None:
+        """Advance the dragged race towards the target step for ``budget`` seconds."""
+        if self.surface is None or self._drag_target is None:
+            return
+        if self._drag_race is None:
+            self._drag_race = self._new_race()
+        race, deadline = self._drag_race, time.perf_counter() + budget
+        chunk = 8
+        while race.step < self._drag_target:  # at least one chunk a turn: always progress
+            race.advance(min(chunk, self._drag_target - race.step))
+            chunk *= 2
+            if time.perf_counter() >= deadline:
+                break
+        self.race = race
+        self._version += 1
+        self._emit("trajectories_changed")
+        if race.step < self._drag_target:
+            self._drag_timer.start(0)
 
     def seed_grid(self, x0: float, y0: float, x1: float, y1: float, n: int | None = None
                   ) -> None:
@@ -225,13 +257,18 @@ class ExperimentModel(SurfaceMixin, RunsMixin, QObject):
         """A new race on the current surface from the starts, advanced to ``step``."""
         if self.surface is None:
             return
-        opts = {self._ids[i]: spec_mod.make_optimizer(r)
-                for i, r in enumerate(self._spec.runs) if r.enabled}
-        self.race = runner.Race(self.surface, opts, self.starts)
+        self._drag_race = None  # a drag under way restarts on the new race's terms
+        self.race = self._new_race()
         if step:
             self.race.advance(step)
         self._version += 1
         self._emit("trajectories_changed")
+
+    def _new_race(self) -> runner.Race:
+        """A race of the enabled runs from the starts, at step 0."""
+        opts = {self._ids[i]: spec_mod.make_optimizer(r)
+                for i, r in enumerate(self._spec.runs) if r.enabled}
+        return runner.Race(self.surface, opts, self.starts)
 
     def traces(self) -> list[RunTrace]:
         """Every run's drawable history, in the order of ``spec.runs``."""
@@ -253,8 +290,8 @@ class ExperimentModel(SurfaceMixin, RunsMixin, QObject):
 
     def advance(self, n: int | None = None) -> None:
         """Take ``n`` steps (default: steps per frame), never past ``spec.steps``."""
-        if self.race is None:
-            return
+        if self.race is None or self._drag_target is not None:
+            return  # mid-drag the race is being rebuilt towards its step
         n = self._spec.steps_per_frame if n is None else int(n)
         n = min(n, self._spec.steps - self.race.step)
         if n <= 0:

@@ -75,6 +75,37 @@ def test_drag_recomputes_every_trajectory_to_the_current_step(model):
         np.testing.assert_allclose(tr.points[-1], ref[-1])
 
 
+def test_a_long_drag_recompute_is_spread_over_event_loop_turns(qtbot, model, monkeypatch):
+    """Late in a race a recompute outlasts a frame: it grows the trails turn by
+    turn (every turn shows progress) instead of freezing the mouse, ignores the
+    clock meanwhile, and ends exactly where a fresh race from the new start would."""
+    monkeypatch.setattr("gui.experiment.DRAG_BUDGET_S", 0.0)  # one chunk per turn
+    model.advance(300)
+    steps = []
+    model.trajectories_changed.connect(lambda: steps.append(model.race.step))
+    model.drag_start(-1.5, 2.0)
+    qtbot.waitUntil(lambda: bool(steps) and steps[-1] == 300, timeout=10_000)
+    assert len(steps) > 2 and steps == sorted(steps) and steps[0] < 300
+    model.advance(10)  # an animation tick mid-drag must not step the half-built race
+    assert model.step == 300
+    model.finish_drag()
+    for tr in model.traces():
+        ref = reference_run(model, tr.index, 300, start=np.array([[-1.5, 2.0]]))
+        np.testing.assert_allclose(tr.points[-1], ref[-1])
+    model.advance(10)
+    assert model.step == 310
+
+
+def test_finishing_a_drag_mid_recompute_completes_it(model, monkeypatch):
+    monkeypatch.setattr("gui.experiment.DRAG_BUDGET_S", 0.0)
+    model.advance(200)
+    model.drag_start(-1.0, 1.0)
+    model._on_drag_timer()  # one turn of the event loop: a partial race
+    assert model.step < 200
+    model.finish_drag()
+    assert model.step == 200
+
+
 def test_seed_grid_makes_n_by_n_starts_and_every_run_races_from_each(model):
     model.set_grid_n(3)
     model.seed_grid(-1.0, 0.0, 1.0, 2.0)
