@@ -53,11 +53,9 @@ def build_window(model):
     remembered layout applied last."""
     from gui.analysis_docks import install_panels
     from gui.export.static_menu import install_static_exports
-    from gui.files import FileManager
     from gui.main_window import MainWindow
 
     window = MainWindow(model)
-    window.files = FileManager(window)
     window.panels = install_panels(window, model)
     install_static_exports(window)
     window.restore_layout()

@@ -1,7 +1,7 @@
 """Experiment files in the window: Open, Save, Save As, recent files, presets.
 
-``FileManager(window)`` takes over the window's "open", "save" and
-"save_as" actions, adds File ▸ Open Recent and a Presets menu, keeps the
+``FileManager(window)`` serves the window's "open", "save" and "save_as"
+actions, adds File ▸ Open Recent and a Presets menu, keeps the
 window title as ``<name>[*] — optviz`` with the ``*`` shown while the
 experiment differs from what was last opened or saved, and asks before
 unsaved changes are lost (opening another experiment, closing the window).
@@ -30,16 +30,8 @@ class FileManager(QObject):
         self.window = window
         self.model = window.model
         self.path: Path | None = None
-        self.name = "untitled"
+        self.name = self.model.spec.title or "untitled"
         self._saved = ef.to_json(self.model.spec)
-        for name, slot in (("open", self.open_dialog), ("save", self.save),
-                           ("save_as", self.save_as)):
-            action = window.actions[name]
-            action.triggered.disconnect()
-            action.triggered.connect(slot)
-        # The window's own entry points now go through this manager.
-        window.open_path = self.open_path
-        window.update_title = self.update_title
         self._build_menus()
         self.model.modified.connect(self._on_modified)
         self.model.spec_replaced.connect(self.update_title)

@@ -8,7 +8,6 @@ from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -19,11 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from gui.app import app_icon
+from gui.files import FileManager
 from gui.optimizer_panel import OptimizerPanel
 from gui.surface_panel import SurfacePanel
 from gui.surface_view import SurfaceView
 from gui.transport import Transport
-from optim_core import experiment_file
 
 ABOUT = """<h3>optviz</h3>
 <p>See gradient-based optimizers race across real loss surfaces: toy functions and random
@@ -37,15 +36,15 @@ family (CC0). Built with PySide6, pyqtgraph and numpy.</p>"""
 class MainWindow(QMainWindow):
     """The application window over one ``ExperimentModel``.
 
-    Other panels join with ``add_dock(widget, title, area)``; File actions are
-    in ``self.actions`` ("open", "save", "save_as", "export", "quit") so an
-    exporter or file manager can take them over.
+    Other panels join with ``add_dock(widget, title, area)``; experiment files
+    (open, save, recent, presets, the title, unsaved changes) are
+    ``self.files``, a ``gui.files.FileManager``; every action is in
+    ``self.actions`` by name.
     """
 
     def __init__(self, model, parent: QWidget | None = None):
         super().__init__(parent)
         self.model = model
-        self.current_path: Path | None = None
         self.setWindowIcon(app_icon())
         self.setDockNestingEnabled(True)
         self.view = SurfaceView(model)
@@ -59,9 +58,7 @@ class MainWindow(QMainWindow):
         self.add_dock(self.surface_panel, "Surface", Qt.DockWidgetArea.LeftDockWidgetArea)
         self.add_dock(self.optimizer_panel, "Optimizers", Qt.DockWidgetArea.RightDockWidgetArea)
         self._build_status_bar()
-        model.spec_replaced.connect(self.update_title)
-        model.surface_changed.connect(self.update_title)
-        self.update_title()
+        self.files = FileManager(self)
         self.resize(self._first_size())
         self.restore_layout()
 
@@ -123,9 +120,10 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         for name, text, slot, key in (
-            ("open", "&Open experiment…", self.open_experiment, QKeySequence.StandardKey.Open),
-            ("save", "&Save experiment", self.save_experiment, QKeySequence.StandardKey.Save),
-            ("save_as", "Save experiment &as…", self.save_experiment_as, "Ctrl+Shift+S"),
+            ("open", "&Open experiment…", lambda: self.files.open_dialog(),
+             QKeySequence.StandardKey.Open),
+            ("save", "&Save experiment", lambda: self.files.save(), QKeySequence.StandardKey.Save),
+            ("save_as", "Save experiment &as…", lambda: self.files.save_as(), "Ctrl+Shift+S"),
             ("export", "&Export animation…", self.export_animation, "Ctrl+E"),
         ):
             file_menu.addAction(self._action(name, text, slot, key))
@@ -179,50 +177,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Could not build the surface: {message}", 10_000)
 
     # ------------------------------------------------------------ file actions
-    def update_title(self) -> None:
-        name = self.current_path.name if self.current_path else (
-            self.model.spec.title or "untitled")
-        self.setWindowTitle(f"optviz — {name}")
-
-    def open_experiment(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open experiment", "",
-                                              "optviz experiments (*.optviz.json *.json)")
-        if path:
-            self.open_path(path)
-
     def open_path(self, path: str | Path) -> bool:
-        """Load an experiment file; on error say why and keep the open experiment."""
-        try:
-            spec = experiment_file.load(path)
-        except (OSError, ValueError) as exc:
-            QMessageBox.warning(self, "Cannot open experiment", str(exc))
-            return False
-        self.current_path = Path(path)
-        self.model.load_spec(spec)
-        self.update_title()
-        return True
-
-    def save_experiment(self) -> None:
-        if self.current_path is None:
-            self.save_experiment_as()
-        else:
-            self._save_to(self.current_path)
-
-    def save_experiment_as(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save experiment", "experiment.optviz.json",
-                                              "optviz experiments (*.optviz.json)")
-        if path:
-            self._save_to(Path(path))
-
-    def _save_to(self, path: Path) -> None:
-        try:
-            experiment_file.save(self.model.spec, path)
-        except OSError as exc:
-            QMessageBox.warning(self, "Cannot save experiment", str(exc))
-            return
-        self.current_path = path
-        self.update_title()
-        self.statusBar().showMessage(f"Saved {path}", 5000)
+        """Open an experiment file (``python main.py file.optviz.json``); on
+        error a dialog says why and the open experiment stays."""
+        return self.files.open_path(path)
 
     def export_animation(self) -> None:
         """Ctrl+E. The export dialog is provided by ``gui.export`` when installed."""

@@ -15,6 +15,17 @@ def _isolated_settings(tmp_path, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _discard_on_close(monkeypatch):
+    """Closing a window with unsaved changes asks Save/Discard/Cancel in a modal
+    box that nobody would answer in a test; tests that check the question patch
+    it again themselves."""
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question",
+                        staticmethod(lambda *a, **k: QMessageBox.StandardButton.Discard))
+
+
+@pytest.fixture(autouse=True)
 def _instant_mouse():
     """pyqtgraph drops mouse moves closer than 10 ms apart; qtbot sends them faster."""
     import pyqtgraph as pg

@@ -6,14 +6,14 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from gui.files import RECENT_KEY, FileManager
+from gui.files import RECENT_KEY
 from optim_core import experiment_file as ef
 from optim_core.spec import default_experiment
 
 
 @pytest.fixture
 def files(window):
-    return FileManager(window)
+    return window.files
 
 
 @pytest.fixture

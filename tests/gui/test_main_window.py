@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QKeySequence
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
 from gui.main_window import MainWindow
 from optim_core import experiment_file
@@ -32,7 +32,7 @@ def test_right_arrow_steps_and_r_resets(qtbot, window, model):
 
 
 def test_title_icon_and_file_shortcuts(window):
-    assert window.windowTitle() == "optviz — Rosenbrock race"
+    assert window.windowTitle() == "Rosenbrock race[*] — optviz"
     assert not window.windowIcon().isNull()
     keys = {name: window.actions[name].shortcut() for name in ("open", "save", "export")}
     assert keys["open"] == QKeySequence("Ctrl+O")
@@ -58,15 +58,16 @@ def test_layout_is_remembered_between_launches(qtbot, window, model):
     assert again.dockWidgetArea(again.docks["Optimizers"]) == Qt.DockWidgetArea.LeftDockWidgetArea
 
 
-def test_save_and_open_round_trip(window, model, tmp_path):
+def test_save_and_open_round_trip(window, model, tmp_path, monkeypatch):
     model.set_hyper(2, "lr", 0.0042)
     path = tmp_path / "race.optviz.json"
-    window._save_to(path)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
+    window.actions["save"].trigger()  # Ctrl+S on an untitled experiment asks where
     assert experiment_file.load(path).runs[2].hyper["lr"] == 0.0042
     model.set_hyper(2, "lr", 0.5)
-    assert window.open_path(path)
+    assert window.open_path(path)  # unsaved changes: the conftest answers Discard
     assert model.spec.runs[2].hyper["lr"] == 0.0042
-    assert window.windowTitle() == "optviz — race.optviz.json"
+    assert window.windowTitle() == "race.optviz.json[*] — optviz"
 
 
 def test_a_bad_file_is_explained_and_changes_nothing(window, model, tmp_path, monkeypatch):
