@@ -133,15 +133,15 @@ class CurvesPanel(QWidget):
         self._draw()
 
     def _read_series(self, start: int) -> dict[int, curves.RunCurves]:
-        race, surface = self.model.race, self.model.surface
+        surface = self.model.surface
         out = {}
-        if race is None or surface is None:
+        if surface is None:
             return out
-        for tr in self.model.traces():
-            label = tr.key[0]  # the race's label of this run
-            if tr.enabled and label in race.labels:
-                out[tr.index] = curves.run_curves(race.history(label), surface,
-                                                  min(start, tr.points.shape[1] - 1))
+        for index in range(len(self.model.spec.runs)):
+            history = self.model.history(index)
+            if history is not None:
+                out[index] = curves.run_curves(history, surface,
+                                               min(start, history.points.shape[1] - 1))
         return out
 
     def loss_offset(self) -> float:

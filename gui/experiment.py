@@ -270,6 +270,14 @@ class ExperimentModel(SurfaceMixin, RunsMixin, QObject):
                 for i, r in enumerate(self._spec.runs) if r.enabled}
         return runner.Race(self.surface, opts, self.starts)
 
+    def history(self, index: int) -> runner.Run | None:
+        """Everything the race recorded for run ``index`` (``runner.Race.history``);
+        None for a disabled run or before a surface exists."""
+        label = self._ids[index]
+        if self.race is None or label not in self.race.labels:
+            return None
+        return self.race.history(label)
+
     def traces(self) -> list[RunTrace]:
         """Every run's drawable history, in the order of ``spec.runs``."""
         out = []

@@ -77,14 +77,11 @@ def _svg_close_path_fix():
 
 def run_histories(model) -> list[tuple[str, object]]:
     """``[(label, runner.Run)]`` of every enabled run in the race, in the panel's order."""
-    race = model.race
-    if race is None:
-        return []
     out = []
-    for trace in model.traces():
-        race_label = trace.key[0]  # the race's own name for this run
-        if trace.enabled and race_label in race.labels:
-            out.append((trace.label, race.history(race_label)))
+    for index, run in enumerate(model.spec.runs):
+        history = model.history(index)
+        if history is not None:
+            out.append((run.label, history))
     return out
 
 
