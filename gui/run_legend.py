@@ -55,20 +55,42 @@ class RunLegend(QObject):
             rows.append((tr.label, tr.color, tr.enabled, note, tip))
         if rows == self._shown:
             return
-        self._shown = rows
+        same_runs = [r[:3] for r in rows] == [r[:3] for r in self._shown]
+        old, self._shown = self._shown, rows
+        if same_runs:
+            # Only divergence notes changed (they may, every frame, while a grid of
+            # starts diverges): edit those entries; a rebuild re-lays out every
+            # entry once per entry, O(runs²), which froze frames with many runs.
+            for (sample, label_item), row, before in zip(self.item.items, rows, old, strict=True):
+                if row != before:
+                    self._show_row(sample, label_item, *row)
+            self._fit()
+            return
         self.item.clear()
         self._proxies = []
-        for label, color, enabled, note, tip in rows:
-            proxy = pg.PlotDataItem(pen=pg.mkPen(color, width=3))
-            proxy.setVisible(enabled)
-            text = html.escape(label)
-            if note:
-                text += f'&nbsp;&nbsp;<span style="color:{DIVERGED_COLOR}">{note}</span>'
-            self.item.addItem(proxy, text)
-            sample, label_item = self.item.items[-1]
-            for widget in (sample, label_item):
-                widget.setToolTip(tip or f"{label}: click the line to hide or show this run")
+        for row in rows:
+            proxy = pg.PlotDataItem(pen=pg.mkPen(row[1], width=3))
+            proxy.setVisible(row[2])
+            self.item.addItem(proxy, "")
+            self._show_row(*self.item.items[-1], *row)
             self._proxies.append(proxy)
+        self._fit()
+
+    def _fit(self) -> None:
+        """The legend's box around its entries as they are now (texts change width)."""
+        self.item.resize(0, 0)  # shrink to the entries' minimum sizes, then measure
+        self.item.layout.activate()
+        self.item.updateSize()
+
+    @staticmethod
+    def _show_row(sample, label_item, label: str, color: str, enabled: bool, note: str,
+                  tip: str) -> None:
+        text = html.escape(label)
+        if note:
+            text += f'&nbsp;&nbsp;<span style="color:{DIVERGED_COLOR}">{note}</span>'
+        label_item.setText(text)
+        for widget in (sample, label_item):
+            widget.setToolTip(tip or f"{label}: click the line to hide or show this run")
 
     def labels(self) -> list[str]:
         """The legend's texts as shown (HTML), in order — for tests and export checks."""
