@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         self.view = SurfaceView(model)
         self.setCentralWidget(self.view)
         self.docks: dict[str, QDockWidget] = {}
+        self._home: dict[str, Qt.DockWidgetArea] = {}  # where each dock was added
         self.actions: dict[str, QAction] = {}
         self._build_menus()
         self._build_toolbar()
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         dock.show()
         self.view_menu.addAction(dock.toggleViewAction())
         self.docks[title] = dock
+        self._home[title] = area
         state = QSettings().value("window/state")
         if state is not None:
             self.restoreState(state)
@@ -192,12 +194,21 @@ class MainWindow(QMainWindow):
         run_export_dialog(self)
 
     def reset_layout(self) -> None:
+        """Every dock back in the area it was added to, shown; docks sharing an
+        area become tabs of the first one there."""
+        first: dict[Qt.DockWidgetArea, QDockWidget] = {}
         for title, dock in self.docks.items():
+            area = self._home[title]
             dock.setFloating(False)
-            dock.show()
-            area = (Qt.DockWidgetArea.LeftDockWidgetArea if title == "Surface"
-                    else Qt.DockWidgetArea.RightDockWidgetArea)
             self.addDockWidget(area, dock)
+            dock.show()
+            if area in first:
+                self.tabifyDockWidget(first[area], dock)
+            else:
+                first[area] = dock
+        for dock in first.values():
+            if self.tabifiedDockWidgets(dock):
+                dock.raise_()  # its tab in front
 
     def show_about(self) -> None:
         QMessageBox.about(self, "About optviz", ABOUT)

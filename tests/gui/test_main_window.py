@@ -155,3 +155,20 @@ def test_main_parser_takes_an_optional_experiment(tmp_path):
     args = main.build_parser().parse_args([str(tmp_path / "x.optviz.json"), "--paused"])
     assert args.experiment.endswith("x.optviz.json") and args.paused
     assert main.build_parser().parse_args([]).experiment is None
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen: floating docks
+def test_reset_layout_puts_every_dock_back_where_it_was_added(qtbot, window):
+    curves = window.add_dock(QLabel("curves"), "Curves", Qt.DockWidgetArea.BottomDockWidgetArea)
+    checks = window.add_dock(QLabel("checks"), "Checks", Qt.DockWidgetArea.BottomDockWidgetArea)
+    window.docks["Surface"].setFloating(True)
+    window.addDockWidget(Qt.DockWidgetArea.TopDockWidgetArea, curves)
+    window.docks["Optimizers"].hide()
+    window.actions["reset_layout"].trigger()
+    area = window.dockWidgetArea
+    assert area(window.docks["Surface"]) == Qt.DockWidgetArea.LeftDockWidgetArea
+    assert not window.docks["Surface"].isFloating()
+    assert area(window.docks["Optimizers"]) == Qt.DockWidgetArea.RightDockWidgetArea
+    assert not window.docks["Optimizers"].isHidden()
+    assert area(curves) == area(checks) == Qt.DockWidgetArea.BottomDockWidgetArea
+    assert window.tabifiedDockWidgets(curves) == [checks]
