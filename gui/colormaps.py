@@ -6,9 +6,6 @@ from typing import NamedTuple
 
 import numpy as np
 
-#: Perceptually uniform maps offered in the panel (pyqtgraph ships them, CC0).
-COLORMAPS = ("viridis", "magma", "inferno", "plasma", "cividis")
-
 #: Use a log colour scale when (max − min) / (q05 − min) exceeds this: most of the
 #: picture would otherwise sit in the bottom few percent of the colour range.
 LOG_SPAN = 1e2

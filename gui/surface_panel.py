@@ -18,10 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.colormaps import COLORMAPS
 from gui.widgets import SliderSpin
 from optim_core import surfaces
-from optim_core.spec import CLASSIFIER
+from optim_core.spec import CLASSIFIER, COLORMAPS
 
 RESOLUTIONS = (64, 128, 256, 512, 1024)
 LOG_CHOICES = (("automatic", None), ("linear", False), ("log", True))
