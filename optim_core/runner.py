@@ -44,6 +44,11 @@ from optim_core._lockstep import (
 from optim_core._trail import FIELDS, Trail
 from optim_core.optimizers import Optimizer
 
+#: Race.advance steps at most this many (steps × rows) at a time: a block's
+#: record is ~80 bytes per row-step, so a block stays near 1 MB, while 8 runs
+#: from one start re-run 2,000 steps (a dragged start) in one block.
+_CHUNK_ROW_STEPS = 1 << 14
+
 __all__ = [
     "REASON_BOX", "REASON_GRAD", "REASON_LOSS", "REASON_POINT", "REASON_VALUE",
     "Race", "Run", "run",
@@ -120,7 +125,7 @@ class Race:
 
     def state(self, label: str):
         """The optimizer state of run ``label`` (a NamedTuple over ``(S, 2)``)."""
-        return self._engine.member(label).state
+        return self._engine.state(label)
 
     def current_points(self, label: str) -> np.ndarray:
         """``(S, 2)``: where each point of run ``label`` is now."""
@@ -128,8 +133,9 @@ class Race:
 
     def advance(self, n: int = 1) -> None:
         """Take ``n`` steps with every run (in chunks, so memory stays bounded)."""
+        chunk = max(64, _CHUNK_ROW_STEPS // max(1, len(self._engine.x)))
         while n > 0:
-            m = min(n, 256)
+            m = min(n, chunk)
             self._record(self._engine.advance(m))
             n -= m
 
@@ -139,14 +145,11 @@ class Race:
         Same kind (e.g. ``opt.with_hyper(lr=...)``): the state (velocity,
         moments, step count) is kept. Another kind: a fresh state.
         """
-        mem = self._engine.member(label)
-        if opt.kind != mem.opt.kind:
-            mem.state = opt.init(self.current_points(label))
-        mem.opt = opt
+        self._engine.set_optimizer(label, opt)
 
     def add(self, label: str, opt: Optimizer) -> None:
         self._engine.add({label: opt})
-        self._join(self._engine.members[-1].label)
+        self._join([label])
 
     def remove(self, label: str) -> None:
         self._engine.remove(label)
@@ -161,8 +164,7 @@ class Race:
         self._engine = Lockstep(self.surface, opts, starts, self.box_factor)
         self._trails: dict[str, Trail] = {}
         self._latest: dict[str, tuple[int, dict]] = {}
-        for label in opts:
-            self._join(label)
+        self._join(list(opts))
 
     def history(self, label: str) -> Run:
         """Run ``label``'s kept samples, ending with the current one."""
@@ -175,12 +177,14 @@ class Race:
             rows = {k: v.copy() for k, v in rows.items()}
         return _make_run(self._engine, label, steps.copy(), rows)
 
-    def _join(self, label: str) -> None:
-        r = self.labels.index(label)
-        sample = _rows(_join_sample(self._engine), r, self._engine.S)
-        self._trails[label] = Trail(self._engine.S, self.max_history)
-        self._trails[label].extend(np.array([self.step]), **sample)
-        self._latest[label] = (self.step, sample)
+    def _join(self, labels: list[str]) -> None:
+        """Start the trails of runs that join now with their current sample."""
+        block, steps = _join_sample(self._engine), np.array([self.step])
+        for label in labels:
+            sample = _rows(block, self.labels.index(label), self._engine.S)
+            self._trails[label] = Trail(self._engine.S, self.max_history)
+            self._trails[label].extend(steps, **sample)
+            self._latest[label] = (self.step, sample)
 
     def _record(self, block: Block) -> None:
         for r, label in enumerate(self.labels):
