@@ -35,6 +35,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from optim_core import _fused, optimizers
+from optim_core._members import Member, OneByOne, stacked
 from optim_core.optimizers import Optimizer
 
 REASON_POINT = "point is not finite"
@@ -60,43 +61,6 @@ class Block:
     grad_norms: np.ndarray  # (m, N)
     lrs: np.ndarray  # (m, R)  scheduled η of the step that produced the sample
     effective_lrs: np.ndarray  # (m, N) mean per-coordinate step size; NaN once stopped
-
-
-class Member:
-    """One labelled run inside the engine; ``rows`` are its rows of the (N, 2) arrays.
-
-    A fused member's state is ``count`` plus its rows of the engine's ``mom``
-    and ``acc``; any other keeps its NamedTuple ``state``.
-    """
-
-    def __init__(self, label: str, opt: Optimizer, points: np.ndarray, fused: frozenset) -> None:
-        self.label = label
-        self.rows = slice(0, 0)
-        self._fused_kinds = fused
-        # This block's accumulators (c, or Adam's v) over its steps, kept
-        # only for adaptive kinds to compute their effective step size.
-        self.trace: np.ndarray | None = None
-        self.restart(opt, points)
-
-    def restart(self, opt: Optimizer, points: np.ndarray) -> None:
-        """Take ``opt`` with a fresh state at ``points``."""
-        self.fused = opt.kind in self._fused_kinds
-        self.opt = opt
-        self.count = 0
-        self.state = None if self.fused else opt.init(points)
-
-    @property
-    def opt(self) -> Optimizer:
-        return self._opt
-
-    @opt.setter
-    def opt(self, opt: Optimizer) -> None:
-        self._opt = opt
-        self.coefs = _fused.Coefficients(opt) if self.fused else None
-
-    @property
-    def steps_taken(self) -> int:
-        return self.count if self.fused else self.state.count
 
 
 def as_starts(start: np.ndarray) -> np.ndarray:
@@ -205,78 +169,43 @@ class Lockstep:
             return self._block(np.zeros((m,) + x0.shape), np.zeros((m,) + f0.shape),
                                np.zeros((m,) + g0.shape))
         with np.errstate(all="ignore"):
-            X, F, G = (_stacked(a) for a in self._steps(m))
+            X, F, G = (stacked(a) for a in self._steps(m))
             self._stop_and_freeze(X, F, G, (x0, f0, g0))
             self.x, self.f, self.g = X[-1].copy(), F[-1].copy(), G[-1].copy()
             return self._block(X, F, G)
 
     def _steps(self, m: int) -> tuple[list, list, list]:
         """The stepping loop: the fused rows move together, every other run
-        moves its own rows, then ONE surface call for all rows.
-
-        Runs keep their points from their previous step and read gradient
-        rows through fixed views of one buffer, so nothing is sliced per
-        step when every run is fused. The rules never keep a reference to
-        ``g`` (their states are new arrays), so the buffer can be overwritten.
-        """
-        surface = self.surface
+        moves its own rows (``OneByOne``), then ONE surface call for all rows."""
         fused = [mem for mem in self.members if mem.fused]
-        plain = [mem for mem in self.members if not mem.fused]
-        idx = self._fused_rows(fused) if plain else slice(None)
+        plain = OneByOne(self, [mem for mem in self.members if not mem.fused], fused)
+        idx = plain.fused_rows
         kernel = _fused.FusedSteps([mem.coefs for mem in fused], [mem.count for mem in fused],
                                    self.S, m) if fused else None
         xf, mom, acc, gf = self.x[idx], self.mom[idx], self.acc[idx], self.g[idx]
-        parts = [self.x[mem.rows] for mem in plain]
-        g_buf = self.g.copy()
-        g_rows = [g_buf[mem.rows] for mem in plain]
-        traces = {mem.label: [] for mem in self.members if mem.opt.kind in optimizers.ADAPTIVE}
+        evaluate = self.surface.value_and_grad_step
         xs, fs, gs, accs = [], [], [], []
         for t in range(self.step + 1, self.step + m + 1):
             if kernel:
                 xf, mom, acc = kernel.step(xf, gf, mom, acc)
-                if kernel.adaptive:
-                    accs.append(acc)
-            for r, mem in enumerate(plain):
-                parts[r], mem.state = mem.opt.step(parts[r], g_rows[r], mem.state, surface)
-                if mem.label in traces:
-                    traces[mem.label].append(mem.state[-1])
-            x = self._assembled(idx, xf, plain, parts) if plain else xf
-            f, g = surface.value_and_grad_step(x, t + 1)
-            gf = g
-            if plain:
-                g_buf[...] = g
-                gf = g[idx]
+                accs.append(acc)
+            x = plain.step(xf) if plain.members else xf
+            f, g = evaluate(x, t + 1)
+            gf = plain.saw(g) if plain.members else g
             xs.append(x)
             fs.append(f)
             gs.append(g)
         self.step += m
         self.mom[idx], self.acc[idx] = mom, acc
-        for mem in fused:
-            mem.count += m
-        self._keep_traces(fused, accs, traces)
-        return xs, fs, gs
-
-    def _fused_rows(self, fused: list[Member]) -> np.ndarray:
-        """Indices of the fused members' rows, in member order."""
-        rows = np.arange(len(self.x))
-        return np.concatenate([rows[mem.rows] for mem in fused] + [rows[:0]])
-
-    def _assembled(self, idx, xf: np.ndarray, plain: list[Member], parts: list) -> np.ndarray:
-        x = np.empty_like(self.x)
-        x[idx] = xf
-        for mem, part in zip(plain, parts, strict=True):
-            x[mem.rows] = part
-        return x
-
-    def _keep_traces(self, fused: list[Member], accs: list, traces: dict[str, list]) -> None:
-        """Each adaptive member's accumulators over the block: ``(m, S, 2)``."""
-        acc = _stacked(accs) if accs else None
+        traces = plain.traces
+        acc_trace = stacked(accs) if kernel and kernel.adaptive else None
         for j, mem in enumerate(fused):
-            if mem.label in traces:
-                traces[mem.label] = acc[:, j * self.S:(j + 1) * self.S]
+            mem.count += m
+            if mem.opt.kind in optimizers.ADAPTIVE:  # its rows among the fused rows
+                traces[mem.label] = acc_trace[:, j * self.S:(j + 1) * self.S]
         for mem in self.members:
-            trace = traces.get(mem.label)
-            mem.trace = _stacked(trace) if isinstance(trace, list) else trace
+            mem.trace = traces.get(mem.label)
+        return xs, fs, gs
 
     def _failed_test(self, X, F, G) -> np.ndarray:
         """Per sample ``(m, N)``: index into _REASONS of the first failed test, or -1.
@@ -340,12 +269,6 @@ class Lockstep:
         eff[(self.diverged_at >= 0) & (steps[:, None] >= self.diverged_at)] = np.nan
         return Block(steps=steps, points=X, values=F, grad_norms=np.hypot(G[..., 0], G[..., 1]),
                      lrs=lrs, effective_lrs=eff)
-
-
-def _stacked(arrays: list[np.ndarray]) -> np.ndarray:
-    """``np.stack(arrays)`` of equal-shape arrays, several times faster for
-    thousands of tiny ones (it checks no shapes)."""
-    return np.concatenate(arrays).reshape((len(arrays),) + np.shape(arrays[0]))
 
 
 def _largest_value(surface) -> float:
