@@ -174,6 +174,11 @@ def check_list(v: Any, where: str) -> list:
 def check_str(v: Any, where: str) -> str:
     if not isinstance(v, str):
         raise ExperimentFileError(where, f"expected text, got {kind_of(v)}")
+    try:  # JSON's \ud800 escapes parse to text that no file can hold
+        v.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ExperimentFileError(where, "holds an invalid character (a lone UTF-16 "
+                                  "surrogate such as \\ud800)") from None
     return v
 
 
@@ -181,19 +186,30 @@ def check_int(v: Any, where: str, lo: int, hi: int) -> int:
     if not isinstance(v, int) or isinstance(v, bool):
         raise ExperimentFileError(where, f"expected a whole number, got {kind_of(v)}")
     if not lo <= v <= hi:
-        raise ExperimentFileError(where, f"{v} is out of range [{lo}, {hi}]")
+        raise ExperimentFileError(where, f"{_shown(v)} is out of range [{lo}, {hi}]")
     return v
 
 
 def check_float(v: Any, where: str, lo: float, hi: float) -> float:
     if not isinstance(v, (int, float)) or isinstance(v, bool):
         raise ExperimentFileError(where, f"expected a number, got {kind_of(v)}")
-    v = float(v)
+    try:
+        v = float(v)
+    except OverflowError:  # a whole number too long for a float (1 followed by 400 zeros)
+        raise ExperimentFileError(where, f"{_shown(v)} is out of range [{lo:g}, {hi:g}]") from None
     if not math.isfinite(v):
         raise ExperimentFileError(where, "must be a finite number")
     if not lo <= v <= hi:
         raise ExperimentFileError(where, f"{v:g} is out of range [{lo:g}, {hi:g}]")
     return v
+
+
+def _shown(v: int) -> str:
+    """A whole number for a message: in full below 10²⁰, else how long it is
+    (str() of a huge int is slow, and refused past 4,300 digits)."""
+    if abs(v) < 10**20:
+        return str(v)
+    return f"a number of about {int(v.bit_length() * math.log10(2)) + 1} digits"
 
 
 def kind_of(v: Any) -> str:

@@ -98,7 +98,7 @@ def load(path: str | os.PathLike) -> ExperimentSpec:
         if path.stat().st_size > MAX_BYTES:
             raise ExperimentFileError("", f"is {path.stat().st_size:,} bytes; an experiment file "
                                       f"is at most {MAX_BYTES:,}", str(path))
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # Notepad and Excel write a BOM
     except FileNotFoundError:
         raise ExperimentFileError("", "no such file", str(path)) from None
     except (OSError, UnicodeDecodeError) as e:
