@@ -19,7 +19,22 @@ from PySide6.QtWidgets import (
 SLIDER_STEPS = 1000
 
 
-class SciSpinBox(QDoubleSpinBox):
+class ClampingSpinBox(QDoubleSpinBox):
+    """A QDoubleSpinBox where a typed number beyond the range becomes the nearest
+    end (5000 -> 1000) instead of silently going back to the old value; text
+    that is not a finite number still goes back."""
+
+    def fixup(self, text: str) -> str:
+        try:
+            value = float(self.valueFromText(text))
+        except ValueError:
+            return self.textFromValue(self.value())
+        if not math.isfinite(value):
+            return self.textFromValue(self.value())
+        return self.textFromValue(min(max(value, self.minimum()), self.maximum()))
+
+
+class SciSpinBox(ClampingSpinBox):
     """A spin box that shows numbers as ``%.4g`` (1e-05, 0.003, 250) and accepts
     any float spelling; arrow steps adapt to the value's decade."""
 
@@ -33,9 +48,10 @@ class SciSpinBox(QDoubleSpinBox):
 
     def valueFromText(self, text: str) -> float:
         try:
-            return float(text)
+            value = float(text)
         except ValueError:
             return self.value()
+        return value if math.isfinite(value) else self.value()
 
     def validate(self, text: str, pos: int):
         try:
@@ -62,7 +78,7 @@ class SliderSpin(QWidget):
         self.lo, self.hi, self.log = float(lo), float(hi), bool(log)
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, SLIDER_STEPS)
-        self.spin = SciSpinBox() if log else QDoubleSpinBox()
+        self.spin = SciSpinBox() if log else ClampingSpinBox()
         self.spin.setKeyboardTracking(False)
         self.spin.setRange(self.lo, self.hi)
         if not log:
