@@ -18,6 +18,9 @@ import numpy as np
 #: The largest number of classes a label column may imply (guards against a
 #: column of pixel values or ids mistaken for labels).
 MAX_CLASSES = 1000
+#: Largest |x| accepted: preprocessing sums squares of N·D values, which must not
+#: overflow float64 (≈1.8e308) for any dataset that fits in memory.
+MAX_ABS_VALUE = 1e100
 CIFAR_BATCHES = tuple(f"data_batch_{i}" for i in range(1, 6))
 CIFAR_NAMES = ("airplane", "automobile", "bird", "cat", "deer",
                "dog", "frog", "horse", "ship", "truck")
@@ -38,11 +41,17 @@ def validate(X: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         raise _Bad(f"X has {X.shape[0]} samples but y has {y.shape[0]} labels")
     if X.shape[0] == 0 or X[0].size == 0:
         raise _Bad("no samples (or no features)")
-    if not (np.issubdtype(X.dtype, np.number) and np.issubdtype(y.dtype, np.number)):
-        raise _Bad(f"X and y must be numeric; got {X.dtype} and {y.dtype}")
+    real = (np.issubdtype(X.dtype, np.number) and np.issubdtype(y.dtype, np.number)
+            and not np.issubdtype(X.dtype, np.complexfloating)
+            and not np.issubdtype(y.dtype, np.complexfloating))
+    if not real:
+        raise _Bad(f"X and y must be numeric and real; got {X.dtype} and {y.dtype}")
     X = X.reshape(X.shape[0], -1)
     if not np.all(np.isfinite(X)):
         raise _Bad("X holds NaN or infinite values")
+    if np.abs(X).max() > MAX_ABS_VALUE:
+        raise _Bad(f"X holds values as large as {float(np.abs(X).max()):.3g}; rescale the data "
+                   f"(|x| ≤ {MAX_ABS_VALUE:g})")
     return X, _labels(y)
 
 
@@ -95,7 +104,9 @@ def _read_npz(path: Path):
 
 def _read_csv(path: Path):
     """Label in the last column; a first row that is not numeric is a header."""
-    with open(path, newline="", encoding="utf-8", errors="replace") as f:
+    # utf-8-sig: a byte-order mark (Excel's "CSV UTF-8") would make the first row
+    # non-numeric, and it would be dropped as a header.
+    with open(path, newline="", encoding="utf-8-sig", errors="replace") as f:
         rows = [r for r in csv.reader(f) if any(cell.strip() for cell in r)]
     if rows and not _numeric(rows[0]):
         rows = rows[1:]
