@@ -1,20 +1,22 @@
 """What dragging a start marker costs: re-running every race from a new start.
 
-Baseline, measured in the same run: the naive way — each optimizer on its
-own, one surface call per optimizer per step, points collected in Python.
+The GUI's drag re-run (``ExperimentModel._restart_race``) is a new
+``runner.Race`` advanced to the current step. Each row times it with the
+fused kernel (``optim_core._fused``) against the per-optimizer path — every
+run stepping through its own ``opt.step`` — measured in the same run.
 """
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import time
 
 import numpy as np
 
 from benchmarks._timing import Row, median_ms
-from optim_core import optimizers, runner, surfaces
+from optim_core import _lockstep, optimizers, runner, surfaces
 
-STEPS = 300
 SURFACE = surfaces.get("rosenbrock")
 
 
@@ -32,17 +34,14 @@ def _starts():
                             for _ in range(64)])
 
 
-def _naive(opts, start) -> dict[str, np.ndarray]:
-    out = {}
-    with np.errstate(all="ignore"):
-        for label, opt in opts.items():
-            x, state, points = start, opt.init(start), [start]
-            for _ in range(STEPS):
-                _, g = SURFACE.value_and_grad(x)
-                x, state = opt.step(x, g, state, surface=SURFACE)
-                points.append(x)
-            out[label] = np.array(points)
-    return out
+@contextlib.contextmanager
+def _per_optimizer():
+    """Every kind steps through its own ``opt.step`` (the path before fusing)."""
+    saved, _lockstep.FUSED = _lockstep.FUSED, frozenset()
+    try:
+        yield
+    finally:
+        _lockstep.FUSED = saved
 
 
 def _median_cpu_ms(fn, repeat: int) -> float:
@@ -54,6 +53,19 @@ def _median_cpu_ms(fn, repeat: int) -> float:
         fn()
         times.append((time.process_time() - t0) * 1e3)
     return sorted(times)[len(times) // 2]
+
+
+def _drag_row(opts, steps: int, goal: str, repeat: int) -> Row:
+    starts = _starts()
+
+    def drag():
+        runner.Race(SURFACE, opts, next(starts)).advance(steps)
+
+    ms, cpu = median_ms(drag, repeat=repeat), _median_cpu_ms(drag, repeat)
+    with _per_optimizer():
+        base = median_ms(drag, repeat=max(5, repeat // 3))
+    return Row(f"runner: drag re-run, 8 optimizers x {steps:,} steps", ms, base, goal,
+               f"Race + advance; cpu {cpu:.1f} ms; baseline: per-optimizer path")
 
 
 def _race_frame_ms(opts) -> float:
@@ -71,19 +83,15 @@ def _race_frame_ms(opts) -> float:
 
 def run() -> list[Row]:
     opts = _eight()
-    starts = _starts()
-    drag = lambda: runner.run(SURFACE, opts, next(starts), STEPS)  # noqa: E731
-    ms = median_ms(drag, repeat=31)
-    base = median_ms(lambda: _naive(opts, next(starts)), repeat=15)
-    cpu = _median_cpu_ms(drag, repeat=31)
-    rows = [Row("runner: drag re-run, 8 optimizers x 300 steps", ms, base, "<= 16 ms",
-                f"Rosenbrock; cpu {cpu:.1f} ms; baseline: one optimizer at a time")]
+    rows = [_drag_row(opts, 300, "<= 4 ms", 31), _drag_row(opts, 2000, "<= 25 ms", 15)]
 
     grid = np.stack(np.meshgrid(np.linspace(-1.5, 1.5, 10), np.linspace(-0.5, 2.5, 10)), -1)
     grid = grid.reshape(-1, 2)
-    ms = median_ms(lambda: runner.run(SURFACE, opts, grid, STEPS), repeat=7, warmup=1)
-    rows.append(Row("runner: 8 optimizers x 300 steps x 100 starts", ms, None, "",
-                    "10x10 grid of starts (Shift+drag)"))
+    ms = median_ms(lambda: runner.run(SURFACE, opts, grid, 300), repeat=7, warmup=1)
+    with _per_optimizer():
+        base = median_ms(lambda: runner.run(SURFACE, opts, grid, 300), repeat=3, warmup=1)
+    rows.append(Row("runner: 8 optimizers x 300 steps x 100 starts", ms, base, "",
+                    "10x10 grid of starts (Shift+drag); baseline: per-optimizer path"))
     rows.append(Row("Race frame: advance(1) + 8 trails read", _race_frame_ms(opts), None, "",
                     "after 20,000 steps, 4096-sample trails"))
     return rows
