@@ -44,7 +44,13 @@ from collections.abc import Iterator, Sequence
 import numpy as np
 
 from optim_core import schedules
-from optim_core._updates import AccumulatorState, AdamState, CountState, VelocityState
+from optim_core._updates import (
+    ADAPTIVE,
+    AccumulatorState,
+    AdamState,
+    CountState,
+    VelocityState,
+)
 from optim_core.optimizers import Optimizer
 
 A1, B1, A2, B2, E, P1, P3, D = range(8)
@@ -79,7 +85,7 @@ def coefficients(opt: Optimizer, t0: int, n: int) -> np.ndarray:
     t = np.arange(t0, t0 + n)
     out = np.zeros((8, n))
     out[E] = out[P1] = 1.0
-    for row, value in _RULES[opt.kind](lambda name: opt.hyper_at(name, t), t).items():
+    for row, value in _BY_KIND[opt.kind](lambda name: opt.hyper_at(name, t), t).items():
         out[row] = value
     return out
 
@@ -123,9 +129,10 @@ def _adamw(h, t):
     return {**_adam(h, t), D: h("lr") * h("weight_decay")}
 
 
-_RULES = {"sgd": _sgd, "momentum": _momentum, "momentum_ema": _momentum_ema,
-          "nesterov": _nesterov, "adagrad": _adagrad, "rmsprop": _rmsprop, "adam": _adam,
-          "adamw": _adamw}
+# kind -> (h(name) -> hyper-parameter at the steps t, t) -> {coefficient row: value(s)}
+_BY_KIND = {"sgd": _sgd, "momentum": _momentum, "momentum_ema": _momentum_ema,
+            "nesterov": _nesterov, "adagrad": _adagrad, "rmsprop": _rmsprop, "adam": _adam,
+            "adamw": _adamw}
 
 
 def _powers(base, t: np.ndarray) -> np.ndarray:
@@ -150,13 +157,14 @@ class Coefficients:
 
 
 class FusedSteps:
-    """The fused rows of one block: runs ``opts`` (each on S consecutive rows)
-    whose states count ``counts`` steps so far; ``step`` takes the next step."""
+    """The fused rows of one block of ``m`` steps: the runs of ``coefs``, each on
+    S consecutive rows, whose states count ``counts`` steps so far; ``step``
+    takes the next step (call it at most ``m`` times)."""
 
     def __init__(self, coefs: Sequence[Coefficients], counts: Sequence[int], S: int, m: int
                  ) -> None:
         kinds = {c.opt.kind for c in coefs}
-        self.adaptive = bool(kinds & {"adagrad", "rmsprop", "adam", "adamw"})
+        self.adaptive = bool(kinds & ADAPTIVE)
         self.nesterov = "nesterov" in kinds
         self.decay = "adamw" in kinds
         self._coefs = _coefficient_steps(list(coefs), list(counts), S, m)

@@ -4,7 +4,8 @@
 number of steps; ``Race`` for the live GUI (advance, change an optimizer
 mid-race, add/remove runs, bounded history). Both use one stepping engine
 (``optim_core._lockstep``): one vectorized surface call per step for all
-runs together.
+runs together, and one fused elementwise update for all the gradient-based
+runs (``optim_core._fused``; bit-identical to each optimizer's ``step``).
 
 Recording convention (sample k, at step ``steps[k]``; step 0 is the start):
 
