@@ -7,6 +7,7 @@ returned half-built, so a failed load changes nothing for the caller.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import tempfile
@@ -58,6 +59,8 @@ def save(spec: ExperimentSpec, path: str | os.PathLike) -> None:
     with a message for the user when the folder cannot be written."""
     path = Path(path)
     text = to_json(spec, path.parent)
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, f"cannot save {str(path)!r}: it is a folder")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as e:
