@@ -117,6 +117,8 @@ def make_temp(target: Path, is_dir: bool) -> Path:
     """A fresh temporary file or folder beside ``target`` with the same suffix
     (ffmpeg picks the container from it); clear errors for unwritable folders."""
     folder = target.parent
+    if not is_dir and target.is_dir():  # found now, not after every frame is rendered
+        raise ExportError(f"cannot write {str(target)!r}: it is a folder")
     try:
         if is_dir:
             tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".part", dir=folder))
