@@ -63,6 +63,11 @@ def build_window(model):
 
 
 def run_gui(args: argparse.Namespace) -> int:
+    if args.experiment and (problem := experiment_problem(args.experiment)):
+        # Said on stderr before any window: a modal dialog here would hang a
+        # script (and with no window behind it, explain nothing on screen).
+        print(f"optviz: error: {problem}", file=sys.stderr)
+        return 2
     from gui.app import create_application
     from gui.experiment import ExperimentModel
 
@@ -75,6 +80,17 @@ def run_gui(args: argparse.Namespace) -> int:
     if not args.paused:
         model.play()
     return app.exec()
+
+
+def experiment_problem(path: str) -> str | None:
+    """Why the experiment file at ``path`` cannot be opened, or None."""
+    from optim_core import experiment_file as ef
+
+    try:
+        ef.load(path)
+    except ef.ExperimentFileError as e:
+        return str(e)
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
