@@ -175,8 +175,12 @@ class MainWindow(QMainWindow):
         self.progress.setFormat(f"{message}  %p%")
 
     def _on_job_failed(self, message: str) -> None:
+        """A slice could not be built (e.g. a bad dataset file): say so where it
+        cannot be missed; the model has gone back to the surface on screen."""
         self._show_progress(False)
         self.statusBar().showMessage(f"Could not build the surface: {message}", 10_000)
+        QMessageBox.warning(self, "Cannot build the surface",
+                            f"{message}\n\nThe surface on screen stays as it was.")
 
     # ------------------------------------------------------------ file actions
     def open_path(self, path: str | Path) -> bool:
