@@ -10,13 +10,14 @@ to the surface on screen.
 from __future__ import annotations
 
 import copy
+from dataclasses import asdict
 
 import numpy as np
 
 from gui import surface_jobs
 from gui.surface_jobs import GridData
+from optim_core import experiment_checks, surfaces
 from optim_core import spec as spec_mod
-from optim_core import surfaces
 from optim_core.surface_base import Surface
 
 
@@ -34,17 +35,25 @@ class SurfaceMixin:
         self._rebuild_surface(new_start=True, keep_step=False)
 
     def set_surface_param(self, name: str, value: float) -> None:
-        """Change one toy-surface parameter; trajectories are recomputed to the current step."""
-        self._spec.surface.params[name] = float(value)
+        """Change one toy-surface parameter; trajectories are recomputed to the current
+        step. Raises ValueError (and changes nothing) when the value is invalid."""
+        trial = copy.deepcopy(self._spec.surface)
+        trial.params[name] = value
+        self._spec.surface.params[name] = _checked(trial).params[name]
         self._rebuild_surface(new_start=False, keep_step=True)
 
     def set_slice(self, **fields) -> None:
         """Change classifier-slice fields (dataset, loss, reg, center, seed, normalize,
-        extent, batch_size); the slice is rebuilt off the GUI thread."""
+        extent, batch_size); the slice is rebuilt off the GUI thread. Raises
+        ValueError (and changes nothing) when a value is invalid."""
+        trial = copy.deepcopy(self._spec.surface)
         for key, value in fields.items():
-            if not hasattr(self._spec.surface.slice, key):
+            if not hasattr(trial.slice, key):
                 raise ValueError(f"the slice has no field {key!r}")
-            setattr(self._spec.surface.slice, key, value)
+            setattr(trial.slice, key, value)
+        checked = _checked(trial).slice
+        for key in fields:
+            setattr(self._spec.surface.slice, key, getattr(checked, key))
         self._rebuild_surface(new_start="extent" in fields, keep_step=True)
 
     def new_directions(self) -> None:
@@ -52,8 +61,10 @@ class SurfaceMixin:
         self.set_slice(seed=self._spec.surface.slice.seed + 1)
 
     def set_resolution(self, n: int) -> None:
-        """Grid points per side of the drawn image."""
-        self._spec.surface.resolution = int(n)
+        """Grid points per side of the drawn image (16 … 2048)."""
+        trial = copy.deepcopy(self._spec.surface)
+        trial.resolution = int(n)
+        self._spec.surface.resolution = _checked(trial).resolution
         self._emit("modified")
         if self.surface is not None:
             self._sample_grid()
@@ -127,3 +138,9 @@ class SurfaceMixin:
         with np.errstate(all="ignore"):
             f, g = self.surface.value_and_grad(np.array([x, y], dtype=float))
         return float(f), float(np.hypot(*np.asarray(g, float).reshape(2)))
+
+
+def _checked(surface: spec_mod.SurfaceSpec) -> spec_mod.SurfaceSpec:
+    """``surface`` validated by the experiment-file rules, so whatever the model
+    holds can be saved and opened again; raises ValueError naming the field."""
+    return experiment_checks.surface_section(asdict(surface), "surface")
