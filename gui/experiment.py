@@ -26,7 +26,7 @@ from gui.experiment_runs import RunsMixin
 from gui.experiment_surface import SurfaceMixin
 from gui.surface_jobs import GridData
 from gui.workers import JobRunner
-from optim_core import runner
+from optim_core import experiment_checks, experiment_file, runner
 from optim_core import spec as spec_mod
 from optim_core.spec import ExperimentSpec
 from optim_core.surface_base import Surface
@@ -178,10 +178,7 @@ class ExperimentModel(SurfaceMixin, RunsMixin, QObject):
     def set_starts(self, points: np.ndarray, keep_step: bool = False) -> None:
         """Start points ``(S, 2)``; the race restarts (or is recomputed to the
         current step with ``keep_step``)."""
-        pts = np.asarray(points, dtype=float).reshape(-1, 2)
-        if not len(pts) or not np.isfinite(pts).all():
-            raise ValueError("start points must be a non-empty finite (S, 2) array")
-        self._spec.starts = pts.tolist()
+        self._spec.starts = _checked_starts(np.asarray(points, dtype=float).reshape(-1, 2))
         self._emit("starts_changed")
         self._emit("modified")
         self._restart_race(self.step if keep_step else 0)
@@ -197,11 +194,10 @@ class ExperimentModel(SurfaceMixin, RunsMixin, QObject):
         the trails growing, so the mouse never waits for it.
         ``finish_drag`` completes a pending one immediately.
         """
-        if not np.isfinite([x, y]).all():
-            raise ValueError("start points must be finite")
+        starts = _checked_starts(np.array([[x, y]], dtype=float))
         if self._drag_target is None:
             self._drag_target = self.step
-        self._spec.starts = [[float(x), float(y)]]
+        self._spec.starts = starts
         self._drag_race = None  # a newer start: any partial recompute is stale
         self._emit("starts_changed")
         self._emit("modified")
@@ -339,12 +335,14 @@ class ExperimentModel(SurfaceMixin, RunsMixin, QObject):
         self.advance()
 
     def set_steps_per_frame(self, n: int) -> None:
-        self._spec.steps_per_frame = max(1, int(n))
+        """Steps per animation frame, kept in what a saved file may hold."""
+        self._spec.steps_per_frame = int(np.clip(int(n), 1, experiment_file.MAX_STEPS_PER_FRAME))
         self._emit("transport_changed")
         self._emit("modified")
 
     def set_max_steps(self, n: int) -> None:
-        self._spec.steps = max(1, int(n))
+        """The step the race stops at, kept in what a saved file may hold."""
+        self._spec.steps = int(np.clip(int(n), 1, experiment_file.MAX_STEPS))
         self._emit("transport_changed")
         self._emit("modified")
 
@@ -361,3 +359,9 @@ class ExperimentModel(SurfaceMixin, RunsMixin, QObject):
             view.contours = max(0, int(contours))
         self._emit("view_changed")
         self._emit("modified")
+
+
+def _checked_starts(pts: np.ndarray) -> list[list[float]]:
+    """``pts (S, 2)`` as spec data, if an experiment file could hold them (1 … 400
+    finite points within ±1e6); else ValueError saying which is wrong."""
+    return experiment_checks.starts_section(pts.tolist(), "start points")

@@ -34,6 +34,7 @@ FORMAT = "optviz-experiment"
 VERSION = 1
 SUFFIX = ".optviz.json"
 MAX_STEPS = 1_000_000
+MAX_STEPS_PER_FRAME = 10_000
 MAX_BYTES = 4_000_000  # an experiment is a few kB; refuse to parse anything absurd
 #: The bundled teaching experiments (the Presets menu).
 PRESET_DIR = Path(__file__).resolve().parents[1] / "resources" / "presets"
@@ -159,7 +160,8 @@ def from_dict(data: Any) -> ExperimentSpec:
         runs=runs,
         starts=starts_section(d.get("starts"), "starts"),
         steps=check_int(d.get("steps", 500), "steps", 1, MAX_STEPS),
-        steps_per_frame=check_int(d.get("steps_per_frame", 1), "steps_per_frame", 1, 10_000),
+        steps_per_frame=check_int(d.get("steps_per_frame", 1), "steps_per_frame", 1,
+                                  MAX_STEPS_PER_FRAME),
         view=view_section(d.get("view", {}), "view"),
     )
 
