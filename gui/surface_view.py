@@ -148,6 +148,9 @@ class SurfaceView(QWidget):
             box = QRectF(lo[0], lo[1], hi[0] - lo[0], hi[1] - lo[1])
             self.trails.set_bounds(box)
             self.heads.set_bounds(box)
+            # Zooming out stops at the divergence box: a start clicked beyond it
+            # would stop at step 0, and could not be saved in an experiment file.
+            self.viewbox.setLimits(xMin=lo[0], xMax=hi[0], yMin=lo[1], yMax=hi[1])
             (x0, x1), (y0, y1) = bounds
             self.viewbox.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
         self.plot.setTitle(getattr(s, "title", ""), color="#e8e8e8", size="12pt")
@@ -193,16 +196,25 @@ class SurfaceView(QWidget):
 
     # ------------------------------------------------------------- view -> model
     def _on_clicked(self, x: float, y: float) -> None:
-        self.model.set_start(x, y)
+        self._place(self.model.set_start, x, y)
 
     def _on_rect_selected(self, rect: QRectF) -> None:
         if rect.width() > 0 and rect.height() > 0:
-            self.model.seed_grid(rect.left(), rect.top(), rect.right(), rect.bottom())
+            self._place(self.model.seed_grid, rect.left(), rect.top(), rect.right(),
+                        rect.bottom())
 
     def _on_marker_dragged(self) -> None:
         p = self.start_marker.pos()
         self._dragging = True
-        self.model.drag_start(p.x(), p.y())
+        self._place(self.model.drag_start, p.x(), p.y())
+
+    def _place(self, method, *coords: float) -> None:
+        """Start points from the mouse; where the model refuses them (beyond what
+        an experiment can hold) the readout says why and nothing changes."""
+        try:
+            method(*coords)
+        except ValueError as e:
+            self.readout_changed.emit(f"no start point there: {e}")
 
     def _on_marker_released(self) -> None:
         self._dragging = False
