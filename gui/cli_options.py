@@ -51,9 +51,11 @@ def build_request(args: argparse.Namespace) -> ExportRequest:
     if args.out is None:
         raise OptionError("--out is required (e.g. --out race.mp4)")
     spec = _base(args.experiment)
-    if args.surface:
+    # "is not None": an empty --surface "" or --optimizers "" is a mistake to report,
+    # not a request for the defaults.
+    if args.surface is not None:
         _set_surface(spec, args.surface)
-    if args.optimizers:
+    if args.optimizers is not None:
         spec.runs = _runs(args.optimizers, spec.runs)
     if not spec.runs:
         raise OptionError("no runs to record: give --optimizers (e.g. sgd,momentum,adam)")
@@ -63,7 +65,7 @@ def build_request(args: argparse.Namespace) -> ExportRequest:
         spec.starts = [_point(s) for s in args.start]
     if args.steps is not None:
         spec.steps = _bounded("--steps", args.steps, 1, ef.MAX_STEPS)
-    if args.colormap:
+    if args.colormap is not None:
         if args.colormap not in COLORMAPS:
             raise OptionError(f"--colormap: unknown {args.colormap!r}; "
                               f"one of {', '.join(COLORMAPS)}")
