@@ -25,13 +25,15 @@ class ClampingSpinBox(QDoubleSpinBox):
     that is not a finite number still goes back."""
 
     def fixup(self, text: str) -> str:
-        try:
-            value = float(self.valueFromText(text))
-        except ValueError:
-            return self.textFromValue(self.value())
-        if not math.isfinite(value):
+        value = self.parse(text)
+        if value is None or not math.isfinite(value):
             return self.textFromValue(self.value())
         return self.textFromValue(min(max(value, self.minimum()), self.maximum()))
+
+    def parse(self, text: str) -> float | None:
+        """The number ``text`` spells in the widget's locale, or None ("-", "abc")."""
+        value, ok = self.locale().toDouble(text.strip())
+        return value if ok else None
 
 
 class SciSpinBox(ClampingSpinBox):
@@ -47,11 +49,15 @@ class SciSpinBox(ClampingSpinBox):
         return f"{value:.4g}"
 
     def valueFromText(self, text: str) -> float:
+        value = self.parse(text)
+        return value if value is not None and math.isfinite(value) else self.value()
+
+    def parse(self, text: str) -> float | None:
+        """Any float spelling (1e-05, .3, 250), or None."""
         try:
-            value = float(text)
+            return float(text)
         except ValueError:
-            return self.value()
-        return value if math.isfinite(value) else self.value()
+            return None
 
     def validate(self, text: str, pos: int):
         try:
