@@ -91,7 +91,14 @@ class RunsMixin:
         self._announce_runs()
 
     def set_run_label(self, index: int, label: str) -> None:
-        self._spec.runs[index].label = label.strip() or self._spec.runs[index].kind
+        """Rename run ``index``; an empty name gives the kind's own, and a name
+        another run has gets a number ("Adam 2"): an experiment file needs
+        unique labels, so a repeated one could be saved but never opened again."""
+        run = self._spec.runs[index]
+        others = [r.label for r in self._spec.runs if r is not run]
+        base = label.strip() or _default_label(run.kind)
+        run.label = base if base not in others else next(
+            f"{base} {k}" for k in range(2, len(others) + 3) if f"{base} {k}" not in others)
         self._announce_runs()
 
     def set_run_kind(self, index: int, kind: str) -> None:

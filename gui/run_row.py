@@ -80,12 +80,17 @@ class RunRow(QFrame):
     def _wire(self) -> None:
         self.enabled_box.toggled.connect(lambda b: self._edit("enabled", b))
         self.color_button.color_changed.connect(lambda c: self._edit("color", c))
-        self.label_edit.editingFinished.connect(
-            lambda: self._edit("label", self.label_edit.text()))
+        self.label_edit.editingFinished.connect(self._on_label_edited)
         self.kind_combo.activated.connect(
             lambda i: self._edit("kind", self.kind_combo.itemData(i)))
         self.duplicate_button.clicked.connect(lambda: self._edit("duplicate", None))
         self.remove_button.clicked.connect(lambda: self._edit("remove", None))
+
+    def _on_label_edited(self) -> None:
+        self._edit("label", self.label_edit.text())
+        # The name the model kept (never empty, never another run's), shown even
+        # while the field still has the focus.
+        self.label_edit.setText(self._run.label)
 
     def _edit(self, what: str, value: Any) -> None:
         self.selected.emit(self.index)
