@@ -1,0 +1,117 @@
+"""A long lesson: does a frame cost the same after 100,000 steps as at the start?
+
+8 runs on Rosenbrock (512² image, 12 contours) in a 900×700 view, 500 steps
+per frame, 200 frames. A frame is ``model.advance()`` (the steps and the
+view's redraw of the runs) plus an offscreen ``grab()``; "drawing" is the
+grab alone. Start = frames 10–30 (steps 5,000–15,000, after the history
+buffers reached their cap), end = the last 20 frames (to step 100,000).
+Memory growth is measured from frame 10 to the end in a second pass (tracemalloc
+slows allocation, so it stays out of the timed one): Python allocations and
+the process's resident size. The tests count the same work
+(tests/gui/test_soak.py); the times are here.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import time  # noqa: E402
+import tracemalloc  # noqa: E402
+
+import numpy as np  # noqa: E402
+
+from benchmarks._timing import Row  # noqa: E402
+
+STEPS, STEPS_PER_FRAME, SIZE = 100_000, 500, (900, 700)
+WARM, WINDOW = 10, 20
+EXTRA_RUNS = (("nesterov", 1e-3), ("adagrad", 0.3), ("momentum_ema", 1e-2), ("adam", 1e-2))
+
+
+def _model():
+    from gui.experiment import ExperimentModel
+    from optim_core import spec as spec_mod
+
+    spec = spec_mod.default_experiment()
+    spec.surface.resolution = 512
+    spec.steps, spec.steps_per_frame = STEPS, STEPS_PER_FRAME
+    for kind, lr in EXTRA_RUNS:
+        spec.runs.append(spec_mod.default_run(kind, f"{kind} {lr:g}", lr=lr,
+                                              used_colors=[r.color for r in spec.runs]))
+    return ExperimentModel(spec)
+
+
+def _rss() -> int:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def soak(app, view, model, trace: bool = False) -> dict:
+    """Per-frame times (s) and painted points, and memory (traced Python bytes when
+    ``trace``, which slows allocation, so times come from a pass without it; and
+    resident bytes) at warm-up and at the end."""
+    frame, draw, painted, memory = [], [], [], {}
+    for k in range(STEPS // STEPS_PER_FRAME):
+        if k == WARM:
+            if trace:
+                tracemalloc.start()
+            memory["start"] = (tracemalloc.get_traced_memory()[0], _rss())
+        t0 = time.perf_counter()
+        model.advance()
+        t1 = time.perf_counter()
+        view.grab()
+        t2 = time.perf_counter()
+        painted.append(view.trails.points_painted)  # before the on-screen repaint below
+        app.processEvents()
+        frame.append(t2 - t0)
+        draw.append(t2 - t1)
+    memory["end"] = (tracemalloc.get_traced_memory()[0], _rss())
+    tracemalloc.stop()
+    return {"frame": frame, "draw": draw, "painted": painted, "memory": memory,
+            "runs": len(model.spec.runs)}
+
+
+def _run_once(app, trace: bool) -> dict:
+    from gui.surface_view import SurfaceView
+
+    model = _model()
+    view = SurfaceView(model)
+    view.resize(*SIZE)
+    view.show()
+    app.processEvents()
+    return soak(app, view, model, trace)
+
+
+def run() -> list[Row]:
+    from gui.app import create_application
+
+    app = create_application([])
+    r = _run_once(app, trace=False)
+    m = _run_once(app, trace=True)["memory"]
+
+    def ms(key: str, frames: slice) -> float:
+        return 1e3 * float(np.median(r[key][frames]))
+
+    start, end = slice(WARM, WARM + WINDOW), slice(-WINDOW, None)
+    pts = (int(np.median(r["painted"][start])), int(np.median(r["painted"][end])))
+    traced, rss = ((m["end"][i] - m["start"][i]) / 1e6 for i in (0, 1))
+    runs = r["runs"]
+    return [
+        Row(f"soak frame at steps 5k–15k ({runs} runs, {STEPS_PER_FRAME} steps)",
+            ms("frame", start), note="advance + redraw + grab, 900×700"),
+        Row(f"soak frame at steps 90k–100k ({runs} runs, {STEPS_PER_FRAME} steps)",
+            ms("frame", end), ms("frame", start), goal="flat (≈ start)",
+            note="baseline: the same frame at the start"),
+        Row("soak drawing (grab) at steps 5k–15k", ms("draw", start),
+            note=f"{pts[0]} trail points painted a frame"),
+        Row("soak drawing (grab) at steps 90k–100k", ms("draw", end), ms("draw", start),
+            goal="flat (≈ start)", note=f"{pts[1]} trail points painted a frame"),
+        Row("soak worst frame (any step)", 1e3 * max(r["frame"][WARM:]),
+            note=f"memory after warm-up: +{traced:.2f} MB traced, +{rss:.1f} MB resident"),
+    ]
+
+
+if __name__ == "__main__":
+    for row in run():
+        print(row)
