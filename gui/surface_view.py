@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QImage
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QImage, QPixmap
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gui import surface_jobs
@@ -255,5 +255,21 @@ class SurfaceView(QWidget):
             target.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
             target.show()
         target.resize(width, height)
-        target.canvas.ci.layout.activate()
-        return target.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+        return target._grab_settled().toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+    def _grab_settled(self, tries: int = 4) -> QPixmap:
+        """Grab, and grab again while the layout still moves: axes size themselves
+        to their labels when first painted and the layout follows in posted
+        events, so a first grab came out laid out unlike every later one (an
+        animation's first frames jumped whenever the event loop ran between
+        frames, as in the window's export)."""
+        for _ in range(tries):
+            self.canvas.ci.layout.activate()
+            before = self.viewbox.sceneBoundingRect()
+            pixmap = self.grab()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            if self.viewbox.sceneBoundingRect() == before:
+                break
+            for item in self.canvas.scene().items():
+                item.update()  # cached items were drawn for the old layout
+        return pixmap
