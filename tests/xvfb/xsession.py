@@ -115,9 +115,11 @@ class XServer:
                 if fd >= 0:
                     os.close(fd)
         if not number.isdigit():
-            err = self.proc.stderr.read().decode(errors="replace") if self.proc.poll() else ""
+            code = self.proc.poll()
+            err = self.proc.stderr.read().decode(errors="replace") if code is not None else ""
             self.stop()
-            raise XError(f"Xvfb did not start within {timeout:g} s: {err.strip()[-300:]}")
+            why = f"exited with code {code}" if code is not None else f"no display in {timeout:g} s"
+            raise XError(f"Xvfb {why}: {err.strip()[-300:]}")
         self.display = f":{number}"
         return self
 
