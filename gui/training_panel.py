@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,6 +37,11 @@ from gui.training_worker import TrainingRequest, TrainingResult, TrainingWorker,
 from gui.workers import JobRunner
 from optim_core import spec as spec_mod
 from optim_core.training import TrainConfig
+
+#: Shortest time between two redraws of the curves while training: epochs can
+#: arrive faster than the plots repaint (~25 ms), and queued redraws back to back
+#: held the event loop for 100 ms and more.
+PLOT_INTERVAL_MS = 100
 
 #: Kinds that cannot train W, and why (shown as the disabled checkbox's tooltip).
 NOT_TRAINABLE = {
@@ -64,6 +69,9 @@ class TrainingPanel(QWidget):
         self._overlay_items: list = []  # paths, end stars and captions on the view
         self.run_checks: list[QCheckBox] = []
         self.colors: dict[str, str] = {}  # run label -> colour of the training shown
+        self._latest = None  # the newest progress not drawn yet
+        self._plot_timer = QTimer(self, singleShot=True, interval=PLOT_INTERVAL_MS)
+        self._plot_timer.timeout.connect(self._draw_progress)
         self._build()
         self._connect()
         self._on_runs_changed()
@@ -218,6 +226,7 @@ class TrainingPanel(QWidget):
         self._idle("training cancelled")
 
     def _idle(self, message: str) -> None:
+        self._latest = None  # curves of a finished, failed or cancelled run stay as drawn
         self.train_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
         self.status.setText(message)
@@ -225,7 +234,18 @@ class TrainingPanel(QWidget):
     def _on_progressed(self, item) -> None:
         self.progress.setValue(round(1000 * item.fraction))
         self.progress.setFormat(f"epoch {item.epoch} / {item.epochs}")
-        self.plots.set_runs(item.runs, self.colors)
+        first = self._latest is None and not self._plot_timer.isActive()
+        self._latest = item
+        if first:
+            self._draw_progress()  # at once, then at most every PLOT_INTERVAL_MS
+        elif not self._plot_timer.isActive():
+            self._plot_timer.start()
+
+    def _draw_progress(self) -> None:
+        if self._latest is not None:
+            self.plots.set_runs(self._latest.runs, self.colors)
+            self._latest = None
+            self._plot_timer.start()
 
     def _on_finished(self, result: TrainingResult) -> None:
         self.result = result
