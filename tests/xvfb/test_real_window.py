@@ -6,8 +6,10 @@ playing, a click on the surface sets the start (Ctrl+S writes it to the
 experiment file the app was opened with, which the test reads back),
 Space / → pause, step and resume (seen on screen), Ctrl+E exports a GIF
 through the dialog (typed into like a user), and Ctrl+Q quits cleanly.
-Every screenshot is the whole X screen, saved under the module's temporary
-folder (``screen_*.png``, ``final.png``).
+Every screenshot is the whole X screen, saved in the module's temporary
+folder (``opened.png``, ``clicked.png``, ``paused.png``, ``final.png``; the
+other polls overwrite ``latest.png``), next to the exported ``race.gif``
+and the app's output (``app.stderr.txt``).
 
 There is no window manager, so nothing gives a window the keyboard focus
 when it appears or when a dialog closes; ``focus`` does what a window
@@ -109,7 +111,6 @@ def _launch(x: XServer, folder: Path) -> App:
     try:
         found = x.xdotool("search", "--sync", "--onlyvisible", "--name", r"optviz$", timeout=30)
     except (XError, subprocess.TimeoutExpired) as e:
-        app.window = "?"
         _close(app)
         raise XError(f"no optviz window appeared: {e}\n{app.log()}") from e
     app.window = found.split()[0]
