@@ -1,0 +1,116 @@
+"""Regenerate the README's pictures: ``docs/screenshot.png`` and ``docs/race.gif``.
+
+    python scripts/make_readme_media.py              # both
+    python scripts/make_readme_media.py --only gif   # or: --only screenshot
+
+Both show the race a new user sees first (``spec.default_experiment``: SGD,
+momentum, RMSprop and Adam from the same start on Rosenbrock's curved
+valley), drawn by the application's own code:
+
+- the screenshot is the main window (``main.build_window``) drawn offscreen
+  at 1400 × 960 part-way through the race, with the user's remembered layout
+  kept out (settings in a temporary folder);
+- the GIF is recorded by ``python main.py export`` — the command users run —
+  from the same experiment, saved to a temporary file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+sys.path.insert(0, str(ROOT))
+
+from optim_core import experiment_file  # noqa: E402
+from optim_core.spec import ExperimentSpec, default_experiment  # noqa: E402
+
+SCREENSHOT_SIZE = (1400, 960)
+SCREENSHOT_STEP = 450  # momentum near (1, 1), Adam and RMSprop along the valley, SGD behind
+CURVES_HEIGHT = 290  # the training curves dock: the surface keeps most of the window
+GIF_SIZE = (560, 420)
+GIF_FRAMES, GIF_FPS, GIF_STEPS_PER_FRAME = 101, 16, 10
+
+
+def readme_spec() -> ExperimentSpec:
+    """The experiment both pictures show."""
+    return default_experiment()
+
+
+def _wait(app, condition, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the window did not finish building its surface")
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def make_screenshot(spec: ExperimentSpec, path: Path) -> None:
+    """The main window over ``spec`` at ``SCREENSHOT_STEP``, saved as PNG."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import Qt
+
+    from gui.app import create_application
+    from gui.cli_export import quiet_offscreen_notices
+    from gui.experiment import ExperimentModel
+    from main import build_window
+
+    app = create_application(sys.argv[:1])
+    quiet_offscreen_notices()
+    model = ExperimentModel(spec)
+    window = build_window(model)
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    _wait(app, lambda: model.grid is not None and not model.grid.preview and not model.busy)
+    # As a user would drag the splitter: the surface gets most of the height.
+    window.resizeDocks([window.docks["Training curves"]], [CURVES_HEIGHT],
+                       Qt.Orientation.Vertical)
+    model.advance(SCREENSHOT_STEP)
+    for _ in range(20):  # let every panel lay out and draw
+        app.processEvents()
+    window.grab().save(str(path))
+    window.close()
+
+
+def make_gif(spec: ExperimentSpec, path: Path) -> None:
+    """Record ``spec`` with ``python main.py export`` into ``path``."""
+    with tempfile.TemporaryDirectory() as tmp:
+        experiment = Path(tmp) / "readme.optviz.json"
+        experiment_file.save(spec, experiment)
+        subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), "export", "--experiment", str(experiment),
+             "--size", f"{GIF_SIZE[0]}x{GIF_SIZE[1]}", "--frames", str(GIF_FRAMES),
+             "--fps", str(GIF_FPS), "--steps-per-frame", str(GIF_STEPS_PER_FRAME),
+             "--out", str(path)],
+            check=True, cwd=ROOT, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", choices=("screenshot", "gif"), help="make just one of them")
+    parser.add_argument("--out", type=Path, default=DOCS, help="folder (default: docs/)")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    spec = readme_spec()
+    with tempfile.TemporaryDirectory() as settings:
+        os.environ["OPTVIZ_SETTINGS_DIR"] = settings  # never the user's own layout
+        if args.only in (None, "gif"):
+            make_gif(spec, args.out / "race.gif")
+        if args.only in (None, "screenshot"):
+            make_screenshot(spec, args.out / "screenshot.png")
+    for name in ("screenshot.png", "race.gif"):
+        p = args.out / name
+        if p.exists():
+            print(f"{p}  {p.stat().st_size / 1e6:.2f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
