@@ -77,7 +77,8 @@ class SurfaceMixin:
             self._slice_new_start |= new_start
             self._slice_keep_step &= keep_step
             self._job_done = self._on_slice_built
-            self.jobs.submit(surface_jobs.slice_preview_job(self._spec.surface))
+            self.jobs.submit(surface_jobs.slice_preview_job(self._spec.surface,
+                                                            self._spec.view))
             return
         surface = spec_mod.make_surface(self._spec.surface)
         self._install_surface(surface, new_start, keep_step)
@@ -97,7 +98,7 @@ class SurfaceMixin:
         res = self._spec.surface.resolution
         if surface_jobs.is_slice(self.surface):
             self._job_done = self._on_grid_computed
-            self.jobs.submit(surface_jobs.slice_grid_job(self.surface, res))
+            self.jobs.submit(surface_jobs.slice_grid_job(self.surface, res, self._spec.view))
         else:
             self.jobs.cancel()
             self.grid = surface_jobs.sample(self.surface, res)

@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from gui.surface_display import Display, prepare
 from optim_core import spec as spec_mod
 from optim_core.surface_base import Surface
 
@@ -30,7 +31,8 @@ class GridData(NamedTuple):
 
     ``x (nx,)``, ``y (ny,)``, ``z (ny, nx)``; ``preview`` marks a coarse first
     look; ``line`` is the 1-D slice ``(a (L,), f (L,))`` along the first
-    direction (classifier slices only).
+    direction (classifier slices only); ``display`` is the grid prepared for
+    drawing (made by the slice jobs, off the GUI thread), or None.
     """
 
     x: np.ndarray
@@ -38,6 +40,7 @@ class GridData(NamedTuple):
     z: np.ndarray
     preview: bool = False
     line: tuple[np.ndarray, np.ndarray] | None = None
+    display: Display | None = None
 
 
 def axes(surface: Surface, resolution: int) -> tuple[np.ndarray, np.ndarray]:
@@ -87,24 +90,36 @@ def default_start(surface: Surface) -> np.ndarray:
     return np.array([x0 + 0.2 * (x1 - x0), y0 + 0.8 * (y1 - y0)])
 
 
-def slice_preview_job(surface_spec: spec_mod.SurfaceSpec):
-    """Job: build the classifier slice and a coarse grid -> ``(surface, GridData)``."""
+def slice_preview_job(surface_spec: spec_mod.SurfaceSpec, view: spec_mod.ViewSpec):
+    """Job: build the classifier slice and a coarse grid, prepared for ``view``'s
+    colour settings -> ``(surface, GridData)``."""
     surface_spec = spec_mod.SurfaceSpec(**{**surface_spec.__dict__})
+    log, n_contours = view.log_color, view.contours
 
     def job(progress: Progress, cancelled: Cancelled):
         surface = spec_mod.make_surface(
             surface_spec, progress=lambda f, m: progress(0.8 * f, m), cancelled=cancelled)
         progress(0.85, "coarse preview")
-        return surface, sample(surface, PREVIEW_RESOLUTION, preview=True)
+        return surface, displayed(sample(surface, PREVIEW_RESOLUTION, preview=True), log,
+                                  n_contours)
 
     return job
 
 
-def slice_grid_job(surface: Surface, resolution: int):
-    """Job: the full-resolution grid of an already built slice -> ``GridData``."""
+def slice_grid_job(surface: Surface, resolution: int, view: spec_mod.ViewSpec):
+    """Job: the full-resolution grid of an already built slice, prepared for
+    ``view``'s colour settings -> ``GridData``."""
+    log, n_contours = view.log_color, view.contours
 
     def job(progress: Progress, cancelled: Cancelled):
         progress(0.0, f"slice grid {resolution}×{resolution}")
-        return sample(surface, resolution, progress=progress, chunks=16)
+        grid = sample(surface, resolution, progress=progress, chunks=16)
+        progress(1.0, "contours")
+        return displayed(grid, log, n_contours)
 
     return job
+
+
+def displayed(grid: GridData, log: bool | None, n_contours: int) -> GridData:
+    """``grid`` with its ``display`` prepared (colour scale, contours)."""
+    return grid._replace(display=prepare(grid.x, grid.y, grid.z, log, n_contours))

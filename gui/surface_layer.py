@@ -2,8 +2,9 @@
 
 It changes only when the grid or the colour settings change, so the image
 and the contour path are cached as device pixmaps (QGraphicsItem
-DeviceCoordinateCache) and cost one blit per animation frame. Contours are
-computed once per grid by ``gui.contours`` (vectorized marching squares).
+DeviceCoordinateCache) and cost one blit per animation frame. What is drawn
+(display values, contour segments) comes ready from ``gui.surface_display``,
+computed off the GUI thread for classifier slices.
 """
 
 from __future__ import annotations
@@ -13,20 +14,12 @@ import pyqtgraph as pg
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
-from gui import contours
-from gui.colormaps import ColorScale, choose_scale, contour_levels
+from gui.colormaps import ColorScale
+from gui.surface_display import Display, grid_rects
+
+__all__ = ["Display", "SurfaceLayer", "grid_rects", "log_ticks"]
 
 _CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
-
-
-def grid_rects(x: np.ndarray, y: np.ndarray) -> tuple[tuple, tuple]:
-    """``(image_rect, sample_rect)`` as (x0, y0, w, h): the image's pixels are
-    centred on the samples ``x (nx,)``, ``y (ny,)``; contours use the samples."""
-    dx = (x[-1] - x[0]) / max(len(x) - 1, 1)
-    dy = (y[-1] - y[0]) / max(len(y) - 1, 1)
-    sample = (x[0], y[0], x[-1] - x[0], y[-1] - y[0])
-    image = (x[0] - dx / 2, y[0] - dy / 2, sample[2] + dx, sample[3] + dy)
-    return image, sample
 
 
 def log_ticks(lo: float, hi: float) -> list[tuple[float, str]] | None:
@@ -61,26 +54,18 @@ class SurfaceLayer:
         self.scale = ColorScale(False, 0.0)
         self.levels: np.ndarray = np.zeros(0)
 
-    def show(self, x: np.ndarray, y: np.ndarray, z: np.ndarray, *, colormap: str,
-             log: bool | None, n_contours: int, minima: np.ndarray, name: str = "f") -> None:
-        """Draw grid ``z (ny, nx)`` sampled at ``x (nx,)``, ``y (ny,)``; ``name`` is
-        what the colour bar calls the value (f, or L for a loss)."""
-        self.scale = choose_scale(z, log)
-        d = self.scale.forward(z)
-        finite = d[np.isfinite(d)]
-        lo, hi = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
-        hi = hi if hi > lo else lo + 1.0
-        cmap = pg.colormap.get(colormap)
-        # NaN/inf cells (overflow far from the minimum) show as the top colour.
-        shown = np.where(np.isfinite(d), d, hi)
-        self.image.setImage(shown, autoLevels=False, levels=(lo, hi))
-        image_rect, sample_rect = grid_rects(x, y)
-        self.image.setRect(*image_rect)
-        self.levels = contour_levels(d, n_contours)
-        cx, cy = contours.contour_xy(d, self.levels, sample_rect)
-        self.contours.setPath(pg.arrayToQPath(cx, cy, connect="pairs"))
+    def show(self, display: Display, *, colormap: str, minima: np.ndarray, name: str = "f"
+             ) -> None:
+        """Draw ``display`` (``surface_display.prepare``); ``name`` is what the colour
+        bar calls the value (f, or L for a loss)."""
+        self.scale, self.levels = display.scale, display.levels
+        lo, hi = display.lo, display.hi
+        self.image.setImage(display.image, autoLevels=False, levels=(lo, hi))
+        self.image.setRect(*display.image_rect)
+        self.contours.setPath(pg.arrayToQPath(display.contour_x, display.contour_y,
+                                              connect="pairs"))
         self.minima.setData(pos=np.asarray(minima, float).reshape(-1, 2))
-        self.colorbar.setColorMap(cmap)
+        self.colorbar.setColorMap(pg.colormap.get(colormap))
         self.colorbar.setLevels((lo, hi))
         ticks = log_ticks(lo, hi) if self.scale.log else None
         self.colorbar.axis.setTicks(None if ticks is None else [ticks])

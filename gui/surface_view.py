@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from gui import surface_jobs
 from gui.heads_item import HeadsItem
 from gui.run_legend import RunLegend
+from gui.surface_display import prepare
 from gui.surface_layer import SurfaceLayer
 from gui.surface_viewbox import SurfaceViewBox
 from gui.trail_layer import Trail, TrailLayer
@@ -138,8 +139,10 @@ class SurfaceView(QWidget):
         if grid is None or s is None:
             return
         v = self.model.spec.view
-        self.layer.show(grid.x, grid.y, grid.z, colormap=v.colormap, log=v.log_color,
-                        n_contours=v.contours, minima=s.minima,
+        display = grid.display
+        if display is None or display.settings != (v.log_color, v.contours):
+            display = prepare(grid.x, grid.y, grid.z, v.log_color, v.contours)
+        self.layer.show(display, colormap=v.colormap, minima=s.minima,
                         name="L" if surface_jobs.is_slice(s) else "f")
         bounds = tuple(map(tuple, s.bounds))
         if bounds != self._bounds:
