@@ -13,7 +13,7 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from gui.log_axis import LogAxis
@@ -24,6 +24,8 @@ PLOTS = (("loss", "loss", "f"), ("grad_norm", "gradient norm", "|∇f|"),
          ("effective_lr", "effective step size (adaptive: mean η/(√v + ε))", "η_eff"),
          ("distance", "distance to nearest minimum", "d"))
 CURSOR_PEN = pg.mkPen("#ffd166", width=1.5)
+#: Fastest redraw while the race plays (ms): about 10 a second is smooth to read.
+PLAYING_MS = 100
 HOVER_PEN = pg.mkPen(255, 255, 255, 110, width=1, style=Qt.PenStyle.DashLine)
 
 
@@ -37,6 +39,9 @@ class CurvesPanel(QWidget):
         self.items: dict[tuple[str, int], pg.PlotDataItem] = {}
         self._lr_items: dict[int, pg.PlotDataItem] = {}
         self._dirty = True
+        self._behind = False  # steps arrived that are not drawn yet
+        self._throttle = QTimer(self, singleShot=True, interval=PLAYING_MS)
+        self._throttle.timeout.connect(self._on_throttle)
         self._build()
         self._connect()
         self._on_log_toggled(self.log_check.isChecked())
@@ -94,6 +99,7 @@ class CurvesPanel(QWidget):
         m.runs_changed.connect(self._on_runs_changed)
         m.hyper_changed.connect(self.refresh)
         m.stepped.connect(self._on_stepped)
+        m.playing_changed.connect(self._on_playing_changed)
         self.log_check.toggled.connect(self._on_log_toggled)
         self.start_spin.valueChanged.connect(self.refresh)
         self.canvas.scene().sigMouseMoved.connect(self._on_mouse_moved)
@@ -107,7 +113,25 @@ class CurvesPanel(QWidget):
         self.refresh()
 
     def _on_stepped(self, _step: int) -> None:
+        """While the race plays, redraw at most every ``PLAYING_MS``: four plots
+        whose axes change every frame would otherwise cost most of each frame.
+        A step after a quiet spell draws at once; the last step always draws."""
+        if self._throttle.isActive():
+            self._behind = True
+            return
         self.refresh()
+        self._throttle.start()
+
+    def _on_playing_changed(self, playing: bool) -> None:
+        if not playing and self._behind:  # paused: show exactly where it stopped, now
+            self._throttle.stop()
+            self._on_throttle()
+
+    def _on_throttle(self) -> None:
+        if self._behind:
+            self._behind = False
+            self.refresh()
+            self._throttle.start()
 
     def _on_log_toggled(self, log: bool) -> None:
         for key, plot in self.plots.items():

@@ -119,3 +119,19 @@ def test_several_start_points_choose_whose_curves(model, panel):
     np.testing.assert_allclose(drawn(panel, "loss", 0)[1] + panel.loss_offset(),
                                model.traces()[0].values[:, 2])
     assert not np.allclose(first, drawn(panel, "loss", 0)[1])
+
+
+def test_a_burst_of_steps_redraws_once_now_and_once_when_it_ends(qtbot, model, panel,
+                                                                  monkeypatch):
+    """Playing at 60 frames a second, the four plots redraw about ten times a
+    second (their axes would cost most of each frame), and the last step is drawn."""
+    drawn_at = []
+    refresh = panel.refresh
+    monkeypatch.setattr(panel, "refresh", lambda *a: (drawn_at.append(model.step), refresh()))
+    start = model.step
+    for _ in range(20):
+        model.advance(1)
+    assert drawn_at == [start + 1]  # the first step of the burst at once, the rest wait
+    qtbot.waitUntil(lambda: drawn_at[-1] == start + 20)
+    assert len(drawn_at) == 2
+    assert drawn(panel, "loss", 0)[0][-1] == start + 20
