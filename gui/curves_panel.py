@@ -72,8 +72,6 @@ class CurvesPanel(QWidget):
             plot.addItem(self.hover_lines[key], ignoreBounds=True)
             self.hover_lines[key].hide()
             self.plots[key] = plot
-        self.legend = self.plots["loss"].addLegend(offset=(-8, 8), labelTextColor="#e8e8e8",
-                                                   brush=pg.mkBrush(20, 20, 28, 210))
         self.no_minimum = pg.TextItem("no known minimum on this surface", color="#a0a0a8",
                                       anchor=(0.5, 0.5))
         self.no_minimum.setParentItem(self.plots["distance"].getViewBox())
@@ -87,6 +85,9 @@ class CurvesPanel(QWidget):
         controls.addWidget(self.start_label)
         controls.addWidget(self.start_spin)
         controls.addStretch(1)
+        # The key sits above the plots: inside one it would hide the curves' ends.
+        self.key_label = QLabel(textFormat=Qt.TextFormat.RichText)
+        controls.addWidget(self.key_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(controls)
@@ -193,6 +194,9 @@ class CurvesPanel(QWidget):
                     item.setData([], [])
                 else:
                     item.setData(c.steps, y, connect="finite")
+        self.key_label.setText("&nbsp;&nbsp;&nbsp;".join(
+            f'<span style="color:{runs[i].color}">━━</span>&nbsp;{html.escape(runs[i].label)}'
+            for i in self.series))
         self.no_minimum.setVisible(not self._has_minimum())
         vb = self.plots["distance"].getViewBox()
         self.no_minimum.setPos(vb.width() / 2, vb.height() / 2)
@@ -206,7 +210,7 @@ class CurvesPanel(QWidget):
     def _item(self, key: str, index: int, color: str) -> pg.PlotDataItem:
         item = self.items.get((key, index))
         if item is None:
-            item = self.plots[key].plot(name=self.model.spec.runs[index].label)
+            item = self.plots[key].plot()
             self.items[(key, index)] = item
         item.setPen(pg.mkPen(color, width=2))
         return item

@@ -82,10 +82,12 @@ def test_cursor_follows_the_animation_and_panels_follow_run_edits(qtbot, model, 
     model.add_run("nesterov", lr=1e-4)
     assert ("loss", n) in panel.items
     assert drawn(panel, "loss", n)[0][-1] == model.step
+    assert model.spec.runs[n].label in panel.key_label.text()
     model.remove_run(0)
     assert ("loss", n) not in panel.items
     model.set_run_enabled(0, False)
     assert ("loss", 0) not in panel.items and ("loss", 1) in panel.items
+    assert model.spec.runs[0].label not in panel.key_label.text()
 
 
 def test_hovering_shows_every_runs_value_at_that_step(qtbot, model, panel):
