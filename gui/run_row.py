@@ -35,6 +35,18 @@ SCHEDULES: dict[str, dict[str, tuple]] = {
                "floor": ("floor", 0.0, 1.0, False, 0.0, False)},
 }
 
+#: The hyper-parameter a warm-up ramps (momentum's μ), and where the ramp starts
+#: (the course notes' 0.5 → 0.99).
+WARMED = "mu"
+WARMUP_START = 0.5
+
+
+def _base_value(value: float | dict) -> float:
+    """What a slider shows of a number or a schedule: its base value (a warm-up's end)."""
+    if isinstance(value, dict):
+        return value["value"] if "value" in value else value["end"]
+    return value
+
 
 class RunRow(QFrame):
     """Edits one ``RunSpec``; every user change is reported by ``edited(index,
@@ -73,6 +85,7 @@ class RunRow(QFrame):
         self.hyper_widgets: dict[str, QWidget] = {}
         self.schedule_combo: QComboBox | None = None
         self.schedule_widgets: dict[str, QWidget] = {}
+        self.warmup_spin: QSpinBox | None = None
         self._kind = ""
         self._wire()
         self.refresh(run)
@@ -121,7 +134,7 @@ class RunRow(QFrame):
         while self.form.rowCount():
             self.form.removeRow(0)
         self.hyper_widgets, self.schedule_widgets = {}, {}
-        self.schedule_combo = None
+        self.schedule_combo = self.warmup_spin = None
         self._kind = kind
         for h in optimizers.hyper_specs(kind):
             w = self._hyper_widget(h)
@@ -129,6 +142,14 @@ class RunRow(QFrame):
             self.form.addRow(f"{h.symbol or h.label}", w)
             w.setToolTip(h.label)
             self.form.labelForField(w).setToolTip(h.label)
+            if h.name == WARMED:
+                self.warmup_spin = QSpinBox(minimum=0, maximum=100_000, singleStep=50,
+                                            specialValueText="off", suffix=" steps")
+                self.warmup_spin.setToolTip(
+                    f"Momentum warm-up: μ rises linearly from {WARMUP_START} to the value "
+                    "above over this many steps (off: constant μ)")
+                self.warmup_spin.valueChanged.connect(lambda _v: self._emit_mu())
+                self.form.addRow("warm-up", self.warmup_spin)
             if h.name == "lr":
                 self.schedule_combo = QComboBox()
                 for name in SCHEDULES:
@@ -149,6 +170,8 @@ class RunRow(QFrame):
             w = SliderSpin(h.min, h.max, h.default, log=h.log)
             if h.name == "lr":
                 w.value_changed.connect(lambda _v: self._emit_lr())
+            elif h.name == WARMED:
+                w.value_changed.connect(lambda _v: self._emit_mu())
             else:
                 w.value_changed.connect(lambda v, n=h.name: self._edit(f"hyper:{n}", v))
         return w
@@ -158,12 +181,18 @@ class RunRow(QFrame):
             value = hyper.get(name)
             w.blockSignals(True)
             if isinstance(w, SliderSpin):
-                w.set_value(value["value"] if isinstance(value, dict) else value)
+                w.set_value(_base_value(value))
             elif isinstance(w, QCheckBox):
                 w.setChecked(bool(value))
             else:
                 w.setValue(int(value))
             w.blockSignals(False)
+        if self.warmup_spin is not None:
+            mu = hyper.get(WARMED)
+            warm = isinstance(mu, dict) and mu.get("kind") == "warmup"
+            self.warmup_spin.blockSignals(True)
+            self.warmup_spin.setValue(int(mu["steps"]) if warm else 0)
+            self.warmup_spin.blockSignals(False)
         lr = hyper.get("lr")
         if self.schedule_combo is not None:
             kind = lr["kind"] if isinstance(lr, dict) else "constant"
@@ -218,3 +247,16 @@ class RunRow(QFrame):
 
     def _emit_lr(self) -> None:
         self._edit("hyper:lr", self.lr_value())
+
+    def mu_value(self) -> float | dict:
+        """μ as the widgets show it: a number, or a warm-up schedule ending at it."""
+        mu = self.hyper_widgets[WARMED].value()
+        steps = self.warmup_spin.value()
+        if not steps:
+            return mu
+        old = self._run.hyper.get(WARMED)
+        start = old.get("start", WARMUP_START) if isinstance(old, dict) else WARMUP_START
+        return {"kind": "warmup", "start": min(start, mu), "end": mu, "steps": steps}
+
+    def _emit_mu(self) -> None:
+        self._edit(f"hyper:{WARMED}", self.mu_value())

@@ -89,6 +89,25 @@ def test_schedule_combo_and_its_fields_make_a_schedule(qtbot, opt_panel, model):
     assert model.spec.runs[0].hyper["lr"] == 1e-3
 
 
+def test_momentum_warm_up_ramps_mu_from_one_half(qtbot, opt_panel, model):
+    row = opt_panel.rows[1]  # Momentum, μ = 0.9
+    assert row.warmup_spin is not None and opt_panel.rows[0].warmup_spin is None  # SGD: no μ
+    type_into(qtbot, row.warmup_spin, "200")
+    assert model.spec.runs[1].hyper["mu"] == {"kind": "warmup", "start": 0.5, "end": 0.9,
+                                              "steps": 200}
+    opt = model.race.optimizer(model.race_label(1))
+    assert opt.hyper_at("mu", 1) == pytest.approx(0.5)
+    assert opt.hyper_at("mu", 101) == pytest.approx(0.7)
+    assert opt.hyper_at("mu", 500) == pytest.approx(0.9)
+    type_into(qtbot, row.hyper_widgets["mu"].spin, "0.99")  # the slider sets where it ends
+    assert model.spec.runs[1].hyper["mu"]["end"] == 0.99
+    model.set_hyper(1, "mu", {"kind": "warmup", "start": 0.3, "end": 0.95, "steps": 40})
+    assert row.warmup_spin.value() == 40  # model -> UI
+    assert row.hyper_widgets["mu"].value() == pytest.approx(0.95)
+    type_into(qtbot, row.warmup_spin, "0")
+    assert model.spec.runs[1].hyper["mu"] == 0.95
+
+
 def test_enable_colour_label_kind(qtbot, opt_panel, model, monkeypatch):
     row = opt_panel.rows[2]
     box = row.enabled_box
