@@ -53,7 +53,8 @@ class TrainingPlots(pg.GraphicsLayoutWidget):
         guide = pg.InfiniteLine(np.log10(RATIO_GUIDE), angle=0,
                                 pen=pg.mkPen("#ffd166", width=1.5, style=DASH))
         self.ratio.addItem(guide)
-        self.items: dict[tuple[str, str], tuple[pg.PlotItem, pg.PlotDataItem]] = {}
+        #: (curve, run label) -> (plot, item, colour of its pen)
+        self.items: dict[tuple[str, str], tuple[pg.PlotItem, pg.PlotDataItem, str | None]] = {}
         self._build_pca()
 
     def _build_pca(self) -> None:
@@ -64,30 +65,33 @@ class TrainingPlots(pg.GraphicsLayoutWidget):
         self.pca_end = pg.ScatterPlotItem(size=14, symbol="star", pen=pg.mkPen("k"))
         self.pca.addItem(self.pca_end)
 
-    def _item(self, plot: pg.PlotItem, key: tuple[str, str], pen) -> pg.PlotDataItem:
+    def _item(self, plot: pg.PlotItem, key: tuple[str, str], color: str, width: float = 2.0,
+              style=Qt.PenStyle.SolidLine) -> pg.PlotDataItem:
+        """The curve ``key`` in ``color``; its pen is set only when new or recoloured
+        (a pen change rebuilds the curve, and this runs every epoch while training)."""
         if key not in self.items:
-            self.items[key] = (plot, plot.plot())
-        item = self.items[key][1]
-        item.setPen(pen)
+            self.items[key] = (plot, plot.plot(), None)
+        plot, item, shown = self.items[key]
+        if shown != color:
+            item.setPen(pg.mkPen(color, width=width, style=style))
+            self.items[key] = (plot, item, color)
         return item
 
     def set_runs(self, runs: dict[str, RunHistory], colors: dict[str, str]) -> None:
         """Redraw every run's curves (removing those of runs no longer shown)."""
         for key in [k for k in self.items if k[1] not in runs]:
-            plot, item = self.items.pop(key)
+            plot, item, _color = self.items.pop(key)
             plot.removeItem(item)
         for label, run in runs.items():
-            solid = pg.mkPen(colors[label], width=2)
-            dashed = pg.mkPen(colors[label], width=2, style=DASH)
+            color = colors[label]
             epochs = np.asarray(run.epochs)
             for plot, name, train, val in ((self.loss, "loss", run.train_loss, run.val_loss),
                                            (self.acc, "acc", run.train_acc, run.val_acc)):
-                self._item(plot, (f"{name}:train", label), solid).setData(epochs, train)
-                self._item(plot, (f"{name}:val", label), dashed).setData(epochs, val)
+                self._item(plot, (f"{name}:train", label), color).setData(epochs, train)
+                self._item(plot, (f"{name}:val", label), color, style=DASH).setData(epochs, val)
             ratio = np.asarray(run.update_ratio)
             steps = np.arange(1, len(ratio) + 1)
-            self._item(self.ratio, ("ratio", label), pg.mkPen(colors[label], width=1.5)
-                       ).setData(steps, ratio)
+            self._item(self.ratio, ("ratio", label), color, width=1.5).setData(steps, ratio)
 
     def set_pca(self, view: PCAView | None, color: str = "#ffffff", label: str = "") -> None:
         """Show ``view`` (a run's PCA plane) or clear the plot."""
