@@ -236,10 +236,17 @@ class ExperimentModel(SurfaceMixin, RunsMixin, QObject):
         race, deadline = self._drag_race, time.perf_counter() + budget
         chunk = 8
         while race.step < self._drag_target:  # at least one chunk a turn: always progress
-            race.advance(min(chunk, self._drag_target - race.step))
-            chunk *= 2
-            if time.perf_counter() >= deadline:
+            t0 = time.perf_counter()
+            n = min(chunk, self._drag_target - race.step)
+            race.advance(n)
+            left = deadline - time.perf_counter()
+            if left <= 0:
                 break
+            # Next chunk: twice as long, but no longer than the time left allows
+            # (blind doubling overshot the budget by up to 2x on slices).
+            per_step = (time.perf_counter() - t0) / n
+            fits = left / per_step if per_step > 0 else 2 * chunk  # inf: no budget
+            chunk = max(1, int(min(2 * chunk, fits)))
         self.race = race
         self._version += 1
         if race.step < self._drag_target:
@@ -263,13 +270,14 @@ class ExperimentModel(SurfaceMixin, RunsMixin, QObject):
         self._emit("transport_changed")
 
     # --------------------------------------------------------------- the race
-    def _restart_race(self, step: int = 0) -> None:
+    def _restart_race(self, step: int = 0, defer: bool = False) -> None:
         """A new race on the current surface from the starts, advanced to ``step``.
 
         Advancing is at once when it fits in ``DRAG_BUDGET_S``, else spread over
         event-loop turns like a drag (the clock waits; ``rebuilding`` is True):
         a new slice late in a race recomputed 1,000 steps in ~0.6 s, all of it
-        on the GUI thread.
+        on the GUI thread. ``defer`` starts it on the next turn (the caller's
+        turn is already full, e.g. installing a new slice).
         """
         if self.surface is None:
             return
@@ -277,7 +285,10 @@ class ExperimentModel(SurfaceMixin, RunsMixin, QObject):
         if step:
             if self._drag_target is None:
                 self._drag_target = step
-            self._continue_drag(DRAG_BUDGET_S)
+            if defer:
+                self._drag_timer.start(0)
+            else:
+                self._continue_drag(DRAG_BUDGET_S)
             return
         if not self._dragging:
             self._drag_target = None

@@ -84,7 +84,8 @@ class SurfaceMixin:
         self._install_surface(surface, new_start, keep_step)
         self._sample_grid()
 
-    def _install_surface(self, surface: Surface, new_start: bool, keep_step: bool) -> None:
+    def _install_surface(self, surface: Surface, new_start: bool, keep_step: bool,
+                         defer: bool = False) -> None:
         step = self.step if keep_step else 0
         self.surface = surface
         self._shown_surface = copy.deepcopy(self._spec.surface)
@@ -92,7 +93,7 @@ class SurfaceMixin:
             start = surface_jobs.default_start(surface)
             self._spec.starts = [[float(start[0]), float(start[1])]]
             self._emit("starts_changed")
-        self._restart_race(step)
+        self._restart_race(step, defer=defer)
 
     def _sample_grid(self) -> None:
         res = self._spec.surface.resolution
@@ -113,7 +114,8 @@ class SurfaceMixin:
         new_start, keep_step = self._slice_new_start, self._slice_keep_step
         self._slice_new_start, self._slice_keep_step = False, True
         with self.batch():
-            self._install_surface(surface, new_start, keep_step)
+            # The race is rebuilt from the next turn on: this one draws the new slice.
+            self._install_surface(surface, new_start, keep_step, defer=True)
             self.grid = preview
             self._emit("grid_ready")
         self._sample_grid()
