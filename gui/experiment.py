@@ -14,9 +14,11 @@ batching, the start points, the race and the animation clock.
 
 from __future__ import annotations
 
+import copy
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import asdict
 from typing import NamedTuple
 
 import numpy as np
@@ -386,14 +388,18 @@ class ExperimentModel(SurfaceMixin, RunsMixin, QObject):
     # -------------------------------------------------------------- view settings
     def set_view(self, colormap: str | None = None, log_color: bool | None | str = "keep",
                  contours: int | None = None) -> None:
-        """Colour map name, log colour (True, False, None = automatic), contour count."""
-        view = self._spec.view
+        """Colour map name, log colour (True, False, None = automatic), contour count
+        (0 … 100); raises ValueError (and changes nothing) for an unknown colour map."""
+        trial = copy.deepcopy(self._spec.view)
         if colormap is not None:
-            view.colormap = colormap
+            trial.colormap = colormap
         if log_color != "keep":
-            view.log_color = log_color
+            trial.log_color = log_color
         if contours is not None:
-            view.contours = max(0, int(contours))
+            trial.contours = int(np.clip(int(contours), 0, 100))
+        checked, view = experiment_checks.view_section(asdict(trial), "view"), self._spec.view
+        view.colormap, view.log_color, view.contours = (checked.colormap, checked.log_color,
+                                                        checked.contours)
         self._emit("view_changed")
         self._emit("modified")
 

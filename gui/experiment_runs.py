@@ -9,9 +9,10 @@ start points.
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
-from optim_core import optimizers
+from optim_core import experiment_checks, optimizers
 from optim_core import spec as spec_mod
 from optim_core.spec import RunSpec
 
@@ -87,7 +88,10 @@ class RunsMixin:
         self._announce_runs()
 
     def set_run_color(self, index: int, color: str) -> None:
-        self._spec.runs[index].color = color
+        """A colour like ``#1f77b4``; raises ValueError (and changes nothing) otherwise."""
+        run = self._spec.runs[index]
+        trial = RunSpec(run.kind, run.label, color, run.enabled, dict(run.hyper))
+        run.color = _checked(trial, index).color
         self._announce_runs()
 
     def set_run_label(self, index: int, label: str) -> None:
@@ -123,7 +127,8 @@ class RunsMixin:
         run = self._spec.runs[index]
         trial = RunSpec(run.kind, run.label, run.color, run.enabled, {**run.hyper, name: value})
         spec_mod.make_optimizer(trial)
-        run.hyper[name] = value
+        # The file's ranges too (lr ≤ 1e3, …): what the model holds must save and open again.
+        run.hyper[name] = _checked(trial, index).hyper[name]
         self._swap_optimizer(index)
         self._emit("hyper_changed", index)
         self._emit("modified")
@@ -153,3 +158,8 @@ def _default_label(kind: str) -> str:
 def kind_title(kind: str) -> str:
     """How the GUI names optimizer ``kind``."""
     return _default_label(kind)
+
+
+def _checked(run: RunSpec, index: int) -> RunSpec:
+    """``run`` validated by the experiment-file rules; ValueError naming the field."""
+    return experiment_checks.run_section(asdict(run), f"runs[{index}]")
