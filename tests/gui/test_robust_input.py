@@ -334,3 +334,41 @@ def test_any_run_label_is_shown_as_text_and_saves(qtbot, app, text, label):
     assert stored == (label or text) and edit.text() == stored
     assert "<b>" not in app.view.legend.labels()[0]  # shown as text, never as markup
     assert ef.from_json(ef.to_json(app.model.spec)) == app.model.spec
+
+
+# ------------------------------------------------------------------ model setters
+NAN = float("nan")
+SETTERS = [  # (id, call on the model, what it keeps: None = refuses and changes nothing)
+    ("lr beyond the file's range", lambda m: m.set_hyper(0, "lr", 1e9), None),
+    ("NaN lr", lambda m: m.set_hyper(0, "lr", NAN), None),
+    ("NaN in a schedule", lambda m: m.set_hyper(0, "lr", {"kind": "step", "value": 0.1,
+                                                          "gamma": NAN, "every": 5}), None),
+    ("colour name", lambda m: m.set_run_color(0, "red"), None),
+    ("unknown colour map", lambda m: m.set_view(colormap="jet"), None),
+    ("NaN surface parameter", lambda m: m.set_surface_param("b", NAN), None),
+    ("surface parameter out of range", lambda m: m.set_surface_param("b", 1e9), None),
+    ("tiny resolution", lambda m: m.set_resolution(4), None),
+    ("start beyond 1e6", lambda m: m.set_start(2e6, 0.0), None),
+    ("NaN start", lambda m: m.set_start(NAN, 0.0), None),
+    ("NaN regularization", lambda m: m.set_slice(reg=NAN), None),
+    ("huge max steps", lambda m: m.set_max_steps(10**30), lambda s: s.steps == ef.MAX_STEPS),
+    ("huge steps per frame", lambda m: m.set_steps_per_frame(10**9),
+     lambda s: s.steps_per_frame == ef.MAX_STEPS_PER_FRAME),
+    ("1000 contour lines", lambda m: m.set_view(contours=1000), lambda s: s.view.contours == 100),
+]
+
+
+@pytest.mark.parametrize("call,kept", [c[1:] for c in SETTERS], ids=[c[0] for c in SETTERS])
+def test_model_setters_keep_an_experiment_that_saves_and_opens(model, call, kept):
+    """The panels never send these, but whatever reaches the model either is
+    refused with a ValueError and changes nothing, or is clamped into what an
+    experiment file holds."""
+    before = ef.to_json(model.spec)
+    if kept is None:
+        with pytest.raises(ValueError):
+            call(model)
+        assert ef.to_json(model.spec) == before
+    else:
+        call(model)
+        assert kept(model.spec)
+    assert ef.from_json(ef.to_json(model.spec)) == model.spec
