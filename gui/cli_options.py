@@ -14,6 +14,7 @@ from pathlib import Path
 from gui.export.animation_options import AnimationOptions
 from gui.export.frame_writer import ExportError, check_frame_options, format_of
 from optim_core import experiment_file as ef
+from optim_core.experiment_checks import MAX_RUNS
 from optim_core import optimizers, surfaces
 from optim_core.spec import (
     CLASSIFIER,
@@ -109,8 +110,11 @@ def _set_surface(spec: ExperimentSpec, name: str) -> None:
 
 
 def _runs(text: str, base: list[RunSpec]) -> list[RunSpec]:
+    kinds = [k.strip() for k in text.split(",")]
+    if len(kinds) > MAX_RUNS:
+        raise OptionError(f"--optimizers: {len(kinds)} runs; at most {MAX_RUNS}")
     runs: list[RunSpec] = []
-    for kind in (k.strip() for k in text.split(",")):
+    for kind in kinds:
         if kind not in optimizers.names():
             raise OptionError(f"--optimizers: unknown {kind!r}; one of "
                               f"{', '.join(optimizers.names())}")
@@ -118,7 +122,8 @@ def _runs(text: str, base: list[RunSpec]) -> list[RunSpec]:
         labels = {r.label for r in runs}
         label = same.label if same else kind
         if label in labels:
-            label = next(f"{label} {i}" for i in range(2, 100) if f"{label} {i}" not in labels)
+            label = next(f"{label} {i}" for i in range(2, MAX_RUNS + 2)
+                         if f"{label} {i}" not in labels)
         hyper = dict(same.hyper) if same else {}
         runs.append(default_run(kind, label, used_colors=[r.color for r in runs], **hyper))
     return runs

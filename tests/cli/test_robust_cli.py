@@ -34,6 +34,7 @@ EXPORT_OPTIONS = [  # (arguments, words of the one error line)
     (["--optimizers", ""], "--optimizers: unknown ''"),
     (["--optimizers", "sgd,,adam"], "--optimizers: unknown ''"),
     (["--optimizers", "SGD"], "--optimizers: unknown 'SGD'"),
+    (["--optimizers", ",".join(["sgd"] * 120)], "--optimizers: 120 runs; at most 32"),
     (["--surface", "Rosenbrock"], "--surface: unknown 'Rosenbrock'"),
     (["--surface", ""], "--surface: unknown ''"),
     (["--colormap", ""], "--colormap: unknown ''"),
@@ -79,7 +80,7 @@ def one_error_line(err: str, prefix: str) -> str:
     return lines[0]
 
 
-@pytest.mark.parametrize("args,words", EXPORT_OPTIONS, ids=[" ".join(a) for a, _ in
+@pytest.mark.parametrize("args,words", EXPORT_OPTIONS, ids=[" ".join(a)[:40] for a, _ in
                                                             EXPORT_OPTIONS])
 def test_bad_export_options_exit_2_with_one_line_and_no_file(capsys, tmp_path, files, args,
                                                              words):
