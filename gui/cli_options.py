@@ -14,8 +14,8 @@ from pathlib import Path
 from gui.export.animation_options import AnimationOptions
 from gui.export.frame_writer import ExportError, check_frame_options, format_of
 from optim_core import experiment_file as ef
-from optim_core.experiment_checks import MAX_RUNS
 from optim_core import optimizers, surfaces
+from optim_core.experiment_checks import MAX_RUNS
 from optim_core.spec import (
     CLASSIFIER,
     COLORMAPS,
