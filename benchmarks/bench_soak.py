@@ -5,7 +5,9 @@ per frame, 200 frames. A frame is ``model.advance()`` (the steps and the
 view's redraw of the runs) plus an offscreen ``grab()``; "drawing" is the
 grab alone. Start = frames 10–30 (steps 5,000–15,000, after the history
 buffers reached their cap), end = the last 20 frames (to step 100,000).
-Memory growth is measured from frame 10 to the end in a second pass (tracemalloc
+The training-curves panel (shown beside the view in the window) is painted
+apart, in the same two windows of frames. Memory growth is measured from
+frame 10 to the end in a second pass (tracemalloc
 slows allocation, so it stays out of the timed one): Python allocations and
 the process's resident size. The tests count the same work
 (tests/gui/test_soak.py); the times are here.
@@ -47,12 +49,13 @@ def _rss() -> int:
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
 
 
-def soak(app, view, model, trace: bool = False) -> dict:
+def soak(app, view, model, trace: bool = False, curves=None) -> dict:
     """Per-frame times (s) and painted points, and memory (traced Python bytes when
     ``trace``, which slows allocation, so times come from a pass without it; and
     resident bytes) at warm-up and at the end."""
-    frame, draw, painted, memory = [], [], [], {}
-    for k in range(STEPS // STEPS_PER_FRAME):
+    frame, draw, painted, memory, curve_paint = [], [], [], {}, {}
+    frames = STEPS // STEPS_PER_FRAME
+    for k in range(frames):
         if k == WARM:
             if trace:
                 tracemalloc.start()
@@ -63,24 +66,35 @@ def soak(app, view, model, trace: bool = False) -> dict:
         view.grab()
         t2 = time.perf_counter()
         painted.append(view.trails.points_painted)  # before the on-screen repaint below
+        if curves is not None and (WARM <= k < WARM + WINDOW or k >= frames - WINDOW):
+            curves.refresh()
+            t3 = time.perf_counter()
+            curves.canvas.grab()
+            curve_paint[k] = time.perf_counter() - t3
         app.processEvents()
         frame.append(t2 - t0)
         draw.append(t2 - t1)
     memory["end"] = (tracemalloc.get_traced_memory()[0], _rss())
     tracemalloc.stop()
     return {"frame": frame, "draw": draw, "painted": painted, "memory": memory,
-            "runs": len(model.spec.runs)}
+            "runs": len(model.spec.runs), "curves": list(curve_paint.values())}
 
 
 def _run_once(app, trace: bool) -> dict:
+    from gui.curves_panel import CurvesPanel
     from gui.surface_view import SurfaceView
 
     model = _model()
     view = SurfaceView(model)
     view.resize(*SIZE)
     view.show()
+    curves = None
+    if not trace:
+        curves = CurvesPanel(model)
+        curves.resize(1200, 320)
+        curves.show()
     app.processEvents()
-    return soak(app, view, model, trace)
+    return soak(app, view, model, trace, curves)
 
 
 def run() -> list[Row]:
@@ -107,6 +121,11 @@ def run() -> list[Row]:
             note=f"{pts[0]} trail points painted a frame"),
         Row("soak drawing (grab) at steps 90k–100k", ms("draw", end), ms("draw", start),
             goal="flat (≈ start)", note=f"{pts[1]} trail points painted a frame"),
+        Row("soak curves panel paint at steps 5k–15k", 1e3 * float(np.median(
+            r["curves"][:WINDOW])), note="4 plots × 8 runs, 1200×320, outside the frame above"),
+        Row("soak curves panel paint at steps 90k–100k", 1e3 * float(np.median(
+            r["curves"][WINDOW:])), 1e3 * float(np.median(r["curves"][:WINDOW])),
+            goal="flat (≈ start)", note="decimated to the plot width"),
         Row("soak worst frame (any step)", 1e3 * max(r["frame"][WARM:]),
             note=f"memory after warm-up: +{traced:.2f} MB traced, +{rss:.1f} MB resident"),
     ]
