@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 from gui.curves_panel import CurvesPanel
 from gui.gradcheck_panel import GradcheckPanel
 from gui.training_panel import TrainingPanel
 
 TITLES = ("Training curves", "Gradient check", "Classifier training")
+#: Panels with many controls scroll in a short dock rather than holding the
+#: bottom docks tall and the surface small.
+SCROLLED = ("Gradient check", "Classifier training")
+
+
+def _scrolling(panel: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(panel)
+    return area
 
 
 class _CancelOnClose(QObject):
@@ -34,12 +46,13 @@ def install_panels(window, model) -> dict:
         "Gradient check": GradcheckPanel(model),
         "Classifier training": TrainingPanel(model, window.view),
     }
-    docks = [window.add_dock(panels[t], t, Qt.DockWidgetArea.BottomDockWidgetArea)
+    docks = [window.add_dock(_scrolling(panels[t]) if t in SCROLLED else panels[t], t,
+                             Qt.DockWidgetArea.BottomDockWidgetArea)
              for t in TITLES]
     if QSettings().value("window/state") is None:  # else add_dock restored the user's layout
         for dock in docks[1:]:
             window.tabifyDockWidget(docks[0], dock)
         docks[0].raise_()
-        window.resizeDocks(docks[:1], [round(0.36 * window.height())], Qt.Orientation.Vertical)
+        window.resizeDocks(docks[:1], [round(0.3 * window.height())], Qt.Orientation.Vertical)
     window.installEventFilter(_CancelOnClose(panels, window))
     return panels

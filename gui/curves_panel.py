@@ -61,7 +61,8 @@ class CurvesPanel(QWidget):
                                        axisItems={"left": LogAxis("left")})
             plot.setTitle(title, color="#e8e8e8", size="10pt")
             plot.setLabel("left", ylabel)
-            plot.setLabel("bottom", "step")
+            if k // 2 == len(PLOTS) // 2 - 1:  # the bottom row says what x is, for both rows
+                plot.setLabel("bottom", "step")
             plot.showGrid(x=True, y=True, alpha=0.15)
             plot.hideButtons()
             if self.plots:
@@ -92,6 +93,7 @@ class CurvesPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(controls)
         layout.addWidget(self.canvas, 1)
+        self.canvas.setMinimumHeight(250)  # two rows of plots still readable
 
     def _connect(self) -> None:
         m = self.model

@@ -101,7 +101,7 @@ class GradcheckPanel(QWidget):
             QHeaderView.ResizeMode.ResizeToContents)
         self.table_view.horizontalHeader().setStretchLastSection(True)
         self.sweep = HSweepPlot()
-        self.sweep.setMinimumSize(260, 200)
+        self.sweep.setMinimumSize(240, 150)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table_view)
         split.addWidget(self.sweep)

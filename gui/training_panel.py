@@ -109,7 +109,7 @@ class TrainingPanel(QWidget):
         setup.addWidget(self.train_button)
         setup.addWidget(self.cancel_button)
         setup.addWidget(self.progress, 1)
-        self.plots.setMinimumHeight(280)
+        self.plots.setMinimumHeight(170)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.plots)
         split.addWidget(self._side())
