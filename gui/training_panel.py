@@ -147,7 +147,7 @@ class TrainingPanel(QWidget):
         m.grid_ready.connect(self._reproject)
         self.train_button.clicked.connect(self.start_training)
         self.cancel_button.clicked.connect(self.cancel_training)
-        self.worker.progressed.connect(self._on_progressed)
+        self.worker.reported.connect(self._on_progressed)
         self.worker.finished.connect(self._on_finished)
         self.worker.failed.connect(self._on_failed)
         self.projector.finished.connect(self._on_reprojected)

@@ -3,20 +3,18 @@
 ``study(request, report, cancelled)`` is plain Python over ``optim_core``
 (the sanity checks, ``training.train_iter``, the projection of every
 trajectory onto the slice plane and onto its PCA plane, and the loss on
-each PCA plane). ``TrainingWorker`` runs it on the global QThreadPool and
-forwards each epoch's ``TrainProgress``; a generation counter drops
-whatever a cancelled or superseded job still reports.
+each PCA plane). ``TrainingWorker`` runs it as a ``gui.workers`` job and forwards each
+epoch's ``TrainProgress``; the generation counter drops whatever a
+cancelled or superseded job still reports.
 """
 
 from __future__ import annotations
 
-import threading
-import traceback
 from dataclasses import dataclass, field
 
 import numpy as np
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from gui.workers import Cancelled, JobRunner
 from optim_core import classifier, projection, sanity, training
 
 #: Side of the loss grid drawn under each PCA-plane trajectory.
@@ -53,10 +51,6 @@ class TrainingResult:
     overfit: sanity.OverfitCheck
     on_slice: dict[str, projection.PlaneProjection] = field(default_factory=dict)
     pca: dict[str, PCAView] = field(default_factory=dict)
-
-
-class Cancelled(Exception):
-    pass
 
 
 def study(request: TrainingRequest, report, cancelled) -> TrainingResult:
@@ -103,80 +97,16 @@ def pca_view(model, run: training.RunHistory) -> PCAView:
     return PCAView(pca, a, b, z)
 
 
-class _Bridge(QObject):
-    progressed = Signal(int, object)
-    finished = Signal(int, object)
-    failed = Signal(int, str)
-
-
-class _Job(QRunnable):
-    def __init__(self, gen: int, request: TrainingRequest, bridge: _Bridge,
-                 stop: threading.Event):
-        super().__init__()
-        self.gen, self.request, self.bridge, self.stop = gen, request, bridge, stop
-
-    def run(self) -> None:
-        try:
-            result = study(self.request, lambda p: self.bridge.progressed.emit(self.gen, p),
-                           self.stop.is_set)
-        except Cancelled:
-            return
-        except Exception as exc:  # noqa: BLE001 - shown to the user, never lost
-            traceback.print_exc()
-            self.bridge.failed.emit(self.gen, f"{type(exc).__name__}: {exc}")
-            return
-        self.bridge.finished.emit(self.gen, result)
-
-
-class TrainingWorker(QObject):
-    """One training job at a time: ``start`` cancels the previous one.
-
-    ``progressed(TrainProgress)`` per epoch, then ``finished(TrainingResult)``
-    or ``failed(message)``; only the current generation's news arrives.
-    """
-
-    progressed = Signal(object)
-    finished = Signal(object)
-    failed = Signal(str)
-
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self.generation = 0
-        self._stop = threading.Event()
-        self.busy = False
-        self._bridge = _Bridge(self)
-        self._bridge.progressed.connect(self._on_progressed)
-        self._bridge.finished.connect(self._on_finished)
-        self._bridge.failed.connect(self._on_failed)
+class TrainingWorker(JobRunner):
+    """One training job at a time on the global QThreadPool: ``start`` cancels
+    the previous one. ``reported(TrainProgress)`` per epoch (and
+    ``progressed(fraction, message)``), then ``finished(TrainingResult)`` or
+    ``failed(message)``; only the current generation's news arrives."""
 
     def start(self, request: TrainingRequest) -> int:
-        self.cancel()
-        self.generation += 1
-        self._stop = threading.Event()
-        self.busy = True
-        QThreadPool.globalInstance().start(_Job(self.generation, request, self._bridge,
-                                                self._stop))
-        return self.generation
+        def job(progress, cancelled):
+            return study(request, lambda item: progress(
+                item.epoch / max(item.epochs, 1), f"epoch {item.epoch}/{item.epochs}", item),
+                cancelled)
 
-    def cancel(self) -> None:
-        self._stop.set()
-        self.generation += 1
-        self.busy = False
-
-    def wait(self, msecs: int = 30_000) -> bool:
-        """Block until the pool is idle (for tests and shutdown)."""
-        return QThreadPool.globalInstance().waitForDone(msecs)
-
-    def _on_progressed(self, gen: int, item) -> None:
-        if gen == self.generation:
-            self.progressed.emit(item)
-
-    def _on_finished(self, gen: int, result) -> None:
-        if gen == self.generation:
-            self.busy = False
-            self.finished.emit(result)
-
-    def _on_failed(self, gen: int, message: str) -> None:
-        if gen == self.generation:
-            self.busy = False
-            self.failed.emit(message)
+        return self.submit(job)

@@ -1,7 +1,7 @@
 """Off-thread jobs with progress, cancel, and a generation counter.
 
 A job is a plain function ``fn(progress, cancelled) -> result`` where
-``progress(fraction, message)`` reports and ``cancelled()`` says whether to
+``progress(fraction, message, news=None)`` reports and ``cancelled()`` says whether to
 stop (then raise ``Cancelled``). ``JobRunner.submit`` starts it on the
 global QThreadPool; each submit bumps the generation, and results, progress
 and errors of older generations are dropped on arrival, so a stale grid can
@@ -27,7 +27,7 @@ class Cancelled(Exception):
 class _Bridge(QObject):
     """Lives in the GUI thread; worker threads emit through it (queued)."""
 
-    progressed = Signal(int, float, str)
+    progressed = Signal(int, float, str, object)
     finished = Signal(int, object)
     failed = Signal(int, str)
 
@@ -39,10 +39,10 @@ class _Job(QRunnable):
         self.setAutoDelete(True)
 
     def run(self) -> None:
-        def progress(fraction: float, message: str = "") -> None:
+        def progress(fraction: float, message: str = "", news: Any = None) -> None:
             if self.stop.is_set():
                 raise Cancelled
-            self.bridge.progressed.emit(self.gen, float(fraction), message)
+            self.bridge.progressed.emit(self.gen, float(fraction), message, news)
 
         try:
             result = self.fn(progress, self.stop.is_set)
@@ -60,10 +60,12 @@ class JobRunner(QObject):
     """One lane of background work: a new submit cancels the previous job.
 
     Signals carry only the current generation's news: ``progressed(fraction,
-    message)``, ``finished(result)``, ``failed(message)``.
+    message)``, ``reported(news)`` when a job passes ``progress(..., news)``
+    (e.g. a training epoch's curves), ``finished(result)``, ``failed(message)``.
     """
 
     progressed = Signal(float, str)
+    reported = Signal(object)
     finished = Signal(object)
     failed = Signal(str)
 
@@ -105,9 +107,11 @@ class JobRunner(QObject):
         """Block until the pool is idle (for tests and shutdown)."""
         return QThreadPool.globalInstance().waitForDone(msecs)
 
-    def _on_progressed(self, gen: int, fraction: float, message: str) -> None:
+    def _on_progressed(self, gen: int, fraction: float, message: str, news: Any) -> None:
         if gen == self._gen:
             self.progressed.emit(fraction, message)
+            if news is not None:
+                self.reported.emit(news)
 
     def _on_finished(self, gen: int, result: object) -> None:
         if gen == self._gen:

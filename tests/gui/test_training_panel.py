@@ -54,7 +54,7 @@ def test_training_runs_off_the_gui_thread_and_the_gui_keeps_turning(qtbot, panel
     ticks, epochs = [], []
     clock = QTimer()
     clock.timeout.connect(lambda: ticks.append(panel.worker.busy))
-    panel.worker.progressed.connect(lambda p: epochs.append(p.epoch))
+    panel.worker.reported.connect(lambda p: epochs.append(p.epoch))
     clock.start(5)
     with qtbot.waitSignal(panel.trained, timeout=30_000) as done:
         qtbot.mouseClick(panel.train_button, LEFT)
@@ -83,7 +83,7 @@ def test_cancel_stops_training_and_nothing_arrives_after(qtbot, qapp, panel):
     finished = []
     panel.worker.finished.connect(finished.append)
     qtbot.mouseClick(panel.train_button, LEFT)
-    with qtbot.waitSignal(panel.worker.progressed, timeout=10_000):
+    with qtbot.waitSignal(panel.worker.reported, timeout=10_000):
         pass
     qtbot.mouseClick(panel.cancel_button, LEFT)
     assert not panel.worker.busy and panel.train_button.isEnabled()
