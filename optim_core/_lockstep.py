@@ -80,7 +80,7 @@ class Lockstep:
     def __init__(self, surface, opts: Mapping[str, Optimizer], starts, box_factor=1e3) -> None:
         self.surface = surface
         self.lo, self.hi = surface.box(box_factor)
-        self.f_max = box_factor * _largest_value(surface)
+        self.f_max = box_factor * surface.largest_value
         self.starts = as_starts(starts)
         self.step = 0
         self.fused_kinds = FUSED
@@ -269,11 +269,3 @@ class Lockstep:
         eff[(self.diverged_at >= 0) & (steps[:, None] >= self.diverged_at)] = np.nan
         return Block(steps=steps, points=X, values=F, grad_norms=np.hypot(G[..., 0], G[..., 1]),
                      lrs=lrs, effective_lrs=eff)
-
-
-def _largest_value(surface) -> float:
-    """max |f| on a 9×9 grid over the bounds (inf if none is finite)."""
-    (x0, x1), (y0, y1) = surface.bounds
-    with np.errstate(all="ignore"):
-        f = np.abs(surface.grid(np.linspace(x0, x1, 9), np.linspace(y0, y1, 9)))
-    return float(np.max(f[np.isfinite(f)])) if np.isfinite(f).any() else np.inf

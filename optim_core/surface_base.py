@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 import numpy as np
 
 
@@ -62,6 +64,16 @@ class Surface:
         """Values on a row-major grid: ``Z[i, j] = f(x[j], y[i])``, ``(len(y), len(x))``."""
         X, Y = np.meshgrid(np.asarray(x, float), np.asarray(y, float))
         return self.value(np.stack([X, Y], axis=-1))
+
+    @cached_property
+    def largest_value(self) -> float:
+        """max |f| on a 9×9 grid over the bounds (inf if none is finite): the
+        scale against which a runner calls a loss exploded. Computed once per
+        surface, so a new race (every drag step) does not pay for it."""
+        (x0, x1), (y0, y1) = self.bounds
+        with np.errstate(all="ignore"):
+            f = np.abs(self.grid(np.linspace(x0, x1, 9), np.linspace(y0, y1, 9)))
+        return float(np.max(f[np.isfinite(f)])) if np.isfinite(f).any() else np.inf
 
     def box(self, factor: float = 1e3) -> tuple[np.ndarray, np.ndarray]:
         """The divergence box: the bounds grown ``factor``-fold about their centre.
