@@ -176,10 +176,6 @@ def test_training_again_cancels_the_running_job(qtbot, training_panel, monkeypat
     assert training_panel.result.request.config.epochs == 2
 
 
-@pytest.mark.xfail(strict=True, reason="optim_core._lockstep.Lockstep.__init__ evaluates a 9×9 "
-                   "grid of the surface (_largest_value) for every new race, so every drag "
-                   "recompute on a slice pays ~5 ms before its first step; the value depends "
-                   "only on the surface and could be kept with it (H6: _lockstep.py)")
 def test_a_drag_on_a_slice_evaluates_no_grid(qtbot, model, monkeypatch):
     model.set_surface("classifier")
     qtbot.waitUntil(lambda: settled(model), timeout=30_000)
