@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from optim_core import experiment_file as ef
 from optim_core.spec import CLASSIFIER, RunSpec, default_experiment, make_optimizer, make_surface
 
-SETTINGS = settings(max_examples=300, deadline=None,
+SETTINGS = settings(max_examples=200, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 #: Values that have broken loaders: huge whole numbers, non-finite and extreme floats,

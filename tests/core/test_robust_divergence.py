@@ -18,9 +18,9 @@ LRS = (1e-6, 1e-3, 1.0, 1e3)
 MOMENTUM = ("mu", "beta", "beta1", "rho")
 REASONS = {runner.REASON_POINT, runner.REASON_BOX, runner.REASON_VALUE, runner.REASON_GRAD,
            runner.REASON_LOSS}
-STEPS = 300
+STEPS = 200
 #: A slice step evaluates the loss over the whole dataset at every point: fewer steps.
-SLICE_STEPS = 40
+SLICE_STEPS = 25
 
 
 def every_setting() -> dict[str, optimizers.Optimizer]:

@@ -23,7 +23,7 @@ MOMENTUM = ("mu", "beta", "beta1", "rho")
 REASONS = {runner.REASON_POINT, runner.REASON_BOX, runner.REASON_VALUE, runner.REASON_GRAD,
            runner.REASON_LOSS}
 #: Steps before the rates are turned (a student moving the slider mid-race), and after.
-WARM, FRAMES, STEPS_PER_FRAME = 20, 4, 70
+WARM, FRAMES, STEPS_PER_FRAME = 20, 3, 90
 
 
 def settings() -> list[tuple[str, float | None, float | None]]:
