@@ -32,9 +32,13 @@ HOVER_PEN = pg.mkPen(255, 255, 255, 110, width=1, style=Qt.PenStyle.DashLine)
 class CurvesPanel(QWidget):
     """The race's curves over an ``ExperimentModel``; redrawn in place as it steps."""
 
-    def __init__(self, model, parent: QWidget | None = None):
+    def __init__(self, model, parent: QWidget | None = None, line_width: float = 1.0):
+        """``line_width``: the curves' pen in pixels. 1 is Qt's fast cosmetic
+        path, right for a live panel; exported frames, drawn once and often
+        scaled down, read better with 2."""
         super().__init__(parent)
         self.model = model
+        self.line_width = line_width
         self.series: dict[int, curves.RunCurves] = {}  # run index -> what is drawn
         self.items: dict[tuple[str, int], pg.PlotDataItem] = {}
         self._lr_items: dict[int, pg.PlotDataItem] = {}
@@ -63,7 +67,9 @@ class CurvesPanel(QWidget):
             plot.setLabel("left", ylabel)
             if k // 2 == len(PLOTS) // 2 - 1:  # the bottom row says what x is, for both rows
                 plot.setLabel("bottom", "step")
-            plot.showGrid(x=True, y=True, alpha=0.15)
+            # Horizontal grid lines cost ~9 ms a plot a paint (x ones ~0.1 ms); the
+            # hover read-out gives exact values.
+            plot.showGrid(x=True, y=False, alpha=0.15)
             plot.hideButtons()
             if self.plots:
                 plot.setXLink(self.plots["loss"])
@@ -214,15 +220,15 @@ class CurvesPanel(QWidget):
         if item is None:
             # A long race keeps 4,096 samples a run: stroked as they are (several
             # vertices a pixel), 8 runs × 4 plots took ~120 ms a paint. Decimation to
-            # a min/max pair per pixel keeps every spike and takes a third off (the
-            # 2-px antialiased pens are most of what is left).
+            # a min/max pair per pixel keeps every spike; 1-px pens (Qt's fast
+            # cosmetic path) cost ~2 ms where 2-px antialiased ones cost ~50.
             item = self.plots[key].plot()
             item.opts["autoDownsampleFactor"] = 1.0  # pyqtgraph's 5 keeps 5 points a pixel
             item.setDownsampling(auto=True, method="peak")
             item.setClipToView(True)
             self.items[(key, index)] = item
         if item.opts["pen"] is None or pg.mkPen(item.opts["pen"]).color().name() != color:
-            item.setPen(pg.mkPen(color, width=2))  # only when new or recoloured: it redraws
+            item.setPen(pg.mkPen(color, width=self.line_width))  # new or recoloured: redraws
         return item
 
     # ----------------------------------------------------------------- hover

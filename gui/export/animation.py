@@ -30,6 +30,9 @@ Cancelled = Callable[[], bool]
 #: ``side(model) -> QWidget``: a panel over the recorder's model, drawn beside the surface.
 SidePanel = Callable[[object], QWidget]
 
+#: The curves' pen in exported frames (the live panel draws 1-px lines, fast;
+#: frames are drawn once and often scaled down, where 1 px fades).
+EXPORT_LINE_WIDTH = 2.0
 #: Width share of the side panel (the curves) in a frame.
 SIDE_SHARE = 0.42
 BANNER_BG = QColor(20, 20, 28)
@@ -55,7 +58,10 @@ class RaceRecorder:
         self.side_panel = None
         if self.options.curves:
             if side is None:
-                from gui.curves_panel import CurvesPanel as side
+                from gui.curves_panel import CurvesPanel
+
+                def side(model):
+                    return CurvesPanel(model, line_width=EXPORT_LINE_WIDTH)
             self.side_panel = side(self.model)
 
     def wait_ready(self, progress: Progress | None = None, cancelled: Cancelled | None = None
