@@ -121,10 +121,13 @@ def run() -> list[Row]:
         return view.grab()
 
     drag = median_ms(drag_frame, repeat=15, warmup=2)
+    drag_step = model.step
     values = iter(np.linspace(50.0, 150.0, 1000))
 
     def param_frame():
         model.set_surface_param("b", float(next(values)))
+        while model.rebuilding:  # the rerun is spread over event-loop turns: time them all
+            app.processEvents()
         return view.grab()
 
     param = median_ms(param_frame, repeat=9, warmup=1)
@@ -132,8 +135,8 @@ def run() -> list[Row]:
     return [
         Row(f"frame: {runs} runs × {trail_len}-pt trails, 512², 900×700", live, naive,
             goal="<= 8 ms", note="advance(1) + redraw + grab; baseline: naive pyqtgraph"),
-        Row(f"drag frame: rerun {runs} runs to step {model.step}, draw", drag,
-            goal="<= 16 ms", note="start marker dragged: full recompute"),
+        Row(f"drag: rerun {runs} runs to step {drag_step}, draw", drag,
+            note="whole recompute; while dragging it is spread over <= 12 ms turns"),
         Row("surface parameter: 512² grid + contours + rerun + draw", param,
             goal="interactive", note="Rosenbrock b slider"),
     ]
