@@ -83,7 +83,7 @@ def _race_frame_ms(opts) -> float:
 
 def run() -> list[Row]:
     opts = _eight()
-    rows = [_drag_row(opts, 300, "<= 4 ms", 31), _drag_row(opts, 2000, "<= 25 ms", 15)]
+    rows = [_drag_row(opts, 300, "<= 16 ms", 31), _drag_row(opts, 2000, "", 15)]
 
     grid = np.stack(np.meshgrid(np.linspace(-1.5, 1.5, 10), np.linspace(-0.5, 2.5, 10)), -1)
     grid = grid.reshape(-1, 2)
