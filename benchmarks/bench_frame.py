@@ -18,24 +18,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import numpy as np  # noqa: E402
 
+from benchmarks._scenes import eight_run_model  # noqa: E402
 from benchmarks._timing import Row, median_ms  # noqa: E402
 
 SIZE = (900, 700)
 STEPS = 2000
-EXTRA_RUNS = (("nesterov", 1e-3), ("adagrad", 0.3), ("momentum_ema", 1e-2), ("adam", 1e-2))
 
 
 def _model():
-    from gui.experiment import ExperimentModel
-    from optim_core import spec as spec_mod
-
-    spec = spec_mod.default_experiment()
-    spec.surface.resolution = 512
-    spec.steps = 1_000_000
-    for kind, lr in EXTRA_RUNS:
-        spec.runs.append(spec_mod.default_run(kind, f"{kind} {lr:g}", lr=lr,
-                                              used_colors=[r.color for r in spec.runs]))
-    model = ExperimentModel(spec)
+    model = eight_run_model(resolution=512, steps=1_000_000)
     model.advance(STEPS)
     return model
 

@@ -24,24 +24,15 @@ import tracemalloc  # noqa: E402
 
 import numpy as np  # noqa: E402
 
+from benchmarks._scenes import eight_run_model  # noqa: E402
 from benchmarks._timing import Row  # noqa: E402
 
 STEPS, STEPS_PER_FRAME, SIZE = 100_000, 500, (900, 700)
 WARM, WINDOW = 10, 20
-EXTRA_RUNS = (("nesterov", 1e-3), ("adagrad", 0.3), ("momentum_ema", 1e-2), ("adam", 1e-2))
 
 
 def _model():
-    from gui.experiment import ExperimentModel
-    from optim_core import spec as spec_mod
-
-    spec = spec_mod.default_experiment()
-    spec.surface.resolution = 512
-    spec.steps, spec.steps_per_frame = STEPS, STEPS_PER_FRAME
-    for kind, lr in EXTRA_RUNS:
-        spec.runs.append(spec_mod.default_run(kind, f"{kind} {lr:g}", lr=lr,
-                                              used_colors=[r.color for r in spec.runs]))
-    return ExperimentModel(spec)
+    return eight_run_model(resolution=512, steps=STEPS, steps_per_frame=STEPS_PER_FRAME)
 
 
 def _rss() -> int:
