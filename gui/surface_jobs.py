@@ -8,7 +8,7 @@ for a trained centre, W* trained) before a fast exact grid; that runs as
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 import numpy as np
@@ -57,14 +57,26 @@ def sample(surface: Surface, resolution: int, preview: bool = False,
     ``progress(fraction, message)`` after each (which may raise to cancel).
     """
     x, y = axes(surface, resolution)
-    blocks = np.array_split(np.arange(len(y)), max(1, min(chunks, len(y))))
     z = np.empty((len(y), len(x)))
-    for k, rows in enumerate(blocks):
-        with np.errstate(all="ignore"):
-            z[rows] = np.asarray(surface.grid(x, y[rows]), dtype=float)
-        if progress is not None:
-            progress((k + 1) / len(blocks), f"slice grid {resolution}×{resolution}")
+    with np.errstate(all="ignore"):
+        for start, block in _row_blocks(surface, x, y, max(1, min(chunks, len(y)))):
+            z[start:start + len(block)] = block
+            if progress is not None:
+                progress((start + len(block)) / len(y), f"slice grid {resolution}×{resolution}")
     return GridData(x, y, z, preview, line_slice(surface))
+
+
+def _row_blocks(surface: Surface, x: np.ndarray, y: np.ndarray, chunks: int
+                ) -> Iterator[tuple[int, np.ndarray]]:
+    """``(first row, rows of Z)`` in ``chunks`` blocks. A slice's own ``iter_grid``
+    sets up its per-column tables once for all blocks (a ``grid`` call per
+    block rebuilt them every time: a 256² softmax slice in 16 blocks took
+    a third longer than in one)."""
+    if hasattr(surface, "iter_grid"):
+        yield from surface.iter_grid(x, y, chunk_rows=-(-len(y) // chunks))
+        return
+    for rows in np.array_split(np.arange(len(y)), chunks):
+        yield int(rows[0]), surface.grid(x, y[rows])
 
 
 def line_slice(surface: Surface) -> tuple[np.ndarray, np.ndarray] | None:
