@@ -60,9 +60,3 @@ def contour_levels(d: np.ndarray, count: int) -> np.ndarray:
         return np.zeros(0)
     return np.linspace(lo, hi, count + 2)[1:-1]
 
-
-def lookup_table(name: str, n: int = 256) -> np.ndarray:
-    """``(n, 4)`` uint8 RGBA table of colormap ``name``."""
-    import pyqtgraph as pg
-
-    return pg.colormap.get(name).getLookupTable(nPts=n, alpha=True)

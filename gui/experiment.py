@@ -73,7 +73,6 @@ class ExperimentModel(RaceMixin, SurfaceMixin, RunsMixin, QObject):
     transport_changed = Signal()  # steps per frame, maximum steps, grid n
     view_changed = Signal()  # colormap, log colour, contour count
     job_progressed = Signal(float, str)
-    job_finished = Signal()
     job_failed = Signal(str)
     modified = Signal()  # anything that would be saved changed
 

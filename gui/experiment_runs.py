@@ -36,9 +36,6 @@ class RunsMixin:
             k += 1
         return f"{base} {k}"
 
-    def run_spec(self, index: int) -> RunSpec:
-        return self._spec.runs[index]
-
     def race_label(self, index: int) -> str:
         """The label run ``index`` has inside ``model.race`` (stable while the run
         exists; spec labels may repeat, these never do)."""

@@ -123,7 +123,6 @@ class SurfaceMixin:
     def _on_grid_computed(self, grid: GridData) -> None:
         self.grid = grid
         self._emit("grid_ready")
-        self._emit("job_finished")
 
     def _on_job_failed(self, message: str) -> None:
         """A slice could not be built: the spec goes back to the surface on screen."""

@@ -80,9 +80,6 @@ class HSweepPlot(pg.PlotWidget):
         else:
             self.median.setData([], [])
 
-    def clear_sweep(self) -> None:
-        self.set_sweep(np.zeros(0), np.zeros((0, 0)))
-
     @property
     def best_h(self) -> float:
         """The h of the smallest median error (NaN before a sweep)."""
