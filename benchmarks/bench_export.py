@@ -11,22 +11,11 @@ processes only adds time. Goals (issue 6): MP4 ≤ 3 s, GIF ≤ 6 s.
 from __future__ import annotations
 
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks._timing import Row
+from benchmarks._timing import Row, best_ms
 
 FRAMES, WIDTH, HEIGHT, FPS = 200, 640, 480, 30
-
-
-def _best_ms(fn: Callable[[], object], repeat: int = 3) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        best = min(best, (time.perf_counter() - t0) * 1e3)
-    return best
 
 
 def run() -> list[Row]:
@@ -55,9 +44,9 @@ def run() -> list[Row]:
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        render_ms = _best_ms(render_only)
-        mp4_ms = _best_ms(lambda: export_animation(spec, folder / "race.mp4", options))
-        gif_ms = _best_ms(lambda: export_animation(spec, folder / "race.gif", options))
+        render_ms = best_ms(render_only)
+        mp4_ms = best_ms(lambda: export_animation(spec, folder / "race.mp4", options))
+        gif_ms = best_ms(lambda: export_animation(spec, folder / "race.gif", options))
         assert len(read_frames(folder / "race.mp4")) == FRAMES
 
         def ours() -> None:
@@ -66,9 +55,9 @@ def run() -> list[Row]:
                 w.write(f)
             w.close()
 
-        encode_ms = _best_ms(ours)
-        imageio_ms = _best_ms(lambda: iio.imwrite(folder / "imageio.gif", frames,
-                                                  duration=1000 / FPS, loop=0), repeat=1)
+        encode_ms = best_ms(ours)
+        imageio_ms = best_ms(lambda: iio.imwrite(folder / "imageio.gif", frames,
+                                                 duration=1000 / FPS, loop=0), repeat=1)
     what = f"{FRAMES} frames {WIDTH}x{HEIGHT}, 4 runs, Rosenbrock"
     return [
         Row(f"draw frames only ({what})", render_ms, note="the floor any export pays"),

@@ -14,12 +14,9 @@ rows compare with a faster loop, the slice's own per-point evaluation
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-
 import numpy as np
 
-from benchmarks._timing import Row
+from benchmarks._timing import Row, best_ms
 from optim_core import classifier
 
 _LOOP_SIDE = 16
@@ -33,16 +30,6 @@ def _plane(ds: classifier.Dataset, loss: str, trained: bool) -> classifier.Plane
         W0 = classifier.train(model, W0)
     D1, D2 = classifier.random_directions(W0, seed=1, normalize="filter")
     return classifier.PlaneSlice(model, W0, D1, D2, dataset_name=ds.name)
-
-
-def _best_ms(fn: Callable[[], object], repeat: int) -> float:
-    fn()
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t0)
-    return best * 1e3
 
 
 def _loop_ms_per_point(plane: classifier.PlaneSlice, fast: bool = False) -> float:
@@ -59,7 +46,7 @@ def _loop_ms_per_point(plane: classifier.PlaneSlice, fast: bool = False) -> floa
             for a in axis:
                 plane.value(np.array([a, b]))
 
-    return _best_ms(fast_loop if fast else loop, repeat=7) / _LOOP_SIDE**2
+    return best_ms(fast_loop if fast else loop, repeat=7, warmup=1) / _LOOP_SIDE**2
 
 
 def _fast_loop_rows(ds: classifier.Dataset) -> list[Row]:
@@ -68,7 +55,7 @@ def _fast_loop_rows(ds: classifier.Dataset) -> list[Row]:
         plane = _plane(ds, loss, trained=False)
         per_point = _loop_ms_per_point(plane, fast=True)
         axis = np.linspace(-1.0, 1.0, 128)
-        ms = _best_ms(lambda axis=axis, plane=plane: plane.grid(axis, axis), repeat=11)
+        ms = best_ms(lambda axis=axis, plane=plane: plane.grid(axis, axis), repeat=11, warmup=1)
         rows.append(Row(f"slice {loss} 128x128 vs plane.value per point", ms,
                         baseline_ms=per_point * 128 * 128, goal="(information)",
                         note=f"plane.value {per_point * 1e3:.0f} us/point"))
@@ -82,7 +69,7 @@ def _rows(ds: classifier.Dataset, loss: str, trained: bool, sides: tuple[int, ..
     rows = []
     for side in sides:
         axis = np.linspace(-1.0, 1.0, side)
-        ms = _best_ms(lambda axis=axis: plane.grid(axis, axis), repeat=11)
+        ms = best_ms(lambda axis=axis: plane.grid(axis, axis), repeat=11, warmup=1)
         goal = f">= {_GOALS[loss]:.0f}x"
         if loss == "softmax" and side == 256:
             goal += ", < 500 ms"
