@@ -201,10 +201,17 @@ class FileManager(QObject):
         QSettings().setValue(RECENT_KEY, [str(p) for p in paths[:MAX_RECENT]])
 
 
-def _file_name(title: str) -> str:
-    """A file name from an experiment title: 'Saddle point: who escapes?' ->
-    'saddle_point_who_escapes.optviz.json'."""
+def title_stem(title: str, default: str) -> str:
+    """A file-name stem from a title, for the save and export dialogs:
+    'Saddle point: who escapes?' -> 'saddle_point_who_escapes'; ``default``
+    when the title has no letters or digits."""
     stem = "".join(c if c.isalnum() else "_" for c in title.lower()).strip("_")
     while "__" in stem:
         stem = stem.replace("__", "_")
-    return f"{stem or 'experiment'}{ef.SUFFIX}"
+    return stem or default
+
+
+def _file_name(title: str) -> str:
+    """A file name from an experiment title: 'Saddle point: who escapes?' ->
+    'saddle_point_who_escapes.optviz.json'."""
+    return title_stem(title, "experiment") + ef.SUFFIX

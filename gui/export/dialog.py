@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from gui.export.animation_options import AnimationOptions
 from gui.export.frame_writer import ExportError, check_frame_options, format_of
 from gui.export.job import AnimationExportJob
+from gui.files import title_stem
 
 FORMATS = (("MP4 video (H.264)", "mp4", ".mp4"), ("Animated GIF", "gif", ".gif"),
            ("PNG frames in a zip", "zip", ".zip"), ("PNG frames in a folder", "png", ""))
@@ -81,7 +82,7 @@ class ExportDialog(QDialog):
         fmt = str(s.value("export/format", "mp4"))
         self.format.setCurrentIndex(max(0, self.format.findData(fmt)))
         folder = Path(str(s.value("export/folder", Path.home())))
-        self.path_edit.setText(str(folder / _stem(spec.title)) + self._suffix())
+        self.path_edit.setText(str(folder / title_stem(spec.title, "race")) + self._suffix())
         self._update()
 
     def _layout(self) -> None:
@@ -248,9 +249,3 @@ def _spin(lo: int, hi: int, value: int) -> QSpinBox:
     box.setValue(value)
     return box
 
-
-def _stem(title: str) -> str:
-    stem = "".join(c if c.isalnum() else "_" for c in title.lower()).strip("_")
-    while "__" in stem:
-        stem = stem.replace("__", "_")
-    return stem or "race"

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from gui.export import static
 from gui.export.frame_writer import ExportError
+from gui.files import title_stem
 
 CURVES_DOCK = "Training curves"
 
@@ -73,8 +74,7 @@ class StaticExports:
     def _ask(self, title: str, what: str, suffix: str) -> Path | None:
         settings = QSettings()
         folder = Path(str(settings.value("export/folder", Path.home())))
-        stem = "".join(c if c.isalnum() else "_" for c in
-                       (self.window.model.spec.title or "race").lower()).strip("_")
+        stem = title_stem(self.window.model.spec.title, "race")
         kind = {".png": "PNG image", ".svg": "SVG drawing", ".csv": "CSV table"}[suffix]
         name, _ = QFileDialog.getSaveFileName(self.window, title,
                                               str(folder / f"{stem}_{what}{suffix}"),
