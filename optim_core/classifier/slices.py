@@ -127,11 +127,11 @@ class PlaneSlice(Surface):
         H = np.broadcast_to(2 * self.model.reg * self.gram[1:, 1:], (len(pts), 2, 2)).copy()
         if self.model.kind == "softmax":
             S0, S1, S2 = self.S
+            V = self.S[1:]  # (2, N, K): the direction scores S1, S2
             for i, (a, b) in enumerate(pts):
                 S = S0 + a * S1 + b * S2
                 p = np.exp(S - S.max(axis=1, keepdims=True))
                 p /= p.sum(axis=1, keepdims=True)
-                V = np.stack([S1, S2])  # (2, N, K)
                 mean = np.einsum("nk,ink->in", p, V)
                 H[i] += (np.einsum("nk,ink,jnk->ij", p, V, V)
                          - np.einsum("in,jn->ij", mean, mean)) / len(p)
