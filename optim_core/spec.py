@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from optim_core import optimizers, schedules, surfaces
+from optim_core import optimizers, surfaces
 from optim_core.surface_base import Surface
 
 #: Colourblind-friendly run colours (Okabe–Ito, reordered for contrast on
@@ -118,8 +118,7 @@ def default_experiment() -> ExperimentSpec:
 
 def make_optimizer(run: RunSpec) -> optimizers.Optimizer:
     """The optimizer a run describes; schedule dicts become schedules."""
-    hyper = {k: schedules.from_dict(v) if isinstance(v, dict) else v for k, v in run.hyper.items()}
-    return optimizers.get(run.kind, **hyper)
+    return optimizers.from_dict({"kind": run.kind, "hyper": run.hyper})
 
 
 def make_surface(spec: SurfaceSpec, progress: Callable[[float, str], None] | None = None,
