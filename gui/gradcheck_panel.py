@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import html
 import os
-import tempfile
-from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
@@ -36,6 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from gui import surface_jobs
+from gui.export import static
+from gui.export.frame_writer import ExportError
 from gui.gradcheck_table import VERDICT_STYLE, GradcheckTableModel, ValueRole
 from gui.hsweep_plot import HSweepPlot
 from gui.widgets import SciSpinBox
@@ -282,20 +282,13 @@ class GradcheckPanel(QWidget):
         if path:
             try:
                 self.export_csv(path)
-            except OSError as exc:
-                QMessageBox.warning(self, "Cannot export", f"{path}: {exc}")
+            except ExportError as exc:
+                QMessageBox.warning(self, "Cannot export", str(exc))
 
     def export_csv(self, path: str | os.PathLike) -> None:
-        """Write the table to ``path`` atomically (temporary file, then rename)."""
-        path = Path(path)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-                f.write(targets.to_csv(self.table))
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        """Write the table to ``path`` atomically (temporary file, then rename);
+        ``ExportError`` when it cannot be written."""
+        static.write_text(path, targets.to_csv(self.table))
 
 
 def _legend() -> QHBoxLayout:

@@ -128,9 +128,16 @@ def write_csv(path: str | os.PathLike, columns, rows) -> Path:
     writer.writerow(columns)
     for row in rows:
         writer.writerow([_cell(v) for v in row])
+    return write_text(path, buf.getvalue())
+
+
+def write_text(path: str | os.PathLike, text: str) -> Path:
+    """``text`` into ``path`` atomically (a temporary file beside it, renamed over
+    the target) with an ordinary file's permissions; ``ExportError`` otherwise."""
+    path = Path(path)
     tmp = make_temp(path, is_dir=False)
     try:
-        tmp.write_text(buf.getvalue(), encoding="utf-8")
+        tmp.write_text(text, encoding="utf-8")
         replace_onto(tmp, path)
     except OSError as e:
         remove_output(tmp)

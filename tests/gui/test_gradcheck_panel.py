@@ -1,6 +1,7 @@
 """The gradient-check panel: the table is gradcheck's, bugs turn red, kinks are flagged."""
 
 import csv
+import os
 
 import numpy as np
 import pytest
@@ -180,6 +181,9 @@ def test_export_writes_the_table_as_csv(qtbot, model, panel, tmp_path, monkeypat
     assert [float(r["analytic"]) for r in rows] == column(panel, 1)
     assert [float(r["relative_error"]) for r in rows] == column(panel, 3)
     assert [p.name for p in tmp_path.iterdir()] == ["check.csv"]  # no temporary left behind
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask  # an ordinary file, not 0600
 
 
 def test_clicking_a_header_sorts_rows_by_value(qtbot, model, panel):
