@@ -261,8 +261,8 @@ class Lockstep:
                 # A state stacked over the block's steps; only count and the
                 # accumulator are read by effective_lr (Adam's m stays as is).
                 state = self.state(mem.label)
-                stacked = state._replace(count=counts, **{state._fields[-1]: mem.trace})
-                eff[:, sl] = optimizers.effective_lr(mem.opt, stacked)
+                over_block = state._replace(count=counts, **{state._fields[-1]: mem.trace})
+                eff[:, sl] = optimizers.effective_lr(mem.opt, over_block)
                 mem.trace = None
             else:
                 eff[:, sl] = lrs[:, r, None]
