@@ -41,7 +41,6 @@ class CurvesPanel(QWidget):
         self.line_width = line_width
         self.series: dict[int, curves.RunCurves] = {}  # run index -> what is drawn
         self.items: dict[tuple[str, int], pg.PlotDataItem] = {}
-        self._lr_items: dict[int, pg.PlotDataItem] = {}
         self._dirty = True
         self._behind = False  # steps arrived that are not drawn yet
         self._throttle = QTimer(self, singleShot=True, interval=PLAYING_MS)
