@@ -225,8 +225,8 @@ class GradcheckPanel(QWidget):
         if surface is None:
             return None
         point = self._point()
-        if surface_jobs.is_slice(surface):
-            plane = getattr(surface, "plane", surface)  # a mini-batch slice wraps the plane
+        plane = surface_jobs.plane_of(surface)
+        if plane is not None:
             W = plane.W0 if self.at_combo.currentData() == CENTRE else plane.weights(point)
             return targets.classifier_target(plane.model, W, self.part_combo.currentData())
         return targets.toy_target(surface, point)

@@ -93,6 +93,14 @@ def is_slice(surface: Surface) -> bool:
     return getattr(surface, "name", "") == spec_mod.CLASSIFIER or hasattr(surface, "W0")
 
 
+def plane_of(surface: Surface | None):
+    """The ``PlaneSlice`` behind a classifier slice (a mini-batch slice wraps
+    one as ``.plane``); None for a toy surface or no surface."""
+    if surface is None or not is_slice(surface):
+        return None
+    return getattr(surface, "plane", surface)
+
+
 def default_start(surface: Surface) -> np.ndarray:
     """The surface's story-telling start, or a point up-left of the centre."""
     start = getattr(surface, "default_start", None)

@@ -182,10 +182,7 @@ class TrainingPanel(QWidget):
 
     def plane(self):
         """The PlaneSlice on screen, or None (toy surface, or still being built)."""
-        surface = self.model.surface
-        if surface is None or not surface_jobs.is_slice(surface):
-            return None
-        return getattr(surface, "plane", surface)
+        return surface_jobs.plane_of(self.model.surface)
 
     # ----------------------------------------------------------------- training
     def request(self) -> TrainingRequest:
