@@ -24,6 +24,7 @@ from gui.surface_display import prepare
 from gui.surface_layer import SurfaceLayer
 from gui.surface_viewbox import SurfaceViewBox
 from gui.trail_layer import Trail, TrailLayer
+from optim_core.spec import CLASSIFIER
 
 START_PEN = pg.mkPen("#ffffff", width=2)
 
@@ -126,7 +127,7 @@ class SurfaceView(QWidget):
     # ------------------------------------------------------------- model -> view
     def _on_surface_changed(self) -> None:
         s = self.model.surface
-        classifier = self.model.spec.surface.name == "classifier"
+        classifier = self.model.spec.surface.name == CLASSIFIER
         if s is not None:
             self.plot.setTitle(getattr(s, "title", ""), color="#e8e8e8", size="12pt")
         xl, yl = ("a  (along D₁)", "b  (along D₂)") if classifier else ("x", "y")

@@ -12,6 +12,7 @@ plane it really is and how the true loss compares with the slice's.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 
 import pyqtgraph as pg
@@ -301,8 +302,7 @@ class TrainingPanel(QWidget):
         plane, projections = result
         if self.result is not None and plane is self.plane():
             self.result.on_slice = projections
-            self.result.request = TrainingRequest(**{**self.result.request.__dict__,
-                                                     "plane": plane})
+            self.result.request = dataclasses.replace(self.result.request, plane=plane)
             self._draw_overlays()
 
     def _clear_overlays(self) -> None:
