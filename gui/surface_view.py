@@ -27,6 +27,8 @@ from gui.trail_layer import Trail, TrailLayer
 from optim_core.spec import CLASSIFIER
 
 START_PEN = pg.mkPen("#ffffff", width=2)
+#: Narrowest layout a rendered picture gets (see ``SurfaceView.render_image``).
+MIN_LAYOUT_WIDTH = 560
 
 
 class SurfaceView(QWidget):
@@ -247,8 +249,19 @@ class SurfaceView(QWidget):
         """The current state drawn at ``width × height`` by this same code.
 
         A visible view renders through a hidden twin so the window does not
-        jump; a hidden one resizes itself.
+        jump; a hidden one resizes itself. A picture narrower than
+        ``MIN_LAYOUT_WIDTH`` is laid out at that width and scaled down, so its
+        legend, axes and colour bar keep their proportions instead of
+        covering the surface.
         """
+        scale = max(1.0, MIN_LAYOUT_WIDTH / width)
+        image = self._render(round(width * scale), round(height * scale))
+        if scale > 1.0:
+            image = image.scaled(width, height, Qt.AspectRatioMode.IgnoreAspectRatio,
+                                 Qt.TransformationMode.SmoothTransformation)
+        return image
+
+    def _render(self, width: int, height: int) -> QImage:
         target = self
         if self.isVisible():
             if self._twin is None:

@@ -142,6 +142,22 @@ def test_colormap_and_log_scale_reach_the_picture(view, model):
     assert lut is not None
 
 
+def test_a_small_picture_keeps_the_layout_of_a_readable_one(view, model):
+    """Below MIN_LAYOUT_WIDTH a picture is the readable layout scaled down, not
+    a cramped layout whose legend and colour bar cover the surface."""
+    from gui.surface_view import MIN_LAYOUT_WIDTH
+
+    model.advance(100)
+    w, h = MIN_LAYOUT_WIDTH // 2, MIN_LAYOUT_WIDTH * 3 // 8
+    small = view.render_image(w, h)
+    assert (small.width(), small.height()) == (w, h)
+    big = view.render_image(MIN_LAYOUT_WIDTH, MIN_LAYOUT_WIDTH * 3 // 4).scaled(
+        w, h, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation)
+    a = np.array([[small.pixelColor(x, y).getRgb()[:3] for x in range(w)] for y in range(h)])
+    b = np.array([[big.pixelColor(x, y).getRgb()[:3] for x in range(w)] for y in range(h)])
+    assert np.abs(a.astype(int) - b).max() <= 2
+
+
 def test_render_image_has_the_requested_size_and_shows_trails(view, model):
     model.advance(100)
     img = view.render_image(480, 360)
