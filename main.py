@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable
 
 COMMANDS: dict[str, tuple[str, str, str]] = {
-    "export": ("gui.cli_export", "add_export_parser", "run_export"),
+    "export": ("gui.cli.cli_export", "add_export_parser", "run_export"),
 }
 
 
@@ -51,9 +51,9 @@ def build_window(model):
     """The full application window over ``model``: the main window, experiment
     files (open/save/recent/presets) and the analysis docks, with the user's
     remembered layout applied last."""
-    from gui.analysis_docks import install_panels
+    from gui.app.analysis_docks import install_panels
+    from gui.app.main_window import MainWindow
     from gui.export.static_menu import install_static_exports
-    from gui.main_window import MainWindow
 
     window = MainWindow(model)
     window.panels = install_panels(window, model)
@@ -68,8 +68,8 @@ def run_gui(args: argparse.Namespace) -> int:
         # script (and with no window behind it, explain nothing on screen).
         print(f"optviz: error: {problem}", file=sys.stderr)
         return 2
-    from gui.app import create_application
-    from gui.experiment import ExperimentModel
+    from gui.app.app import create_application
+    from gui.model.experiment import ExperimentModel
 
     app = create_application(sys.argv[:1])
     model = ExperimentModel()
@@ -84,7 +84,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
 def experiment_problem(path: str) -> str | None:
     """Why the experiment file at ``path`` cannot be opened, or None."""
-    from optim_core import experiment_file as ef
+    from optim_core.experiment import file as ef
 
     try:
         ef.load(path)

@@ -8,8 +8,8 @@ EXTRA_RUNS = (("nesterov", 1e-3), ("adagrad", 0.3), ("momentum_ema", 1e-2), ("ad
 
 def eight_run_model(resolution: int, steps: int, steps_per_frame: int = 1):
     """An ExperimentModel of the default Rosenbrock race plus ``EXTRA_RUNS``."""
-    from gui.experiment import ExperimentModel
-    from optim_core import spec as spec_mod
+    from gui.model.experiment import ExperimentModel
+    from optim_core.experiment import spec as spec_mod
 
     spec = spec_mod.default_experiment()
     spec.surface.resolution = resolution

@@ -19,8 +19,8 @@ FRAMES, WIDTH, HEIGHT, FPS = 200, 640, 480, 30
 
 
 def run() -> list[Row]:
-    from gui.app import create_application
-    from gui.cli_export import quiet_offscreen_notices
+    from gui.app.app import create_application
+    from gui.cli.cli_export import quiet_offscreen_notices
 
     app = create_application(["bench"])  # noqa: F841 - keeps the QApplication alive
     quiet_offscreen_notices()
@@ -28,9 +28,9 @@ def run() -> list[Row]:
 
     from gui.export.animation import RaceRecorder, export_animation
     from gui.export.animation_options import AnimationOptions
-    from gui.export.readback import read_frames
     from gui.export.writers import GifWriter
-    from optim_core.spec import default_experiment
+    from optim_core.experiment.spec import default_experiment
+    from tests.readback import read_frames
 
     spec = default_experiment()  # Rosenbrock: SGD, momentum, RMSprop, Adam
     options = AnimationOptions(WIDTH, HEIGHT, FPS, frames=FRAMES, steps_per_frame=2)

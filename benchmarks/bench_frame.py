@@ -32,7 +32,7 @@ def _model():
 
 
 def _live_view(app, model):
-    from gui.surface_view import SurfaceView
+    from gui.surface.surface_view import SurfaceView
 
     view = SurfaceView(model)
     view.resize(*SIZE)
@@ -45,12 +45,12 @@ def _naive_view(app, model):
     """The same picture with plain pyqtgraph items and no caching."""
     import pyqtgraph as pg
 
-    from gui.surface_layer import grid_rects
+    from gui.surface.surface_layer import grid_rects
 
     w = pg.PlotWidget()
     w.resize(*SIZE)
     grid, layer_scale = model.grid, None
-    from gui.colormaps import choose_scale, contour_levels
+    from optim_core.render.colormaps import choose_scale, contour_levels
 
     layer_scale = choose_scale(grid.z)
     d = layer_scale.forward(grid.z)
@@ -83,7 +83,7 @@ def _naive_view(app, model):
 
 
 def run() -> list[Row]:
-    from gui.app import create_application
+    from gui.app.app import create_application
 
     app = create_application([])
     model = _model()

@@ -62,10 +62,10 @@ def _settled(model) -> bool:
 
 
 def _setup(app, resolution: int):
-    from gui.experiment import ExperimentModel
-    from gui.surface_view import SurfaceView
-    from gui.training_panel import TrainingPanel
-    from optim_core import spec as spec_mod
+    from gui.model.experiment import ExperimentModel
+    from gui.panels.training_panel import TrainingPanel
+    from gui.surface.surface_view import SurfaceView
+    from optim_core.experiment import spec as spec_mod
 
     spec = spec_mod.default_experiment()
     spec.surface.resolution = resolution
@@ -105,7 +105,7 @@ def _scenarios(app, probe) -> dict[str, float]:
 
 
 def run() -> list[Row]:
-    from gui.app import create_application
+    from gui.app.app import create_application
 
     app = create_application([])
     probe = _Probe(app)

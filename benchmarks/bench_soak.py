@@ -72,8 +72,8 @@ def soak(app, view, model, trace: bool = False, curves=None) -> dict:
 
 
 def _run_once(app, trace: bool) -> dict:
-    from gui.curves_panel import CurvesPanel
-    from gui.surface_view import SurfaceView
+    from gui.panels.curves_panel import CurvesPanel
+    from gui.surface.surface_view import SurfaceView
 
     model = _model()
     view = SurfaceView(model)
@@ -89,7 +89,7 @@ def _run_once(app, trace: bool) -> dict:
 
 
 def run() -> list[Row]:
-    from gui.app import create_application
+    from gui.app.app import create_application
 
     app = create_application([])
     r = _run_once(app, trace=False)

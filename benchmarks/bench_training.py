@@ -13,8 +13,10 @@ from __future__ import annotations
 import numpy as np
 
 from benchmarks._timing import Row, median_ms
-from optim_core import classifier, optimizers, projection, training
-from optim_core import gradcheck_targets as targets
+from optim_core import classifier, optimizers
+from optim_core.analysis import gradcheck_targets as targets
+from optim_core.training import full_space as training
+from optim_core.training import projection
 
 KINDS = {"sgd": 0.1, "momentum": 0.02, "nesterov": 0.02, "adagrad": 0.05, "rmsprop": 3e-3,
          "adam": 1e-2, "adamw": 1e-2}

@@ -29,7 +29,7 @@ DOCS = ROOT / "docs"
 sys.path.insert(0, str(ROOT))
 
 from optim_core import experiment_file  # noqa: E402
-from optim_core.spec import ExperimentSpec, default_experiment  # noqa: E402
+from optim_core.experiment.spec import ExperimentSpec, default_experiment  # noqa: E402
 
 SCREENSHOT_SIZE = (1400, 960)
 SCREENSHOT_STEP = 450  # momentum near (1, 1), Adam and RMSprop along the valley, SGD behind
@@ -57,9 +57,9 @@ def make_screenshot(spec: ExperimentSpec, path: Path) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import Qt
 
-    from gui.app import create_application
-    from gui.cli_export import quiet_offscreen_notices
-    from gui.experiment import ExperimentModel
+    from gui.app.app import create_application
+    from gui.cli.cli_export import quiet_offscreen_notices
+    from gui.model.experiment import ExperimentModel
     from main import build_window
 
     app = create_application(sys.argv[:1])

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from gui.export.animation_options import AnimationOptions
 from gui.export.frame_writer import ExportCancelled, ExportError, ThreadedWriter
 from gui.export.writers import check_frame_options, format_of, open_writer
-from optim_core.spec import ExperimentSpec
+from optim_core.experiment.spec import ExperimentSpec
 
 #: ``progress(fraction in [0, 1], message)``
 Progress = Callable[[float, str], None]
@@ -46,8 +46,8 @@ class RaceRecorder:
 
     def __init__(self, spec: ExperimentSpec, options: AnimationOptions,
                  view_rect: QRectF | None = None, side: SidePanel | None = None):
-        from gui.experiment import ExperimentModel
-        from gui.surface_view import SurfaceView
+        from gui.model.experiment import ExperimentModel
+        from gui.surface.surface_view import SurfaceView
 
         self.options = options.resolved(spec)
         spec = spec.copy()
@@ -58,7 +58,7 @@ class RaceRecorder:
         self.side_panel = None
         if self.options.curves:
             if side is None:
-                from gui.curves_panel import CurvesPanel
+                from gui.panels.curves_panel import CurvesPanel
 
                 def side(model):
                     return CurvesPanel(model, line_width=EXPORT_LINE_WIDTH)

@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass, replace
 
 from gui.export.frame_writer import ExportError
-from optim_core.spec import ExperimentSpec
+from optim_core.experiment.spec import ExperimentSpec
 
 
 @dataclass(frozen=True)

@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.app.files import title_stem
 from gui.export.animation_options import AnimationOptions
 from gui.export.frame_writer import ExportError, check_frame_options, format_of
 from gui.export.job import AnimationExportJob
-from gui.files import title_stem
 
 FORMATS = (("MP4 video (H.264)", "mp4", ".mp4"), ("Animated GIF", "gif", ".gif"),
            ("PNG frames in a zip", "zip", ".zip"), ("PNG frames in a folder", "png", ""))

@@ -21,7 +21,7 @@ from gui.export.animation import RaceRecorder
 from gui.export.animation_options import AnimationOptions
 from gui.export.frame_writer import ExportCancelled, ExportError, ThreadedWriter
 from gui.export.writers import open_writer
-from optim_core.spec import ExperimentSpec
+from optim_core.experiment.spec import ExperimentSpec
 
 #: Rendering time per event-loop turn: the window repaints between slices.
 SLICE_MS = 40

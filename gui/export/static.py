@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from gui.export.frame_writer import ExportError, make_temp, remove_output, replace_onto
-from optim_core import curves
+from optim_core.analysis import curves
 
 TRAJECTORY_COLUMNS = ("run", "start", "step", "x", "y", "loss", "grad_norm", "lr")
 CURVE_FIELDS = ("loss", "grad_norm", "lr", "effective_lr", "distance")

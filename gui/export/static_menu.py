@@ -9,9 +9,9 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
+from gui.app.files import title_stem
 from gui.export import static
 from gui.export.frame_writer import ExportError
-from gui.files import title_stem
 
 CURVES_DOCK = "Training curves"
 

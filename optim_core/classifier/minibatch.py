@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from optim_core.surface_base import Surface
+from optim_core.surfaces.base import Surface
 
 
 class MiniBatchSlice(Surface):

@@ -18,7 +18,7 @@ import numpy as np
 from optim_core.classifier.grid_softmax import SoftmaxGrid
 from optim_core.classifier.grid_svm import HingeGrid
 from optim_core.classifier.losses import LinearClassifier
-from optim_core.surface_base import Surface
+from optim_core.surfaces.base import Surface
 
 _POINT_BLOCK = 1 << 16  # score elements per block of points (cache-sized temporaries)
 #: Terms (sample × class × column) per block of grid rows when the caller does

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from gui import cli_export
-from gui.export.readback import read_frames
-from optim_core import experiment_file as ef
+from gui.cli import cli_export
+from optim_core.experiment import file as ef
+from tests.readback import read_frames
 
 ROOT = Path(__file__).resolve().parents[2]
 SMALL = ["--size", "160x120", "--quiet"]
@@ -147,7 +147,7 @@ def test_list_names_surfaces_optimizers_and_colour_maps(capsys):
 
 
 def test_options_build_the_experiment_they_describe():
-    from gui.cli_options import build_request
+    from gui.cli.cli_options import build_request
 
     parser = cli_export.argparse.ArgumentParser()
     cli_export.add_export_arguments(parser)

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 import main
-from optim_core import experiment_file as ef
-from optim_core.spec import default_experiment
+from optim_core.experiment import file as ef
+from optim_core.experiment.spec import default_experiment
 
 ROOT = Path(__file__).resolve().parents[2]
 

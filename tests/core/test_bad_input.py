@@ -14,8 +14,8 @@ import numpy as np
 import pytest
 
 from optim_core import classifier
-from optim_core import experiment_file as ef
-from optim_core.spec import default_experiment
+from optim_core.experiment import file as ef
+from optim_core.experiment.spec import default_experiment
 
 
 def experiment_text(**changes) -> str:

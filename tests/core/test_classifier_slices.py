@@ -5,7 +5,7 @@ import pytest
 
 from optim_core import classifier, gradcheck
 from optim_core.classifier.grid_softmax import SoftmaxGrid
-from optim_core.surface_base import Surface
+from optim_core.surfaces.base import Surface
 
 RAISE = dict(over="raise", divide="raise", invalid="raise")
 

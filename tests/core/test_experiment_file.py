@@ -8,9 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from optim_core import experiment_file as ef
 from optim_core import optimizers, schedules, surfaces
-from optim_core.spec import (
+from optim_core.experiment import file as ef
+from optim_core.experiment.spec import (
     CLASSIFIER,
     COLORMAPS,
     ExperimentSpec,
@@ -111,7 +111,7 @@ def test_loaded_runs_build_their_optimizers():
     spec.runs[0].hyper["lr"] = schedules.get("step", value=0.01, gamma=0.5, every=10).to_dict()
     spec.runs.append(RunSpec("adam", "A", "#123456", hyper={"bias_correction": False}))
     spec.runs.append(RunSpec("random_search", "R", "#654321", hyper={"seed": 7}))
-    from optim_core.spec import make_optimizer
+    from optim_core.experiment.spec import make_optimizer
 
     for run in ef.from_json(ef.to_json(spec)).runs:
         make_optimizer(run)

@@ -12,8 +12,14 @@ import math
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from optim_core import experiment_file as ef
-from optim_core.spec import CLASSIFIER, RunSpec, default_experiment, make_optimizer, make_surface
+from optim_core.experiment import file as ef
+from optim_core.experiment.spec import (
+    CLASSIFIER,
+    RunSpec,
+    default_experiment,
+    make_optimizer,
+    make_surface,
+)
 
 SETTINGS = settings(max_examples=200, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from optim_core import _fused, _lockstep, classifier, optimizers, runner, schedules, surfaces
-from optim_core.surface_base import Surface
+from optim_core.surfaces.base import Surface
 
 ROSEN = surfaces.get("rosenbrock")
 STARTS = np.array([[-1.2, 1.0], [0.5, 0.5], [1.5, 2.0]])

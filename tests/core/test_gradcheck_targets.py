@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from optim_core import classifier, gradcheck, surfaces
-from optim_core import gradcheck_targets as targets
+from optim_core.analysis import gradcheck_targets as targets
 
 
 @pytest.fixture(scope="module")

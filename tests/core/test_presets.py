@@ -3,9 +3,9 @@
 import numpy as np
 import pytest
 
-from optim_core import experiment_file as ef
 from optim_core import runner
-from optim_core.spec import make_optimizer, make_surface, starts_array
+from optim_core.experiment import file as ef
+from optim_core.experiment.spec import make_optimizer, make_surface, starts_array
 
 PRESETS = {p.name.removesuffix(ef.SUFFIX): p for p in ef.presets()}
 

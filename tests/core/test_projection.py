@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from optim_core.projection import pca_projection, project_onto_plane
+from optim_core.training.projection import pca_projection, project_onto_plane
 
 D, K = 7, 4
 

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from optim_core import optimizers, runner, surfaces
-from optim_core.spec import SliceSpec, SurfaceSpec, make_surface
+from optim_core.experiment.spec import SliceSpec, SurfaceSpec, make_surface
 
 LRS = (1e-6, 1e-3, 1.0, 1e3)
 MOMENTUM = ("mu", "beta", "beta1", "rho")

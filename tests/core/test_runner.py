@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from optim_core import optimizers, runner, schedules, surfaces
-from optim_core.surface_base import Surface
+from optim_core.surfaces.base import Surface
 
 ROSEN = surfaces.get("rosenbrock")
 REASONS = {runner.REASON_POINT, runner.REASON_BOX, runner.REASON_VALUE,

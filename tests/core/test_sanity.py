@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from optim_core import classifier, optimizers
-from optim_core.sanity import check_initial_loss, check_overfit, expected_initial_loss
+from optim_core.training.sanity import check_initial_loss, check_overfit, expected_initial_loss
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from optim_core import gradcheck, optimizers, runner, surfaces
-from optim_core.surface_base import Surface
+from optim_core.surfaces.base import Surface
 
 NAMES = surfaces.names()
 

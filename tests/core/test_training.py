@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from optim_core import classifier, optimizers
-from optim_core.training import TrainConfig, batches, train, train_iter
+from optim_core.training.full_space import TrainConfig, batches, train, train_iter
 
 # newton needs a surface's Hessian (it has no (D, K) Hessian model here) and
 # random_search draws points inside a 2-D surface's bounds: neither is a

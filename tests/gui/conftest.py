@@ -38,7 +38,7 @@ def _instant_mouse():
 
 def small_spec(resolution: int = 64):
     """The default experiment on a coarse grid, so GUI tests stay fast."""
-    from optim_core.spec import default_experiment
+    from optim_core.experiment.spec import default_experiment
 
     spec = default_experiment()
     spec.surface.resolution = resolution
@@ -48,8 +48,8 @@ def small_spec(resolution: int = 64):
 @pytest.fixture
 def model(qapp):
     """A fresh ExperimentModel (Rosenbrock race, 64² grid); jobs and the clock stopped after."""
-    from gui.app import configure_pyqtgraph
-    from gui.experiment import ExperimentModel
+    from gui.app.app import configure_pyqtgraph
+    from gui.model.experiment import ExperimentModel
 
     configure_pyqtgraph()
     m = ExperimentModel(small_spec())
@@ -62,7 +62,7 @@ def model(qapp):
 @pytest.fixture
 def view(qtbot, model):
     """A SurfaceView of ``model`` on its own, shown at 640 × 520."""
-    from gui.surface_view import SurfaceView
+    from gui.surface.surface_view import SurfaceView
 
     v = SurfaceView(model)
     qtbot.addWidget(v)
@@ -75,7 +75,7 @@ def view(qtbot, model):
 @pytest.fixture
 def window(qtbot, model):
     """The main window over ``model``, shown at 1280 × 820."""
-    from gui.main_window import MainWindow
+    from gui.app.main_window import MainWindow
 
     w = MainWindow(model)
     qtbot.addWidget(w)

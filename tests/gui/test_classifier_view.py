@@ -5,7 +5,7 @@ import threading
 import numpy as np
 from PySide6.QtCore import Qt, QTimer
 
-from gui import surface_jobs
+from gui.model import surface_jobs
 
 
 def watch_grids(model):
@@ -76,7 +76,7 @@ def test_a_newer_request_drops_the_older_result(qtbot, model):
     model.set_slice(seed=12)  # supersedes seed 11 before it can land
     qtbot.waitUntil(lambda: grids[-1:] == [False] and not model.busy, timeout=20_000)
     assert grids == [True, False]
-    from optim_core import spec as spec_mod
+    from optim_core.experiment import spec as spec_mod
 
     fresh = spec_mod.make_surface(model.spec.surface)
     np.testing.assert_allclose(model.surface.value(np.array([0.3, -0.2])),
@@ -102,7 +102,7 @@ def test_a_failing_dataset_is_reported_and_the_last_good_slice_stays(qtbot, mode
 def test_opening_a_data_file_builds_its_slice(qtbot, model, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
-    from gui.surface_panel import SurfacePanel
+    from gui.panels.surface_panel import SurfacePanel
 
     rng = np.random.default_rng(0)
     path = tmp_path / "blobs.npz"

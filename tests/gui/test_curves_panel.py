@@ -4,9 +4,9 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 
-from gui.curves_panel import CurvesPanel
+from gui.panels.curves_panel import CurvesPanel
 from optim_core import runner
-from optim_core import spec as spec_mod
+from optim_core.experiment import spec as spec_mod
 
 
 @pytest.fixture

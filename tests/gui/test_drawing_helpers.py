@@ -4,10 +4,10 @@ and the job runner's generation counter."""
 import numpy as np
 import pytest
 
-from gui import contours
-from gui.colormaps import choose_scale, contour_levels
-from gui.trail_layer import clip_segments, thin
+from gui.surface.trail_layer import clip_segments, thin
 from optim_core import surfaces
+from optim_core.render import contours
+from optim_core.render.colormaps import choose_scale, contour_levels
 
 
 def grid(surface_name, n=200):
@@ -91,7 +91,7 @@ def test_clipping_keeps_visible_parts_exactly():
 
 
 def test_job_runner_drops_stale_results(qtbot):
-    from gui.workers import JobRunner
+    from gui.model.workers import JobRunner
 
     runner = JobRunner()
     results, progress = [], []
@@ -116,7 +116,7 @@ def test_job_runner_drops_stale_results(qtbot):
 
 
 def test_job_runner_reports_failures(qtbot):
-    from gui.workers import JobRunner
+    from gui.model.workers import JobRunner
 
     runner = JobRunner()
     errors = []

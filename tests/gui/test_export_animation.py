@@ -6,8 +6,8 @@ import pytest
 from gui.export.animation import RaceRecorder, export_animation, qimage_to_rgb
 from gui.export.animation_options import AnimationOptions
 from gui.export.frame_writer import ExportCancelled, ExportError
-from gui.export.readback import read_frames
-from gui.surface_view import SurfaceView
+from gui.surface.surface_view import SurfaceView
+from tests.readback import read_frames
 
 W, H, N = 160, 120, 10
 # Mean and 99th-percentile |difference| allowed per format (GIF: palette; MP4: H.264 + yuv420p).
@@ -126,7 +126,7 @@ def test_unwritable_folder_fails_before_any_rendering(spec, tmp_path, monkeypatc
 
 
 def test_classifier_slice_waits_for_the_full_grid(spec, tmp_path):
-    from optim_core.spec import SliceSpec, SurfaceSpec
+    from optim_core.experiment.spec import SliceSpec, SurfaceSpec
 
     spec.surface = SurfaceSpec(name="classifier", resolution=96,
                                slice=SliceSpec(center="trained", extent=1.0))

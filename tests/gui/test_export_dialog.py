@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from gui.export.animation import qimage_to_rgb
 from gui.export.animation_options import AnimationOptions
 from gui.export.dialog import ExportDialog, start_export
-from gui.export.readback import read_frames
+from tests.readback import read_frames
 
 
 @pytest.fixture

@@ -12,12 +12,12 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from gui.export import static
 from gui.export.frame_writer import ExportError
 from gui.export.static_menu import install_static_exports
-from optim_core import curves
+from optim_core.analysis import curves
 
 
 @pytest.fixture
 def exports(window, monkeypatch):
-    from gui.analysis_docks import install_panels
+    from gui.app.analysis_docks import install_panels
 
     install_panels(window, window.model)
     window.model.seed_grid(-1.5, 0.5, -1.0, 1.5, n=2)

@@ -13,7 +13,6 @@ import pytest
 from PIL import Image
 
 from gui.export.palette import GifQuantizer
-from gui.export.readback import read_frames
 from gui.export.writers import (
     ExportError,
     GifWriter,
@@ -22,6 +21,7 @@ from gui.export.writers import (
     gif_durations,
     open_writer,
 )
+from tests.readback import read_frames
 
 W, H, N, FPS = 160, 120, 10, 12.0
 TRAIL = (255, 127, 14)

@@ -6,9 +6,9 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from gui.files import RECENT_KEY
-from optim_core import experiment_file as ef
-from optim_core.spec import default_experiment
+from gui.app.files import RECENT_KEY
+from optim_core.experiment import file as ef
+from optim_core.experiment.spec import default_experiment
 
 
 @pytest.fixture

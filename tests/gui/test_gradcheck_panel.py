@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 
-from gui.gradcheck_panel import CENTRE, START, GradcheckPanel
-from gui.gradcheck_table import VERDICT_STYLE, ValueRole
+from gui.panels.gradcheck_panel import CENTRE, START, GradcheckPanel
+from gui.panels.gradcheck_table import VERDICT_STYLE, ValueRole
 from optim_core import gradcheck
-from optim_core.spec import CLASSIFIER
+from optim_core.experiment.spec import CLASSIFIER
 
 RED = QColor(VERDICT_STYLE[gradcheck.WRONG][0])
 
@@ -173,7 +173,7 @@ def test_export_writes_the_table_as_csv(qtbot, model, panel, tmp_path, monkeypat
     model.advance(5)
     settle(qtbot, panel)
     target = tmp_path / "check.csv"
-    monkeypatch.setattr("gui.gradcheck_panel.QFileDialog.getSaveFileName",
+    monkeypatch.setattr("gui.panels.gradcheck_panel.QFileDialog.getSaveFileName",
                         lambda *a, **k: (str(target), "CSV files (*.csv)"))
     qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
     rows = list(csv.DictReader(target.read_text().splitlines()))

@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
-from gui.main_window import MainWindow
-from optim_core import experiment_file
-from optim_core import spec as spec_mod
+from gui.app.main_window import MainWindow
+from optim_core.experiment import file as experiment_file
+from optim_core.experiment import spec as spec_mod
 
 
 def test_space_starts_and_stops_the_animation(qtbot, window, model):

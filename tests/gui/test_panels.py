@@ -5,9 +5,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog
 
-from gui.optimizer_panel import OptimizerPanel
-from gui.surface_panel import SurfacePanel
-from gui.transport import PAUSE_TEXT, PLAY_TEXT, Transport
+from gui.panels.optimizer_panel import OptimizerPanel
+from gui.panels.surface_panel import SurfacePanel
+from gui.panels.transport import PAUSE_TEXT, PLAY_TEXT, Transport
 from optim_core import optimizers
 
 

@@ -10,7 +10,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication
 
 from gui.export.animation import qimage_to_rgb
-from gui.surface_view import SurfaceView
+from gui.surface.surface_view import SurfaceView
 
 
 def _frames_with_events_between(view, n=3):

@@ -14,8 +14,8 @@ import time
 import pytest
 from PySide6.QtCore import QObject, QTimer
 
-from gui import surface_jobs, training_worker
-from gui.training_panel import TrainingPanel
+from gui.model import surface_jobs, training_worker
+from gui.panels.training_panel import TrainingPanel
 
 #: The longest the event loop may be held, in seconds.
 MAX_LATENCY = 0.100
@@ -148,7 +148,7 @@ def test_a_slice_change_mid_computation_cancels_the_stale_job(qtbot, model, monk
     qtbot.wait(50)  # whatever it produced has had time to arrive, and must not land
     assert model.spec.surface.slice.seed == 7
     fresh = model.surface
-    from optim_core import spec as spec_mod
+    from optim_core.experiment import spec as spec_mod
 
     reference = spec_mod.make_surface(model.spec.surface)
     assert (fresh.D1 == reference.D1).all()  # the surface shown is seed 7's, not seed 0's

@@ -13,10 +13,10 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage
 
-from gui.experiment import ExperimentModel
-from gui.surface_view import SurfaceView
+from gui.model.experiment import ExperimentModel
+from gui.surface.surface_view import SurfaceView
 from optim_core import optimizers, runner, surfaces
-from optim_core import spec as spec_mod
+from optim_core.experiment import spec as spec_mod
 
 LRS = (1e-6, 1e-3, 1.0, 1e3)
 MOMENTUM = ("mu", "beta", "beta1", "rho")

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from gui.export.animation_options import AnimationOptions
 from gui.export.dialog import ExportDialog, start_export
-from optim_core import experiment_file as ef
-from optim_core.spec import default_experiment
+from optim_core.experiment import file as ef
+from optim_core.experiment.spec import default_experiment
 
 
 class Dialogs:

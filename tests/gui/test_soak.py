@@ -14,9 +14,9 @@ import tracemalloc
 import numpy as np
 import pytest
 
-from gui.experiment import ExperimentModel
-from gui.surface_view import SurfaceView
-from optim_core import spec as spec_mod
+from gui.model.experiment import ExperimentModel
+from gui.surface.surface_view import SurfaceView
+from optim_core.experiment import spec as spec_mod
 
 STEPS, STEPS_PER_FRAME = 100_000, 500
 FRAMES = STEPS // STEPS_PER_FRAME

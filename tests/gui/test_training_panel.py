@@ -6,11 +6,12 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt, QTimer
 
-from gui.surface_view import SurfaceView
-from gui.training_panel import NOT_TRAINABLE, TrainingPanel
-from gui.training_worker import study
-from optim_core import classifier, projection
-from optim_core.spec import CLASSIFIER
+from gui.model.training_worker import study
+from gui.panels.training_panel import NOT_TRAINABLE, TrainingPanel
+from gui.surface.surface_view import SurfaceView
+from optim_core import classifier
+from optim_core.experiment.spec import CLASSIFIER
+from optim_core.training import projection
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -50,7 +51,7 @@ def test_training_runs_off_the_gui_thread_and_the_gui_keeps_turning(qtbot, panel
         threads.append(threading.current_thread() is threading.main_thread())
         return original(*args)
 
-    monkeypatch.setattr("gui.training_worker.study", spy)
+    monkeypatch.setattr("gui.model.training_worker.study", spy)
     ticks, epochs = [], []
     clock = QTimer()
     clock.timeout.connect(lambda: ticks.append(panel.worker.busy))
@@ -175,7 +176,7 @@ def test_optimizers_come_from_the_race_and_untrainable_kinds_say_why(panel, slic
 
 
 def test_install_panels_adds_the_three_docks_tabbed_at_the_bottom(qtbot, window, model):
-    from gui.analysis_docks import TITLES, install_panels
+    from gui.app.analysis_docks import TITLES, install_panels
 
     panels = install_panels(window, model)
     assert list(panels) == list(TITLES)

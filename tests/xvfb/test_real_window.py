@@ -27,10 +27,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from gui.export.readback import read_frames
-from optim_core import experiment_file as ef
 from optim_core import surfaces
-from optim_core.spec import default_experiment
+from optim_core.experiment import file as ef
+from optim_core.experiment.spec import default_experiment
+from tests.readback import read_frames
 from tests.xvfb.xsession import (
     Grabber,
     XError,

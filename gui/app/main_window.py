@@ -1,0 +1,218 @@
+"""The main window: surface view in the middle, panels in docks, transport on top."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QToolBar,
+    QWidget,
+)
+
+from gui.app.app import app_icon
+from gui.app.files import FileManager
+from gui.panels.optimizer_panel import OptimizerPanel
+from gui.panels.surface_panel import SurfacePanel
+from gui.panels.transport import Transport
+from gui.surface.surface_view import SurfaceView
+
+ABOUT = """<h3>optviz</h3>
+<p>See gradient-based optimizers race across real loss surfaces: toy functions and random
+planes L(W₀ + a·D₁ + b·D₂) through a linear classifier's weights.</p>
+<p>Following the CS231n optimization notes: loss slices, gradient checks, SGD → momentum →
+Adam, learning-rate decay.</p>
+<p>Digits data: UCI ML hand-written digits (CC BY 4.0). Colour maps: matplotlib's viridis
+family (CC0). Built with PySide6, pyqtgraph and numpy.</p>"""
+
+
+class MainWindow(QMainWindow):
+    """The application window over one ``ExperimentModel``.
+
+    Other panels join with ``add_dock(widget, title, area)``; experiment files
+    (open, save, recent, presets, the title, unsaved changes) are
+    ``self.files``, a ``gui.app.files.FileManager``; every action is in
+    ``self.actions`` by name.
+    """
+
+    def __init__(self, model, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = model
+        self.setWindowIcon(app_icon())
+        self.setDockNestingEnabled(True)
+        self.view = SurfaceView(model)
+        self.setCentralWidget(self.view)
+        self.docks: dict[str, QDockWidget] = {}
+        self._home: dict[str, Qt.DockWidgetArea] = {}  # where each dock was added
+        self.actions: dict[str, QAction] = {}
+        self._build_menus()
+        self._build_toolbar()
+        self.surface_panel = SurfacePanel(model)
+        self.optimizer_panel = OptimizerPanel(model)
+        self.add_dock(self.surface_panel, "Surface", Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.add_dock(self.optimizer_panel, "Optimizers", Qt.DockWidgetArea.RightDockWidgetArea)
+        self._build_status_bar()
+        self.files = FileManager(self)
+        self.resize(self._first_size())
+        self.restore_layout()
+
+    # ------------------------------------------------------------------ docks
+    def add_dock(self, widget: QWidget, title: str,
+                 area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea) -> QDockWidget:
+        """Put ``widget`` in a movable dock listed in the View menu; its place is
+        remembered between launches (by ``title``)."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock:{title}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        dock.show()
+        self.view_menu.addAction(dock.toggleViewAction())
+        self.docks[title] = dock
+        self._home[title] = area
+        state = QSettings().value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        return dock
+
+    def _first_size(self) -> QSize:
+        """1600 × 1000, or 90 % of a smaller screen (until a saved geometry applies)."""
+        screen = QGuiApplication.primaryScreen()
+        if screen is None:
+            return QSize(1600, 1000)
+        avail = screen.availableGeometry()
+        return QSize(min(1600, int(0.9 * avail.width())), min(1000, int(0.9 * avail.height())))
+
+    def restore_layout(self) -> None:
+        settings = QSettings()
+        geometry, state = settings.value("window/geometry"), settings.value("window/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
+    def save_layout(self) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.sync()
+
+    def closeEvent(self, event) -> None:
+        self.model.pause()
+        self.model.jobs.cancel()
+        self.save_layout()
+        super().closeEvent(event)
+
+    # ------------------------------------------------------------------ menus
+    def _action(self, name: str, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.actions[name] = action
+        self.addAction(action)  # shortcuts work wherever the focus is
+        return action
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        for name, text, slot, key in (
+            ("open", "&Open experiment…", lambda: self.files.open_dialog(),
+             QKeySequence.StandardKey.Open),
+            ("save", "&Save experiment", lambda: self.files.save(), QKeySequence.StandardKey.Save),
+            ("save_as", "Save experiment &as…", lambda: self.files.save_as(), "Ctrl+Shift+S"),
+            ("export", "&Export animation…", self.export_animation, "Ctrl+E"),
+        ):
+            file_menu.addAction(self._action(name, text, slot, key))
+        file_menu.addSeparator()
+        quit_key = QKeySequence.StandardKey.Quit
+        file_menu.addAction(self._action("quit", "&Quit", self.close, quit_key))
+        self.view_menu = self.menuBar().addMenu("&View")
+        self.view_menu.addAction(self._action("reset_layout", "Reset layout", self.reset_layout))
+        self.view_menu.addSeparator()
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self._action("about", "&About optviz", self.show_about))
+
+    def _build_toolbar(self) -> None:
+        self.transport = Transport(self.model)
+        bar = QToolBar("Transport", self)
+        bar.setObjectName("toolbar:transport")
+        bar.addWidget(self.transport)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self._action("play", "Play / pause", self.model.toggle_play, Qt.Key.Key_Space)
+        self._action("step", "Step", self.model.step_once, Qt.Key.Key_Right)
+        self._action("reset", "Reset", self.model.reset, Qt.Key.Key_R)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.readout = QLabel()
+        self.readout.setMinimumWidth(420)
+        bar.addWidget(self.readout, 1)
+        self.progress = QProgressBar(maximumWidth=220, maximum=1000)
+        self.cancel_button = QPushButton("Cancel")
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel_button)
+        self._show_progress(False)
+        self.view.readout_changed.connect(self.readout.setText)
+        self.cancel_button.clicked.connect(self.model.jobs.cancel)
+        self.cancel_button.clicked.connect(lambda: self._show_progress(False))
+        self.model.job_progressed.connect(self._on_job_progressed)
+        self.model.grid_ready.connect(lambda: self._show_progress(self.model.busy))
+        self.model.job_failed.connect(self._on_job_failed)
+
+    def _show_progress(self, shown: bool) -> None:
+        self.progress.setVisible(shown)
+        self.cancel_button.setVisible(shown)
+
+    def _on_job_progressed(self, fraction: float, message: str) -> None:
+        self._show_progress(True)
+        self.progress.setValue(round(1000 * fraction))
+        self.progress.setFormat(f"{message}  %p%")
+
+    def _on_job_failed(self, message: str) -> None:
+        """A slice could not be built (e.g. a bad dataset file): say so where it
+        cannot be missed; the model has gone back to the surface on screen."""
+        self._show_progress(False)
+        self.statusBar().showMessage(f"Could not build the surface: {message}", 10_000)
+        QMessageBox.warning(self, "Cannot build the surface",
+                            f"{message}\n\nThe surface on screen stays as it was.")
+
+    # ------------------------------------------------------------ file actions
+    def open_path(self, path: str | Path) -> bool:
+        """Open an experiment file (``python main.py file.optviz.json``); on
+        error a dialog says why and the open experiment stays."""
+        return self.files.open_path(path)
+
+    def export_animation(self) -> None:
+        """Ctrl+E. The export dialog is provided by ``gui.export`` when installed."""
+        try:
+            from gui.export.dialog import run_export_dialog
+        except ImportError:
+            self.statusBar().showMessage("Animation export is not available in this build", 5000)
+            return
+        run_export_dialog(self)
+
+    def reset_layout(self) -> None:
+        """Every dock back in the area it was added to, shown; docks sharing an
+        area become tabs of the first one there."""
+        first: dict[Qt.DockWidgetArea, QDockWidget] = {}
+        for title, dock in self.docks.items():
+            area = self._home[title]
+            dock.setFloating(False)
+            self.addDockWidget(area, dock)
+            dock.show()
+            if area in first:
+                self.tabifyDockWidget(first[area], dock)
+            else:
+                first[area] = dock
+        for dock in first.values():
+            if self.tabifiedDockWidgets(dock):
+                dock.raise_()  # its tab in front
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, "About optviz", ABOUT)

@@ -1,0 +1,201 @@
+"""``python main.py export``: record a race to MP4, GIF or PNG frames, headless.
+
+    python main.py export --surface rosenbrock --optimizers sgd,momentum,adam \\
+        --steps 200 --fps 30 --size 640x480 --out race.mp4
+    python main.py export --experiment lesson.optviz.json --out lesson.gif
+
+main.py calls ``add_export_parser(subparsers)`` and, for the sub-command,
+``run_export(args)``; ``python -m gui.cli.cli_export …`` works alone too.
+Exit codes: 0 done, 1 the export failed (e.g. an unwritable folder),
+2 bad options or a bad experiment file, 130 / 143 stopped by Ctrl+C / TERM.
+A failed or stopped export leaves no file behind (and an older file at the
+same path untouched).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+
+from gui.cli.cli_options import ExportRequest, OptionError, build_request, parse_size
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+DESCRIPTION = "Record a race to MP4, GIF or PNG frames, headless"
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+def add_export_parser(subparsers) -> argparse.ArgumentParser:
+    """Add the ``export`` sub-command to ``subparsers`` (from ``add_subparsers``)."""
+    p = subparsers.add_parser("export", help=DESCRIPTION, description=DESCRIPTION + ".",
+                              epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_export_arguments(p)
+    return p
+
+
+EPILOG = """\
+The format follows --out: .mp4 (H.264, yuv420p; even sizes), .gif (one global
+palette, looping; at most 50 fps), .zip (numbered PNG frames) or a folder name
+without a suffix (numbered PNG frames in a new folder).
+
+Frames: frame 0 shows the start; each next frame is --steps-per-frame steps on.
+Without --frames, the animation runs until --steps (ceil(steps / spf) + 1 frames).
+With --frames but no --steps-per-frame, the steps are spread over the frames.
+
+Learning rates: each optimizer kind takes the hyper-parameters of the same kind in
+the base experiment (the saved one, or the built-in Rosenbrock race), else the
+optimizer's defaults; --lr overrides them.
+
+Examples:
+  python main.py export --surface rosenbrock --optimizers sgd,momentum,adam \\
+      --lr sgd=0.001 --lr momentum=0.001 --lr adam=0.05 --steps 600 --out race.mp4
+  python main.py export --experiment resources/presets/saddle_escape.optviz.json \\
+      --size 480x360 --fps 20 --out saddle.gif
+"""
+
+
+def add_export_arguments(p: argparse.ArgumentParser) -> None:
+    what = p.add_argument_group("what to record")
+    what.add_argument("--experiment", metavar="FILE", type=Path,
+                      help="a saved *.optviz.json experiment (the options below override it)")
+    what.add_argument("--surface", metavar="NAME",
+                      help="a surface by name (see --list); default: the experiment's, or "
+                           "rosenbrock")
+    what.add_argument("--optimizers", metavar="KIND,KIND,...",
+                      help="comma-separated optimizer kinds, one run each (e.g. sgd,momentum,"
+                           "adam); default: the experiment's runs")
+    what.add_argument("--lr", metavar="[RUN=]RATE", action="append", default=[],
+                      help="learning rate of runs of that kind or label (adam=0.05), or of "
+                           "every run (0.01); repeat for several")
+    what.add_argument("--start", metavar="X,Y", action="append", default=[],
+                      help="a start point; repeat for several (default: the surface's own)")
+    what.add_argument("--steps", metavar="N", type=int,
+                      help="optimizer steps to record (default: the experiment's)")
+    what.add_argument("--list", action="store_true",
+                      help="list surfaces, optimizers and colour maps, then exit")
+    out = p.add_argument_group("the animation")
+    out.add_argument("--out", "-o", metavar="PATH", type=Path,
+                     help="output file (.mp4, .gif, .zip) or a new folder for PNG frames")
+    out.add_argument("--fps", metavar="F", type=float, default=30.0,
+                     help="frames per second (default 30)")
+    out.add_argument("--size", metavar="WxH", type=parse_size, default=(640, 480),
+                     help="frame size in pixels (default 640x480)")
+    out.add_argument("--frames", metavar="N", type=int, help="number of frames")
+    out.add_argument("--steps-per-frame", metavar="N", type=int,
+                     help="optimizer steps between frames (default: the experiment's)")
+    out.add_argument("--title", metavar="TEXT",
+                     help="a title banner on every frame (default: none)")
+    out.add_argument("--curves", action="store_true",
+                     help="draw the training curves (loss, |∇f|, step size, distance to the "
+                          "minimum) beside the surface")
+    out.add_argument("--colormap", metavar="NAME", help="surface colour map (see --list)")
+    out.add_argument("--quiet", "-q", action="store_true", help="no progress line on stderr")
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Do what ``args`` (from the export parser) asks; returns the exit code."""
+    if args.list:
+        from gui.cli.cli_options import listing
+
+        print(listing())
+        return EXIT_OK
+    try:
+        request = build_request(args)
+    except OptionError as e:
+        print(f"optviz export: error: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    return _record(request, quiet=args.quiet)
+
+
+def _record(request: ExportRequest, quiet: bool) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # never needs a screen
+    from gui.app.app import create_application
+    from gui.export.animation import export_animation
+    from gui.export.frame_writer import ExportCancelled, ExportError
+
+    app = create_application([sys.argv[0]])
+    quiet_offscreen_notices()
+    progress = _ProgressLine(request.out, quiet)
+    t0 = time.perf_counter()
+    # Ctrl+C or a TERM only raise a flag: an exception thrown from inside a Qt
+    # callback would be swallowed (or crash); the export checks the flag between
+    # frames and removes its partial file.
+    received: list[int] = []
+    previous = {s: signal.signal(s, lambda signum, _: received.append(signum))
+                for s in STOP_SIGNALS}
+    try:
+        path = export_animation(request.spec, request.out, request.options, progress,
+                                cancelled=lambda: bool(received))
+    except ExportError as e:
+        progress.end()
+        print(f"optviz export: error: {e}", file=sys.stderr)
+        return EXIT_FAILED
+    except (KeyboardInterrupt, ExportCancelled):
+        progress.end()
+        print("optviz export: stopped; nothing was written", file=sys.stderr)
+        return 128 + received[0] if received else EXIT_INTERRUPTED
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+        app.processEvents()
+    progress.end()
+    o = request.options.resolved(request.spec)
+    print(f"wrote {path} ({o.frames} frames, steps 0 to {o.last_step(request.spec)}, "
+          f"{o.width}x{o.height}, {o.frames / o.fps:.1f} s at {o.fps:g} fps) "
+          f"in {time.perf_counter() - t0:.1f} s")
+    return EXIT_OK
+
+
+def quiet_offscreen_notices() -> None:
+    """The offscreen platform says it cannot propagate size hints whenever a hidden
+    view is laid out; that is expected here, so only other Qt messages are shown."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(mode, context, message: str) -> None:
+        if "propagateSizeHints" not in message:
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
+
+
+class _ProgressLine:
+    """``export race.mp4  [#####-----]  48%  frame 97/201`` on stderr: rewritten in
+    place on a terminal, one line per tenth otherwise (logs stay short)."""
+
+    def __init__(self, out: Path, quiet: bool):
+        self.name, self.quiet = Path(out).name, quiet
+        self.tty = sys.stderr.isatty()
+        self._last = -1
+
+    def __call__(self, fraction: float, message: str) -> None:
+        if self.quiet:
+            return
+        pct = int(100 * fraction)
+        bar = "#" * (pct // 5) + "-" * (20 - pct // 5)
+        line = f"export {self.name}  [{bar}] {pct:3d}%  {message}"
+        if self.tty:
+            sys.stderr.write("\r" + line.ljust(78)[:120])
+            sys.stderr.flush()
+        elif math.floor(pct / 10) != self._last:
+            self._last = math.floor(pct / 10)
+            print(line, file=sys.stderr, flush=True)
+
+    def end(self) -> None:
+        if self.tty and not self.quiet:
+            sys.stderr.write("\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="optviz export", description=DESCRIPTION + ".",
+                                     epilog=EPILOG,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_export_arguments(parser)
+    return run_export(parser.parse_args(argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

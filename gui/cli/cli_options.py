@@ -1,0 +1,178 @@
+"""Turning ``optviz export`` options into an experiment and recording options.
+
+No Qt here: every option is checked, with a message naming it, before a
+window system or a file is touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from gui.export.animation_options import AnimationOptions
+from gui.export.frame_writer import ExportError, check_frame_options, format_of
+from optim_core import optimizers, surfaces
+from optim_core.experiment import file as ef
+from optim_core.experiment.checks import MAX_RUNS
+from optim_core.experiment.spec import (
+    CLASSIFIER,
+    COLORMAPS,
+    ExperimentSpec,
+    RunSpec,
+    SurfaceSpec,
+    default_experiment,
+    default_run,
+)
+
+
+class OptionError(ValueError):
+    """A bad command-line option; the message names it."""
+
+
+@dataclass
+class ExportRequest:
+    spec: ExperimentSpec
+    options: AnimationOptions
+    out: Path
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """``"640x480"`` -> ``(640, 480)`` (argparse type)."""
+    try:
+        w, h = (int(v) for v in text.lower().replace("×", "x").split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size like 640x480") from None
+    return w, h
+
+
+def build_request(args: argparse.Namespace) -> ExportRequest:
+    """The experiment and options ``args`` describe; ``OptionError`` when one is wrong."""
+    if args.out is None:
+        raise OptionError("--out is required (e.g. --out race.mp4)")
+    spec = _base(args.experiment)
+    # "is not None": an empty --surface "" or --optimizers "" is a mistake to report,
+    # not a request for the defaults.
+    if args.surface is not None:
+        _set_surface(spec, args.surface)
+    if args.optimizers is not None:
+        spec.runs = _runs(args.optimizers, spec.runs)
+    if not spec.runs:
+        raise OptionError("no runs to record: give --optimizers (e.g. sgd,momentum,adam)")
+    for item in args.lr:
+        _set_lr(spec.runs, item)
+    if args.start:
+        spec.starts = [_point(s) for s in args.start]
+    if args.steps is not None:
+        spec.steps = _bounded("--steps", args.steps, 1, ef.MAX_STEPS)
+    if args.colormap is not None:
+        if args.colormap not in COLORMAPS:
+            raise OptionError(f"--colormap: unknown {args.colormap!r}; "
+                              f"one of {', '.join(COLORMAPS)}")
+        spec.view.colormap = args.colormap
+    options = _options(args, spec)
+    try:
+        check_frame_options(format_of(args.out), options.width, options.height, options.fps)
+    except ExportError as e:
+        raise OptionError(str(e)) from None
+    return ExportRequest(spec, options, args.out)
+
+
+def listing() -> str:
+    """What ``--list`` prints: surfaces, optimizers and colour maps."""
+    lines = ["surfaces:"]
+    lines += [f"  {n:<15} {surfaces.get(n).description}" for n in surfaces.names()]
+    lines.append(f"  {CLASSIFIER:<15} a random plane through a linear classifier's weights "
+                 "(bundled digits, softmax)")
+    lines.append("optimizers:")
+    lines += [f"  {k:<20} {optimizers.summary(k)}" for k in optimizers.names()]
+    lines.append("colour maps:  " + ", ".join(COLORMAPS))
+    return "\n".join(lines)
+
+
+def _base(path: Path | None) -> ExperimentSpec:
+    if path is None:
+        return default_experiment()
+    try:
+        return ef.load(path)
+    except ef.ExperimentFileError as e:
+        raise OptionError(f"--experiment: {e}") from None
+
+
+def _set_surface(spec: ExperimentSpec, name: str) -> None:
+    valid = [*surfaces.names(), CLASSIFIER]
+    if name not in valid:
+        raise OptionError(f"--surface: unknown {name!r}; one of {', '.join(valid)}")
+    if name != spec.surface.name:
+        spec.surface = SurfaceSpec(name=name, slice=spec.surface.slice)
+        spec.starts = []  # the surface's own start point, chosen when it is built
+
+
+def _runs(text: str, base: list[RunSpec]) -> list[RunSpec]:
+    kinds = [k.strip() for k in text.split(",")]
+    if len(kinds) > MAX_RUNS:
+        raise OptionError(f"--optimizers: {len(kinds)} runs; at most {MAX_RUNS}")
+    runs: list[RunSpec] = []
+    for kind in kinds:
+        if kind not in optimizers.names():
+            raise OptionError(f"--optimizers: unknown {kind!r}; one of "
+                              f"{', '.join(optimizers.names())}")
+        same = next((r for r in base if r.kind == kind), None)
+        labels = {r.label for r in runs}
+        label = same.label if same else kind
+        if label in labels:
+            label = next(f"{label} {i}" for i in range(2, MAX_RUNS + 2)
+                         if f"{label} {i}" not in labels)
+        hyper = dict(same.hyper) if same else {}
+        runs.append(default_run(kind, label, used_colors=[r.color for r in runs], **hyper))
+    return runs
+
+
+def _set_lr(runs: list[RunSpec], item: str) -> None:
+    target, _, rate = item.rpartition("=")
+    try:
+        lr = float(rate)
+    except ValueError:
+        raise OptionError(f"--lr {item!r}: {rate!r} is not a number") from None
+    chosen = [r for r in runs if not target or target.lower() in (r.kind, r.label.lower())]
+    if target and not chosen:
+        names = sorted({r.kind for r in runs} | {r.label for r in runs})
+        raise OptionError(f"--lr {item!r}: no run {target!r}; runs: {', '.join(names)}")
+    for run in chosen:
+        spec = next((h for h in optimizers.hyper_specs(run.kind) if h.name == "lr"), None)
+        if spec is None:
+            if target:
+                raise OptionError(f"--lr {item!r}: {run.kind} has no learning rate")
+            continue
+        if not (math.isfinite(lr) and spec.min <= lr <= spec.max):
+            raise OptionError(f"--lr {item!r}: must be in [{spec.min:g}, {spec.max:g}]")
+        run.hyper["lr"] = lr
+
+
+def _point(text: str) -> list[float]:
+    try:
+        x, y = (float(v) for v in text.split(","))
+    except ValueError:
+        raise OptionError(f"--start {text!r}: expected X,Y such as -1.2,1") from None
+    if not (math.isfinite(x) and math.isfinite(y)):
+        raise OptionError(f"--start {text!r}: must be finite")
+    return [x, y]
+
+
+def _bounded(name: str, value: int, lo: int, hi: int) -> int:
+    if not lo <= value <= hi:
+        raise OptionError(f"{name} {value}: must be in [{lo}, {hi}]")
+    return value
+
+
+def _options(args: argparse.Namespace, spec: ExperimentSpec) -> AnimationOptions:
+    width, height = args.size
+    frames = _bounded("--frames", args.frames, 1, 100_000) if args.frames is not None else 0
+    spf = 0
+    if args.steps_per_frame is not None:
+        spf = _bounded("--steps-per-frame", args.steps_per_frame, 1, 100_000)
+    elif frames:
+        spf = max(1, math.ceil(spec.steps / max(frames - 1, 1)))
+    return AnimationOptions(width=width, height=height, fps=args.fps, frames=frames,
+                            steps_per_frame=spf, title=args.title or "", curves=args.curves)

@@ -1,0 +1,122 @@
+"""The optimizer panel: one row per run, add/duplicate/remove, the selected update rule."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QLabel,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.model.experiment_runs import kind_title
+from gui.panels.run_row import RunRow
+from optim_core import optimizers
+
+#: Fonts tried, in order, for the update formulas (math-looking, then any serif).
+MATH_FONTS = "'STIX Two Math', 'Cambria Math', 'Latin Modern Math', 'DejaVu Serif', serif"
+
+
+def formula_html(kind: str) -> str:
+    """The update of ``kind`` in symbols (one assignment per line) and in words."""
+    lines = "<br>".join(html.escape(line) for line in optimizers.formula(kind).splitlines())
+    return (f"<b>{html.escape(kind_title(kind))}</b>"
+            f"<div style=\"font-family: {MATH_FONTS}; font-size: 13pt; margin: 4px 0 4px 8px\">"
+            f"<i>{lines}</i></div>"
+            f"<span style=\"color: #a0a0a8\">{html.escape(optimizers.summary(kind))}</span>")
+
+
+class OptimizerPanel(QWidget):
+    """Edits ``model.spec.runs`` through the model; rebuilt when runs come or go."""
+
+    def __init__(self, model, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = model
+        self.rows: list[RunRow] = []
+        self.selected = 0
+        self._rows_box = QVBoxLayout()
+        self._rows_box.setSpacing(4)
+        inner = QWidget()
+        inner_layout = QVBoxLayout(inner)
+        inner_layout.setContentsMargins(0, 0, 0, 0)
+        inner_layout.addLayout(self._rows_box)
+        inner_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        self.add_button = QPushButton("Add run")
+        menu = QMenu(self.add_button)
+        for kind in optimizers.names():
+            menu.addAction(kind_title(kind), lambda k=kind: self.model.add_run(k))
+        self.add_button.setMenu(menu)
+        self.formula = QLabel()
+        self.formula.setWordWrap(True)
+        self.formula.setTextFormat(self.formula.textFormat().RichText)
+        self.formula.setMinimumHeight(110)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.add_button)
+        layout.addWidget(self.formula)
+        model.runs_changed.connect(self._on_runs_changed)
+        model.spec_replaced.connect(self._on_runs_changed)
+        model.hyper_changed.connect(self._on_hyper_changed)
+        self._on_runs_changed()
+
+    # ------------------------------------------------------------- model -> UI
+    def _on_runs_changed(self) -> None:
+        runs = self.model.spec.runs
+        if len(runs) != len(self.rows):
+            for row in self.rows:
+                row.setParent(None)
+                row.deleteLater()
+            self.rows = []
+            for i, run in enumerate(runs):
+                row = RunRow(i, run)
+                row.edited.connect(self._on_edited)
+                row.selected.connect(self.select)
+                self._rows_box.addWidget(row)
+                self.rows.append(row)
+        else:
+            for row, run in zip(self.rows, runs, strict=True):
+                row.refresh(run)
+        self.select(min(self.selected, len(runs) - 1))
+
+    def _on_hyper_changed(self, index: int) -> None:
+        if 0 <= index < len(self.rows):
+            self.rows[index].refresh(self.model.spec.runs[index])
+
+    def select(self, index: int) -> None:
+        """Highlight row ``index`` and show its update rule."""
+        self.selected = max(index, 0)
+        for i, row in enumerate(self.rows):
+            row.setStyleSheet("#RunRow { border: 1px solid #8ab4f8; }" if i == index else "")
+        runs = self.model.spec.runs
+        self.formula.setText(formula_html(runs[index].kind) if 0 <= index < len(runs) else "")
+
+    # ------------------------------------------------------------ UI -> model
+    def _on_edited(self, index: int, what: str, value: Any) -> None:
+        m = self.model
+        if what == "enabled":
+            m.set_run_enabled(index, value)
+        elif what == "color":
+            m.set_run_color(index, value)
+        elif what == "label":
+            m.set_run_label(index, value)
+        elif what == "kind":
+            m.set_run_kind(index, value)
+            self.select(index)
+        elif what == "duplicate":
+            self.select(m.duplicate_run(index))
+        elif what == "remove":
+            m.remove_run(index)
+        elif what.startswith("hyper:"):
+            try:
+                m.set_hyper(index, what.split(":", 1)[1], value)
+            except ValueError as exc:
+                self.rows[index].setToolTip(str(exc))
+                self.rows[index].refresh(m.spec.runs[index])

@@ -1,0 +1,57 @@
+"""How honest is a projected path? Off-plane distance and true vs slice loss, per run."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem
+
+from optim_core.training.projection import PlaneProjection
+
+COLUMNS = ("run", "(a, b)", "off plane", "true L(W)", "slice L(a, b)")
+TIPS = (
+    "",
+    "least-squares coordinates of W − W₀ in span(D₁, D₂): where the path is drawn",
+    "‖W − W₀ − a·D₁ − b·D₂‖, and its share of ‖W − W₀‖: what the picture cannot show",
+    "the loss at the real final weights",
+    "the loss the slice shows under the projected point",
+)
+#: Off-plane share above which a row is marked as a misleading picture.
+MISLEADING = 0.5
+
+
+class ProjectionTable(QTableWidget):
+    """One row per run: the final snapshot's projection onto the slice plane."""
+
+    def __init__(self, parent=None):
+        super().__init__(0, len(COLUMNS), parent)
+        self.setHorizontalHeaderLabels(COLUMNS)
+        for k, tip in enumerate(TIPS):
+            self.horizontalHeaderItem(k).setToolTip(tip)
+        self.verticalHeader().setVisible(False)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+
+    def set_projections(self, projections: dict[str, PlaneProjection],
+                        colors: dict[str, str]) -> None:
+        self.setRowCount(len(projections))
+        for r, (label, p) in enumerate(projections.items()):
+            frac = float(p.off_plane_fraction[-1])
+            cells = (label, f"({p.ab[-1, 0]:.3g}, {p.ab[-1, 1]:.3g})",
+                     f"{p.off_plane[-1]:.3g} ({100 * frac:.0f} %)",
+                     _num(p.true_loss), _num(p.slice_loss))
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if c == 0:
+                    item.setForeground(QColor(colors.get(label, "#ffffff")))
+                if c == 2 and frac > MISLEADING:
+                    item.setForeground(QColor("#f0a03c"))
+                    item.setToolTip(html.escape(
+                        f"{100 * frac:.0f} % of the path's length from W₀ is off the plane: "
+                        "the drawn path is a shadow, not the path"))
+                self.setItem(r, c, item)
+
+
+def _num(values) -> str:
+    return "" if values is None else f"{float(values[-1]):.4g}"

@@ -1,0 +1,262 @@
+"""One row of the optimizer panel: a run's switch, colour, label, kind and hyper-parameters."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.model.experiment_runs import kind_title
+from gui.widgets.widgets import ColorButton, SliderSpin
+from optim_core import optimizers
+from optim_core.experiment.spec import RunSpec
+
+#: Learning-rate schedules offered, with the fields the row edits:
+#: field -> (label, min, max, log, default, integer).
+SCHEDULES: dict[str, dict[str, tuple]] = {
+    "constant": {},
+    "step": {"gamma": ("× γ", 0.01, 1.0, False, 0.5, False),
+             "every": ("every k steps", 1, 100_000, False, 100, True)},
+    "exponential": {"k": ("decay k", 1e-6, 1.0, True, 1e-2, False)},
+    "inverse_time": {"k": ("decay k", 1e-6, 10.0, True, 1e-2, False)},
+    "cosine": {"total": ("over T steps", 1, 1_000_000, False, 1000, True),
+               "floor": ("floor", 0.0, 1.0, False, 0.0, False)},
+}
+
+#: The hyper-parameter a warm-up ramps (momentum's μ), and where the ramp starts
+#: (the course notes' 0.5 → 0.99).
+WARMED = "mu"
+WARMUP_START = 0.5
+
+
+def _base_value(value: float | dict) -> float:
+    """What a slider shows of a number or a schedule: its base value (a warm-up's end)."""
+    if isinstance(value, dict):
+        return value["value"] if "value" in value else value["end"]
+    return value
+
+
+class RunRow(QFrame):
+    """Edits one ``RunSpec``; every user change is reported by ``edited(index,
+    what, value)`` with ``what`` in enabled, color, label, kind, hyper:<name>,
+    duplicate, remove. ``refresh`` shows a RunSpec without emitting."""
+
+    edited = Signal(int, str, object)
+    selected = Signal(int)
+
+    def __init__(self, index: int, run: RunSpec, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.index = index
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName("RunRow")
+        self.enabled_box = QCheckBox()
+        self.enabled_box.setToolTip("Race this run")
+        self.color_button = ColorButton(run.color)
+        self.label_edit = QLineEdit()
+        self.label_edit.setMinimumWidth(70)
+        self.kind_combo = QComboBox()
+        for kind in optimizers.names():
+            self.kind_combo.addItem(kind_title(kind), kind)
+        self.duplicate_button = QToolButton(text="copy", toolTip="Duplicate this run")
+        self.remove_button = QToolButton(text="✕", toolTip="Remove this run")
+        head = QHBoxLayout()
+        for w in (self.enabled_box, self.color_button, self.label_edit, self.kind_combo,
+                  self.duplicate_button, self.remove_button):
+            head.addWidget(w)
+        head.setStretchFactor(self.label_edit, 1)
+        self.form = QFormLayout()
+        self.form.setContentsMargins(4, 0, 0, 0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addLayout(head)
+        layout.addLayout(self.form)
+        self.hyper_widgets: dict[str, QWidget] = {}
+        self.schedule_combo: QComboBox | None = None
+        self.schedule_widgets: dict[str, QWidget] = {}
+        self.warmup_spin: QSpinBox | None = None
+        self._kind = ""
+        self._wire()
+        self.refresh(run)
+
+    def _wire(self) -> None:
+        self.enabled_box.toggled.connect(lambda b: self._edit("enabled", b))
+        self.color_button.color_changed.connect(lambda c: self._edit("color", c))
+        self.label_edit.editingFinished.connect(self._on_label_edited)
+        self.kind_combo.activated.connect(
+            lambda i: self._edit("kind", self.kind_combo.itemData(i)))
+        self.duplicate_button.clicked.connect(lambda: self._edit("duplicate", None))
+        self.remove_button.clicked.connect(lambda: self._edit("remove", None))
+
+    def _on_label_edited(self) -> None:
+        self._edit("label", self.label_edit.text())
+        # The name the model kept (never empty, never another run's), shown even
+        # while the field still has the focus.
+        self.label_edit.setText(self._run.label)
+
+    def _edit(self, what: str, value: Any) -> None:
+        self.selected.emit(self.index)
+        self.edited.emit(self.index, what, value)
+
+    def mousePressEvent(self, event) -> None:
+        self.selected.emit(self.index)
+        super().mousePressEvent(event)
+
+    # ------------------------------------------------------------- model -> UI
+    def refresh(self, run: RunSpec) -> None:
+        """Show ``run`` (no signals are emitted)."""
+        self._run = run
+        for w in (self.enabled_box, self.kind_combo):
+            w.blockSignals(True)
+        self.enabled_box.setChecked(run.enabled)
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(run.kind))
+        for w in (self.enabled_box, self.kind_combo):
+            w.blockSignals(False)
+        self.color_button.set_color(run.color)
+        if not self.label_edit.hasFocus():
+            self.label_edit.setText(run.label)
+        if run.kind != self._kind:
+            self._build_hyper(run.kind)
+        self._show_hyper(run.hyper)
+
+    def _build_hyper(self, kind: str) -> None:
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.hyper_widgets, self.schedule_widgets = {}, {}
+        self.schedule_combo = self.warmup_spin = None
+        self._kind = kind
+        for h in optimizers.hyper_specs(kind):
+            w = self._hyper_widget(h)
+            self.hyper_widgets[h.name] = w
+            self.form.addRow(f"{h.symbol or h.label}", w)
+            w.setToolTip(h.label)
+            self.form.labelForField(w).setToolTip(h.label)
+            if h.name == WARMED:
+                self.warmup_spin = QSpinBox(minimum=0, maximum=100_000, singleStep=50,
+                                            specialValueText="off", suffix=" steps")
+                self.warmup_spin.setToolTip(
+                    f"Momentum warm-up: μ rises linearly from {WARMUP_START} to the value "
+                    "above over this many steps (off: constant μ)")
+                self.warmup_spin.valueChanged.connect(lambda _v: self._emit_mu())
+                self.form.addRow("warm-up", self.warmup_spin)
+            if h.name == "lr":
+                self.schedule_combo = QComboBox()
+                for name in SCHEDULES:
+                    self.schedule_combo.addItem(name.replace("_", " "), name)
+                self.schedule_combo.setToolTip("How η changes with the step t")
+                self.schedule_combo.activated.connect(lambda _i: self._emit_lr())
+                self.form.addRow("decay", self.schedule_combo)
+
+    def _hyper_widget(self, h) -> QWidget:
+        if h.dtype == "bool":
+            w = QCheckBox()
+            w.toggled.connect(lambda b, n=h.name: self._edit(f"hyper:{n}", bool(b)))
+        elif h.dtype == "int":
+            w = QSpinBox()
+            w.setRange(int(h.min), int(min(h.max, 2**31 - 1)))
+            w.valueChanged.connect(lambda v, n=h.name: self._edit(f"hyper:{n}", int(v)))
+        else:
+            w = SliderSpin(h.min, h.max, h.default, log=h.log)
+            if h.name == "lr":
+                w.value_changed.connect(lambda _v: self._emit_lr())
+            elif h.name == WARMED:
+                w.value_changed.connect(lambda _v: self._emit_mu())
+            else:
+                w.value_changed.connect(lambda v, n=h.name: self._edit(f"hyper:{n}", v))
+        return w
+
+    def _show_hyper(self, hyper: dict) -> None:
+        for name, w in self.hyper_widgets.items():
+            value = hyper.get(name)
+            w.blockSignals(True)
+            if isinstance(w, SliderSpin):
+                w.set_value(_base_value(value))
+            elif isinstance(w, QCheckBox):
+                w.setChecked(bool(value))
+            else:
+                w.setValue(int(value))
+            w.blockSignals(False)
+        if self.warmup_spin is not None:
+            mu = hyper.get(WARMED)
+            warm = isinstance(mu, dict) and mu.get("kind") == "warmup"
+            self.warmup_spin.blockSignals(True)
+            self.warmup_spin.setValue(int(mu["steps"]) if warm else 0)
+            self.warmup_spin.blockSignals(False)
+        lr = hyper.get("lr")
+        if self.schedule_combo is not None:
+            kind = lr["kind"] if isinstance(lr, dict) else "constant"
+            self.schedule_combo.setCurrentIndex(self.schedule_combo.findData(kind))
+            self._build_schedule_fields(kind, lr if isinstance(lr, dict) else {})
+
+    def _build_schedule_fields(self, kind: str, values: dict) -> None:
+        """Show the fields of schedule ``kind`` with ``values`` (defaults where missing)."""
+        self._ensure_schedule_fields(kind)
+        for name, w in self.schedule_widgets.items():
+            default = SCHEDULES[kind][name][4]
+            w.blockSignals(True)
+            if isinstance(w, SliderSpin):
+                w.set_value(values.get(name, default))
+            else:
+                w.setValue(int(values.get(name, default)))
+            w.blockSignals(False)
+
+    def _ensure_schedule_fields(self, kind: str) -> None:
+        """Create the field widgets of schedule ``kind`` (at defaults) if they are not shown."""
+        if set(self.schedule_widgets) == set(SCHEDULES[kind]):
+            return
+        for w in self.schedule_widgets.values():
+            self.form.removeRow(w)
+        self.schedule_widgets = {}
+        row = self.form.getWidgetPosition(self.schedule_combo)[0] + 1
+        for name, (label, lo, hi, log, default, integer) in SCHEDULES[kind].items():
+            if integer:
+                w = QSpinBox()
+                w.setRange(int(lo), int(hi))
+                w.setValue(int(default))
+                w.valueChanged.connect(lambda _v: self._emit_lr())
+            else:
+                w = SliderSpin(lo, hi, default, log=log)
+                w.value_changed.connect(lambda _v: self._emit_lr())
+            self.schedule_widgets[name] = w
+            self.form.insertRow(row, f"  {label}", w)
+            row += 1
+
+    # ------------------------------------------------------------ UI -> model
+    def lr_value(self) -> float | dict:
+        """The learning rate as the widgets show it: a number or a schedule dict."""
+        lr = self.hyper_widgets["lr"].value()
+        kind = self.schedule_combo.currentData() if self.schedule_combo else "constant"
+        if kind == "constant":
+            return lr
+        fields = SCHEDULES[kind]
+        self._ensure_schedule_fields(kind)
+        values = {n: (int(w.value()) if fields[n][5] else w.value())
+                  for n, w in self.schedule_widgets.items()}
+        return {"kind": kind, "value": lr, **values}
+
+    def _emit_lr(self) -> None:
+        self._edit("hyper:lr", self.lr_value())
+
+    def mu_value(self) -> float | dict:
+        """μ as the widgets show it: a number, or a warm-up schedule ending at it."""
+        mu = self.hyper_widgets[WARMED].value()
+        steps = self.warmup_spin.value()
+        if not steps:
+            return mu
+        old = self._run.hyper.get(WARMED)
+        start = old.get("start", WARMUP_START) if isinstance(old, dict) else WARMUP_START
+        return {"kind": "warmup", "start": min(start, mu), "end": mu, "steps": steps}
+
+    def _emit_mu(self) -> None:
+        self._edit(f"hyper:{WARMED}", self.mu_value())

@@ -1,0 +1,227 @@
+"""The surface panel: pick a surface, tune it, set up the classifier slice and the colours."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.widgets.widgets import SliderSpin
+from optim_core import surfaces
+from optim_core.experiment.spec import CLASSIFIER, COLORMAPS
+
+RESOLUTIONS = (64, 128, 256, 512, 1024)
+LOG_CHOICES = (("automatic", None), ("linear", False), ("log", True))
+BUNDLED = "digits"
+
+
+def _blocked(*widgets):
+    """Context manager: widgets emit nothing while the model's state is shown."""
+    from contextlib import ExitStack
+
+    from PySide6.QtCore import QSignalBlocker
+
+    stack = ExitStack()
+    for w in widgets:
+        stack.enter_context(QSignalBlocker(w))
+    return stack
+
+
+class SurfacePanel(QWidget):
+    """Every control edits the model; ``_on_*`` slots show the model's state."""
+
+    def __init__(self, model, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = model
+        self.surface_combo = QComboBox()
+        for name in surfaces.names():
+            self.surface_combo.addItem(surfaces.get(name).title, name)
+        self.surface_combo.addItem("Classifier loss slice", CLASSIFIER)
+        self.description = QLabel(wordWrap=True)
+        self.description.setStyleSheet("color: #b8b8c0")
+        self.params_box = QFormLayout()
+        self.param_widgets: dict[str, SliderSpin] = {}
+        self.slice_group = self._build_slice_group()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.surface_combo)
+        layout.addWidget(self.description)
+        layout.addLayout(self.params_box)
+        layout.addWidget(self.slice_group)
+        layout.addWidget(self._build_view_group())
+        layout.addStretch(1)
+        self.surface_combo.activated.connect(
+            lambda i: model.set_surface(self.surface_combo.itemData(i)))
+        model.surface_changed.connect(self._on_surface_changed)
+        model.spec_replaced.connect(self._on_surface_changed)
+        model.view_changed.connect(self._on_view_changed)
+        model.transport_changed.connect(self._on_view_changed)
+        self._shown_params: str | None = None
+        self._on_surface_changed()
+        self._on_view_changed()
+
+    # ------------------------------------------------------------------ build
+    def _build_slice_group(self) -> QGroupBox:
+        box = QGroupBox("Classifier slice  L(W₀ + a·D₁ + b·D₂)")
+        form = QFormLayout(box)
+        self.dataset_combo = QComboBox()
+        self.dataset_combo.addItem("UCI digits (bundled)", BUNDLED)
+        self.open_dataset = QPushButton("Open…")
+        menu = QMenu(self.open_dataset)
+        menu.addAction("Data file (.npz with X, y / .csv, label last)…", self._on_open_dataset)
+        menu.addAction("CIFAR-10 python folder…", self._on_open_cifar)
+        self.open_dataset.setMenu(menu)
+        row = QHBoxLayout()
+        row.addWidget(self.dataset_combo, 1)
+        row.addWidget(self.open_dataset)
+        form.addRow("dataset", row)
+        self.loss_combo = QComboBox()
+        self.loss_combo.addItem("softmax (cross-entropy)", "softmax")
+        self.loss_combo.addItem("multiclass SVM (hinge)", "svm")
+        form.addRow("loss", self.loss_combo)
+        self.reg = SliderSpin(1e-6, 10.0, 1e-3, log=True)
+        form.addRow("λ (L2)", self.reg)
+        self.center_combo = QComboBox()
+        self.center_combo.addItem("small random W₀", "init")
+        self.center_combo.addItem("trained W*", "trained")
+        form.addRow("centre", self.center_combo)
+        self.seed = QSpinBox(minimum=0, maximum=2**31 - 1)
+        self.new_directions = QPushButton("New directions")
+        row = QHBoxLayout()
+        row.addWidget(self.seed, 1)
+        row.addWidget(self.new_directions)
+        form.addRow("seed", row)
+        self.normalize = QCheckBox("filter-normalized directions")
+        form.addRow("", self.normalize)
+        self.extent = QDoubleSpinBox(minimum=0.05, maximum=100.0, singleStep=0.25,
+                                     keyboardTracking=False)
+        form.addRow("range ±", self.extent)
+        self.batch = QSpinBox(minimum=0, maximum=100_000, specialValueText="full batch",
+                              keyboardTracking=False)
+        self.batch.setToolTip("Mini-batch size of the gradients the optimizers see "
+                              "(the surface stays the full-batch loss)")
+        form.addRow("mini-batch", self.batch)
+        m = self.model
+        self.dataset_combo.activated.connect(
+            lambda i: m.set_slice(dataset=self.dataset_combo.itemData(i)))
+        self.loss_combo.activated.connect(
+            lambda i: m.set_slice(loss=self.loss_combo.itemData(i)))
+        self.reg.value_changed.connect(lambda v: m.set_slice(reg=v))
+        self.center_combo.activated.connect(
+            lambda i: m.set_slice(center=self.center_combo.itemData(i)))
+        self.seed.valueChanged.connect(lambda v: m.set_slice(seed=int(v)))
+        self.new_directions.clicked.connect(m.new_directions)
+        self.normalize.toggled.connect(lambda b: m.set_slice(normalize=bool(b)))
+        self.extent.valueChanged.connect(lambda v: m.set_slice(extent=float(v)))
+        self.batch.valueChanged.connect(lambda v: m.set_slice(batch_size=int(v)))
+        return box
+
+    def _build_view_group(self) -> QGroupBox:
+        box = QGroupBox("Picture")
+        form = QFormLayout(box)
+        self.resolution = QComboBox()
+        for n in RESOLUTIONS:
+            self.resolution.addItem(f"{n} × {n}", n)
+        self.colormap = QComboBox()
+        self.colormap.addItems(COLORMAPS)
+        self.log_color = QComboBox()
+        for text, value in LOG_CHOICES:
+            self.log_color.addItem(text, value)
+        self.contours = QSpinBox(minimum=0, maximum=40)
+        self.grid_n = QSpinBox(minimum=1, maximum=12)
+        self.grid_n.setToolTip("Shift+drag on the surface seeds an n × n grid of start points")
+        form.addRow("grid", self.resolution)
+        form.addRow("colours", self.colormap)
+        form.addRow("colour scale", self.log_color)
+        form.addRow("contour lines", self.contours)
+        form.addRow("start grid n", self.grid_n)
+        m = self.model
+        self.resolution.activated.connect(
+            lambda i: m.set_resolution(self.resolution.itemData(i)))
+        self.colormap.activated.connect(lambda _i: m.set_view(colormap=self.colormap.currentText()))
+        self.log_color.activated.connect(
+            lambda i: m.set_view(log_color=self.log_color.itemData(i)))
+        self.contours.valueChanged.connect(lambda v: m.set_view(contours=int(v)))
+        self.grid_n.valueChanged.connect(lambda v: m.set_grid_n(int(v)))
+        return box
+
+    # ------------------------------------------------------------- model -> UI
+    def _on_surface_changed(self) -> None:
+        spec = self.model.spec.surface
+        with _blocked(self.surface_combo):
+            self.surface_combo.setCurrentIndex(self.surface_combo.findData(spec.name))
+        classifier = spec.name == CLASSIFIER
+        self.slice_group.setVisible(classifier)
+        if classifier:
+            self.description.setText(
+                "A random plane through the weights of a linear classifier on real data: "
+                "the loss L(W₀ + a·D₁ + b·D₂), computed exactly on the grid.")
+            self._show_slice(spec.slice)
+        else:
+            self.description.setText(surfaces.get(spec.name).description)
+        self._show_params(spec.name, spec.params)
+        with _blocked(self.resolution):
+            self.resolution.setCurrentIndex(max(0, self.resolution.findData(spec.resolution)))
+
+    def _show_params(self, name: str, values: dict) -> None:
+        specs = [] if name == CLASSIFIER else surfaces.params(name)
+        if name != self._shown_params:
+            while self.params_box.rowCount():
+                self.params_box.removeRow(0)
+            self.param_widgets = {}
+            for p in specs:
+                w = SliderSpin(p.min, p.max, p.default, log=p.log)
+                w.value_changed.connect(lambda v, n=p.name: self.model.set_surface_param(n, v))
+                self.params_box.addRow(p.label, w)
+                self.param_widgets[p.name] = w
+            self._shown_params = name
+        for p in specs:
+            self.param_widgets[p.name].set_value(values.get(p.name, p.default))
+
+    def _show_slice(self, s) -> None:
+        widgets = (self.dataset_combo, self.loss_combo, self.center_combo, self.seed,
+                   self.normalize, self.extent, self.batch)
+        with _blocked(*widgets):
+            if self.dataset_combo.findData(s.dataset) < 0:
+                self.dataset_combo.addItem(s.dataset, s.dataset)
+            self.dataset_combo.setCurrentIndex(self.dataset_combo.findData(s.dataset))
+            self.loss_combo.setCurrentIndex(self.loss_combo.findData(s.loss))
+            self.center_combo.setCurrentIndex(self.center_combo.findData(s.center))
+            self.seed.setValue(s.seed)
+            self.normalize.setChecked(s.normalize)
+            self.extent.setValue(s.extent)
+            self.batch.setValue(s.batch_size)
+        self.reg.set_value(s.reg)
+
+    def _on_view_changed(self) -> None:
+        v = self.model.spec.view
+        with _blocked(self.colormap, self.log_color, self.contours, self.grid_n):
+            self.colormap.setCurrentText(v.colormap)
+            self.log_color.setCurrentIndex(
+                [value for _t, value in LOG_CHOICES].index(v.log_color))
+            self.contours.setValue(v.contours)
+            self.grid_n.setValue(self.model.grid_n)
+
+    # ------------------------------------------------------------ UI -> model
+    def _on_open_dataset(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open a dataset", "", "Datasets (*.npz *.csv);;All files (*)")
+        if path:
+            self.model.set_slice(dataset=path)
+
+    def _on_open_cifar(self) -> None:
+        path = QFileDialog.getExistingDirectory(
+            self, "Open a CIFAR-10 folder (data_batch_1 … 5, test_batch)")
+        if path:
+            self.model.set_slice(dataset=path)

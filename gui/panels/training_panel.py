@@ -1,0 +1,353 @@
+"""Train the linear classifier for real, in its full weight space, and show where the path lies.
+
+The dataset, loss and λ are the classifier slice's (``spec.surface.slice``);
+the optimizers are the race's runs (their kinds and hyper-parameters). A
+run starts from the slice centre W0 when that is a small random init (its
+projection starts at (0, 0)), and from a fresh init when the centre is the
+trained W* (its projection ends near (0, 0)). Training runs off the GUI thread
+(``TrainingWorker``) with progress and Cancel. Afterwards every trajectory
+is drawn projected onto the slice plane, and a table says how far off the
+plane it really is and how the true loss compares with the slice's.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.model import surface_jobs
+from gui.model.training_worker import TrainingRequest, TrainingResult, TrainingWorker, project_all
+from gui.model.workers import JobRunner
+from gui.panels.projection_table import ProjectionTable
+from gui.panels.training_plots import TrainingPlots
+from optim_core.experiment import spec as spec_mod
+from optim_core.training.full_space import RunHistory, TrainConfig
+
+#: Shortest time between two redraws of the curves while training: epochs can
+#: arrive faster than the plots repaint (~25 ms), and queued redraws back to back
+#: held the event loop for 100 ms and more.
+PLOT_INTERVAL_MS = 100
+
+#: Kinds that cannot train W, and why (shown as the disabled checkbox's tooltip).
+NOT_TRAINABLE = {
+    "newton": "Newton needs a Hessian; in weight space it is (D·K)² — not part of this course",
+    "random_search": "random search draws points inside a 2-D surface's bounds",
+    "random_local_search": "random local search compares values of a 2-D surface",
+}
+
+
+class TrainingPanel(QWidget):
+    """Training controls, curves, sanity checks and projections over an ``ExperimentModel``.
+
+    ``view`` (a ``SurfaceView``, optional) receives the projected trajectories.
+    """
+
+    trained = Signal(object)  # a TrainingResult is shown
+
+    def __init__(self, model, view=None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model, self.view = model, view
+        self.result: TrainingResult | None = None
+        self.worker = TrainingWorker(self)
+        self.projector = JobRunner(self)
+        self.overlays: dict[str, pg.PlotDataItem] = {}  # run label -> its projected path
+        self._overlay_items: list = []  # paths, end stars and captions on the view
+        self.run_checks: list[QCheckBox] = []
+        self.colors: dict[str, str] = {}  # run label -> colour of the training shown
+        self._latest = None  # the newest progress not drawn yet
+        self._plot_timer = QTimer(self, singleShot=True, interval=PLOT_INTERVAL_MS)
+        self._plot_timer.timeout.connect(self._draw_progress)
+        self._build()
+        self._connect()
+        self._on_runs_changed()
+        self._on_slice_changed()
+
+    # ------------------------------------------------------------------ set-up
+    def _build(self) -> None:
+        self.data_label = QLabel()
+        self.batch_spin = QSpinBox(minimum=0, maximum=100_000, value=64, singleStep=16,
+                                   specialValueText="full batch")
+        self.epochs_spin = QSpinBox(minimum=1, maximum=1000, value=10)
+        self.seed_spin = QSpinBox(minimum=0, maximum=1_000_000, value=0)
+        self.train_button = QPushButton("Train")
+        self.cancel_button = QPushButton("Cancel", enabled=False)
+        self.progress = QProgressBar(maximum=1000, textVisible=True)
+        self.runs_box = QHBoxLayout()
+        self.runs_box.addStretch(1)
+        self.plots = TrainingPlots()
+        self.pca_check = QCheckBox("PCA plane of", checked=True)
+        self.pca_combo = QComboBox()
+        self.overlay_check = QCheckBox("show projected paths on the slice", checked=True)
+        self.initial_label = QLabel(wordWrap=True)
+        self.overfit_label = QLabel(wordWrap=True)
+        self.table = ProjectionTable()
+        self.status = QLabel(wordWrap=True)
+        top = QHBoxLayout()
+        top.addWidget(self.data_label)
+        top.addSpacing(16)
+        top.addLayout(self.runs_box, 1)
+        setup = QHBoxLayout()
+        for text, w in (("batch", self.batch_spin), ("epochs", self.epochs_spin),
+                        ("seed", self.seed_spin)):
+            setup.addWidget(QLabel(text))
+            setup.addWidget(w)
+        setup.addWidget(self.train_button)
+        setup.addWidget(self.cancel_button)
+        setup.addWidget(self.progress, 1)
+        self.plots.setMinimumHeight(170)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.plots)
+        split.addWidget(self._side())
+        split.setSizes([760, 420])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addLayout(setup)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.status)
+
+    def _side(self) -> QWidget:
+        side = QWidget()
+        box = QVBoxLayout(side)
+        box.setContentsMargins(0, 0, 0, 0)
+        sanity = QGroupBox("sanity checks")
+        s = QVBoxLayout(sanity)
+        s.addWidget(self.initial_label)
+        s.addWidget(self.overfit_label)
+        box.addWidget(sanity)
+        pca = QHBoxLayout()
+        pca.addWidget(self.pca_check)
+        pca.addWidget(self.pca_combo, 1)
+        box.addLayout(pca)
+        box.addWidget(self.overlay_check)
+        box.addWidget(QLabel("final weights projected onto the slice plane:"))
+        box.addWidget(self.table, 1)
+        return side
+
+    def _connect(self) -> None:
+        m = self.model
+        m.runs_changed.connect(self._on_runs_changed)
+        m.spec_replaced.connect(self._on_runs_changed)
+        m.surface_changed.connect(self._on_slice_changed)
+        m.grid_ready.connect(self._reproject)
+        self.train_button.clicked.connect(self.start_training)
+        self.cancel_button.clicked.connect(self.cancel_training)
+        self.worker.reported.connect(self._on_progressed)
+        self.worker.finished.connect(self._on_finished)
+        self.worker.failed.connect(self._on_failed)
+        self.projector.finished.connect(self._on_reprojected)
+        self.pca_check.toggled.connect(self._show_pca)
+        self.pca_combo.currentIndexChanged.connect(self._show_pca)
+        self.overlay_check.toggled.connect(self._draw_overlays)
+
+    # ------------------------------------------------------------- model -> view
+    def _on_runs_changed(self) -> None:
+        checked = {c.text() for c in self.run_checks if c.isChecked()}
+        for c in self.run_checks:
+            self.runs_box.removeWidget(c)
+            c.deleteLater()
+        self.run_checks = []
+        for run in self.model.spec.runs:
+            check = QCheckBox(run.label)
+            check.setStyleSheet(f"QCheckBox {{ color: {run.color}; font-weight: bold; }}")
+            reason = NOT_TRAINABLE.get(run.kind)
+            check.setEnabled(reason is None)
+            check.setChecked(reason is None and (run.label in checked or not checked))
+            check.setToolTip(reason or _hyper_text(run))
+            self.runs_box.insertWidget(len(self.run_checks), check)
+            self.run_checks.append(check)
+
+    def _on_slice_changed(self) -> None:
+        s = self.model.spec.surface.slice
+        where = ("the slice" if self.model.spec.surface.name == spec_mod.CLASSIFIER
+                 else "the slice settings (the view shows a toy surface)")
+        self.data_label.setText(f"{html.escape(s.dataset)} · {s.loss} · λ = {s.reg:g}"
+                                f"  <span style='color:#a0a0a8'>from {where}</span>")
+        self._draw_overlays()
+
+    def plane(self):
+        """The PlaneSlice on screen, or None (toy surface, or still being built)."""
+        return surface_jobs.plane_of(self.model.surface)
+
+    # ----------------------------------------------------------------- training
+    def request(self) -> TrainingRequest:
+        """What ``Train`` would train now."""
+        s = self.model.spec.surface.slice
+        opts = {run.label: spec_mod.make_optimizer(run)
+                for run, c in zip(self.model.spec.runs, self.run_checks, strict=True)
+                if c.isChecked() and c.isEnabled()}
+        config = TrainConfig(epochs=self.epochs_spin.value(), batch_size=self.batch_spin.value(),
+                             seed=self.seed_spin.value())
+        plane = self.plane() if self._matches_spec(self.plane()) else None
+        return TrainingRequest(s.dataset, s.loss, s.reg, opts, config, plane,
+                               from_centre=s.center == "init")
+
+    def _matches_spec(self, plane) -> bool:
+        s = self.model.spec.surface.slice
+        return plane is not None and plane.model.kind == s.loss and plane.model.reg == s.reg
+
+    def start_training(self) -> None:
+        req = self.request()
+        if not req.optimizers:
+            self.status.setText("Tick at least one optimizer to train.")
+            return
+        self.colors = {r.label: r.color for r in self.model.spec.runs}
+        self.result = None
+        self._clear_overlays()
+        self.table.set_projections({}, {})
+        # The curves exist (empty) before the work starts, so the first epoch only
+        # fills them: creating 20 curves then held the event loop for ~60 ms.
+        self.plots.set_runs({label: RunHistory(label) for label in req.optimizers}, self.colors)
+        self.plots.set_pca(None)
+        self.worker.start(req)
+        self.train_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.progress.setValue(0)
+        self.status.setText(f"training {len(req.optimizers)} runs on {req.dataset}…")
+
+    def cancel_training(self) -> None:
+        self.worker.cancel()
+        self._idle("training cancelled")
+
+    def _idle(self, message: str) -> None:
+        self._latest = None  # curves of a finished, failed or cancelled run stay as drawn
+        self.train_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        self.status.setText(message)
+
+    def _on_progressed(self, item) -> None:
+        self.progress.setValue(round(1000 * item.fraction))
+        self.progress.setFormat(f"epoch {item.epoch} / {item.epochs}")
+        first = self._latest is None and not self._plot_timer.isActive()
+        self._latest = item
+        if first:
+            self._draw_progress()  # at once, then at most every PLOT_INTERVAL_MS
+        elif not self._plot_timer.isActive():
+            self._plot_timer.start()
+
+    def _draw_progress(self) -> None:
+        if self._latest is not None:
+            self.plots.set_runs(self._latest.runs, self.colors)
+            self._latest = None
+            self._plot_timer.start()
+
+    def _on_finished(self, result: TrainingResult) -> None:
+        self.result = result
+        self.plots.set_runs(result.runs, self.colors)
+        self.initial_label.setText(_check_html("initial loss", result.initial))
+        self.overfit_label.setText(_check_html("overfit 20 samples (λ = 0)", result.overfit))
+        self.pca_combo.blockSignals(True)
+        self.pca_combo.clear()
+        self.pca_combo.addItems(list(result.pca))
+        self.pca_combo.blockSignals(False)
+        diverged = [f"{k} diverged at step {r.diverged_at} ({r.reason})"
+                    for k, r in result.runs.items() if r.diverged]
+        best = max(result.runs.items(), key=lambda kv: kv[1].val_acc[-1])
+        hint = "" if result.on_slice else (
+            " Show the classifier slice to see the paths projected onto it.")
+        self._idle(f"done: best validation accuracy {100 * best[1].val_acc[-1]:.1f} % "
+                   f"({best[0]}). " + "; ".join(diverged) + hint)
+        # The PCA plane and the projected paths follow on the next turn of the event
+        # loop: everything in one handler held it for ~80 ms on a busy machine.
+        QTimer.singleShot(0, lambda: self._show_result_views(result))
+
+    def _show_result_views(self, result: TrainingResult) -> None:
+        if result is not self.result:
+            return  # a newer training has started meanwhile
+        self._show_pca()
+        self._draw_overlays()
+        self.trained.emit(result)
+
+    def _on_failed(self, message: str) -> None:
+        self._idle(f"training failed: {message}")
+
+    def _show_pca(self, *_) -> None:
+        label = self.pca_combo.currentText()
+        shown = self.pca_check.isChecked() and self.result is not None and label in self.result.pca
+        self.plots.pca.setVisible(self.pca_check.isChecked())
+        if shown:
+            self.plots.set_pca(self.result.pca[label], self.colors[label], label)
+        else:
+            self.plots.set_pca(None)
+
+    # -------------------------------------------------------- slice projections
+    def _reproject(self) -> None:
+        """The slice changed under a finished training: project the paths again (off-thread)."""
+        plane = self.plane()
+        if self.result is None or plane is None or not self._matches_spec(plane):
+            self._draw_overlays()
+            return
+        if self.result.request.plane is plane:
+            return
+        runs = self.result.runs
+        self.projector.submit(lambda progress, cancelled: (plane, project_all(runs, plane)))
+
+    def _on_reprojected(self, result) -> None:
+        plane, projections = result
+        if self.result is not None and plane is self.plane():
+            self.result.on_slice = projections
+            self.result.request = dataclasses.replace(self.result.request, plane=plane)
+            self._draw_overlays()
+
+    def _clear_overlays(self) -> None:
+        for item in self._overlay_items:
+            self.view.viewbox.removeItem(item)
+        self.overlays, self._overlay_items = {}, []
+
+    def _draw_overlays(self, *_) -> None:
+        """Projected paths on the surface view, and the honesty table beside them."""
+        self._clear_overlays()
+        current = (self.result is not None and self.result.on_slice
+                   and self.result.request.plane is self.plane())
+        self.table.set_projections(self.result.on_slice if current else {}, self.colors)
+        if not current or self.view is None or not self.overlay_check.isChecked():
+            return
+        for label, proj in self.result.on_slice.items():
+            self._add_overlay(label, proj)
+
+    def _add_overlay(self, label: str, proj) -> None:
+        """A dotted path in the run's colour, a star at its end and a caption
+        saying how much of the path the plane cannot show."""
+        color = self.colors[label]
+        path = pg.PlotDataItem(proj.ab[:, 0], proj.ab[:, 1],
+                               pen=pg.mkPen(color, width=1.5, style=Qt.PenStyle.DotLine),
+                               symbol="o", symbolSize=3, symbolPen=None, symbolBrush=color)
+        end = pg.ScatterPlotItem([proj.ab[-1, 0]], [proj.ab[-1, 1]], symbol="star", size=16,
+                                 brush=pg.mkBrush(color), pen=pg.mkPen("#101018"))
+        caption = pg.TextItem(f"{label}, trained: {100 * proj.off_plane_fraction[-1]:.0f} % "
+                              "off the plane", color=color, anchor=(0, 1),
+                              fill=pg.mkBrush(20, 20, 28, 190))
+        caption.setPos(*proj.ab[-1])
+        for item in (path, end, caption):
+            item.setZValue(15)
+            self.view.viewbox.addItem(item, ignoreBounds=True)
+        self.overlays[label] = path
+        self._overlay_items += [path, end, caption]
+
+
+def _hyper_text(run) -> str:
+    parts = [f"{k} = {v:g}" for k, v in run.hyper.items() if isinstance(v, float)]
+    return f"{run.kind}: " + ", ".join(parts)
+
+
+def _check_html(title: str, check) -> str:
+    mark, colour = ("✔", "#57c27a") if check.ok else ("✘", "#e5534b")
+    return (f"<span style='color:{colour}; font-size: 13pt'>{mark}</span> "
+            f"<b>{title}</b>: {html.escape(check.verdict)}")
+

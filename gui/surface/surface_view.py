@@ -1,0 +1,292 @@
+"""SurfaceView: the surface, the racing trails, the start markers and the legend.
+
+A plain QWidget over an ``ExperimentModel``: it works alone (no main
+window) and can render the current state to a QImage of any size with the
+same drawing code (``render_image``), which animation export builds on.
+
+Layers, back to front: cached colour image and contours (``SurfaceLayer``),
+known minima (white stars), every trail (``TrailLayer``, incremental),
+heads (one scatter item; × where a run diverged), start marker(s), legend.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QImage, QPixmap
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from gui.model import surface_jobs
+from gui.surface.heads_item import HeadsItem
+from gui.surface.run_legend import RunLegend
+from gui.surface.surface_layer import SurfaceLayer
+from gui.surface.surface_viewbox import SurfaceViewBox
+from gui.surface.trail_layer import Trail, TrailLayer
+from optim_core.experiment.spec import CLASSIFIER
+from optim_core.render.surface_display import prepare
+
+START_PEN = pg.mkPen("#ffffff", width=2)
+#: Narrowest layout a rendered picture gets (see ``SurfaceView.render_image``).
+MIN_LAYOUT_WIDTH = 560
+
+
+class SurfaceView(QWidget):
+    """Live view of ``model``. ``readout_changed(text)`` reports x, y, f, |∇f|
+    under the cursor (the main window puts it in the status bar)."""
+
+    readout_changed = Signal(str)
+
+    def __init__(self, model, parent: QWidget | None = None, trail_width: float = 2.0):
+        super().__init__(parent)
+        self.model = model
+        self._twin: SurfaceView | None = None
+        self._bounds = None
+        self._dragging = False
+        self.canvas = pg.GraphicsLayoutWidget()
+        self.canvas.ci.setContentsMargins(6, 6, 6, 6)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.canvas)
+        self.viewbox = SurfaceViewBox(lockAspect=True)
+        self.plot = self.canvas.addPlot(row=0, col=0, viewBox=self.viewbox)
+        self.plot.hideButtons()
+        self.colorbar = pg.ColorBarItem(values=(0, 1), width=14, interactive=False,
+                                        colorMap=pg.colormap.get("viridis"))
+        self.line_plot = pg.PlotItem()
+        self.line_plot.setMaximumHeight(150)
+        self.line_curve = self.line_plot.plot(pen=pg.mkPen("#ffd166", width=2))
+        self.line_plot.addItem(pg.InfiniteLine(0, pen=pg.mkPen(255, 255, 255, 90,
+                                                               style=Qt.PenStyle.DashLine)))
+        self.layer = SurfaceLayer(self.viewbox, self.colorbar)
+        self.colorbar.setImageItem(self.layer.image, insert_in=self.plot)
+        self.trails = TrailLayer(width=trail_width)
+        self.viewbox.addItem(self.trails, ignoreBounds=True)
+        self.heads = HeadsItem()
+        self.heads.setZValue(20)
+        self.viewbox.addItem(self.heads, ignoreBounds=True)
+        self._build_start_markers()
+        self.legend = RunLegend(self.viewbox)
+        self.step_text = pg.TextItem(color="#e8e8e8", anchor=(0, 0), fill=(16, 16, 24, 150))
+        self.step_text.setParentItem(self.viewbox)
+        self.step_text.setPos(8, 4)
+        self._style_axes()
+        self._connect()
+        self._on_surface_changed()
+        self._on_grid_ready()
+        self._on_starts_changed()
+        self._redraw_runs()
+
+    # ------------------------------------------------------------------ set-up
+    def _build_start_markers(self) -> None:
+        self.start_marker = pg.TargetItem(size=18, symbol="o", pen=START_PEN,
+                                          brush=pg.mkBrush(255, 255, 255, 50),
+                                          hoverPen=pg.mkPen("#ffd166", width=2.5),
+                                          hoverBrush=pg.mkBrush(255, 209, 102, 80))
+        self.start_marker.setZValue(30)
+        self.viewbox.addItem(self.start_marker, ignoreBounds=True)
+        self.start_grid = pg.ScatterPlotItem(symbol="o", size=6, pen=pg.mkPen("w", width=1),
+                                             brush=pg.mkBrush(None), antialias=True)
+        self.start_grid.setZValue(25)
+        self.viewbox.addItem(self.start_grid, ignoreBounds=True)
+
+    def _style_axes(self) -> None:
+        font = self.font()
+        font.setPointSizeF(10)
+        for name in ("left", "bottom"):
+            axis = self.plot.getAxis(name)
+            axis.setTickFont(font)
+            axis.setTextPen("#c8c8d0")
+            axis.setPen("#60606c")
+        self.colorbar.axis.setTickFont(font)
+        # Wide enough for labels like "−2.3045" plus the axis title, and fixed, so
+        # the layout does not shift when a new surface brings other labels.
+        self.colorbar.axis.setWidth(QFontMetrics(font).horizontalAdvance("−0.00000") + 24)
+        self.line_plot.getAxis("bottom").setTickFont(font)
+        self.line_plot.getAxis("left").setTickFont(font)
+        # Plain numbers: an "(x0.001)" SI factor on a loss axis only confuses.
+        for axis in (self.colorbar.axis, self.line_plot.getAxis("left"),
+                     self.plot.getAxis("left"), self.plot.getAxis("bottom")):
+            axis.enableAutoSIPrefix(False)
+
+    def _connect(self) -> None:
+        m = self.model
+        m.surface_changed.connect(self._on_surface_changed)
+        m.grid_ready.connect(self._on_grid_ready)
+        m.view_changed.connect(self._on_grid_ready)
+        m.starts_changed.connect(self._on_starts_changed)
+        m.runs_changed.connect(self._redraw_runs)
+        m.trajectories_changed.connect(self._redraw_runs)
+        m.stepped.connect(self._redraw_runs)
+        self.viewbox.clicked.connect(self._on_clicked)
+        self.viewbox.rect_selected.connect(self._on_rect_selected)
+        self.start_marker.sigPositionChanged.connect(self._on_marker_dragged)
+        self.start_marker.sigPositionChangeFinished.connect(self._on_marker_released)
+        self.legend.toggled.connect(
+            lambda i: m.set_run_enabled(i, not m.spec.runs[i].enabled))
+        self.canvas.scene().sigMouseMoved.connect(self._on_mouse_moved)
+
+    # ------------------------------------------------------------- model -> view
+    def _on_surface_changed(self) -> None:
+        s = self.model.surface
+        classifier = self.model.spec.surface.name == CLASSIFIER
+        if s is not None:
+            self.plot.setTitle(getattr(s, "title", ""), color="#e8e8e8", size="12pt")
+        xl, yl = ("a  (along D₁)", "b  (along D₂)") if classifier else ("x", "y")
+        self.plot.setLabel("bottom", xl, color="#c8c8d0")
+        self.plot.setLabel("left", yl, color="#c8c8d0")
+        self._show_line_plot(classifier)
+
+    def _on_grid_ready(self) -> None:
+        grid, s = self.model.grid, self.model.surface
+        if grid is None or s is None:
+            return
+        v = self.model.spec.view
+        display = grid.display
+        if display is None or display.settings != (v.log_color, v.contours):
+            display = prepare(grid.x, grid.y, grid.z, v.log_color, v.contours)
+        self.layer.show(display, colormap=v.colormap, minima=s.minima,
+                        name="L" if surface_jobs.is_slice(s) else "f")
+        bounds = tuple(map(tuple, s.bounds))
+        if bounds != self._bounds:
+            self._bounds = bounds
+            lo, hi = s.box()
+            box = QRectF(lo[0], lo[1], hi[0] - lo[0], hi[1] - lo[1])
+            self.trails.set_bounds(box)
+            self.heads.set_bounds(box)
+            # Zooming out stops at the divergence box: a start clicked beyond it
+            # would stop at step 0, and could not be saved in an experiment file.
+            self.viewbox.setLimits(xMin=lo[0], xMax=hi[0], yMin=lo[1], yMax=hi[1])
+            (x0, x1), (y0, y1) = bounds
+            self.viewbox.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+        self.plot.setTitle(getattr(s, "title", ""), color="#e8e8e8", size="12pt")
+        if grid.line is not None:
+            self.line_curve.setData(*grid.line)
+
+    def _on_starts_changed(self) -> None:
+        starts = self.model.starts
+        single = len(starts) == 1
+        self.start_marker.setVisible(single)
+        if single and not self._dragging:
+            self.start_marker.blockSignals(True)
+            self.start_marker.setPos(QPointF(*starts[0]))
+            self.start_marker.blockSignals(False)
+        self.start_grid.setData(pos=np.zeros((0, 2)) if single else starts)
+
+    def _redraw_runs(self, *_) -> None:
+        traces = self.model.traces()
+        trails, heads, colors, stopped = [], [], [], []
+        # The first run is drawn last, on top: the legend's order is the stacking order.
+        for tr in reversed(traces):
+            if not tr.enabled or not len(tr.points):
+                continue
+            for s in range(tr.points.shape[1]):
+                trails.append(Trail(tr.points[:, s, :], tr.color, (tr.key, s)))
+                heads.append(tr.head[s])
+                colors.append(tr.color)
+                stopped.append(tr.diverged_at[s] >= 0)
+        self.trails.set_trails(trails)
+        self.heads.set_heads(np.array(heads).reshape(-1, 2), colors, np.array(stopped, bool),
+                             size=7 if len(self.model.starts) > 4 else 12)
+        self.legend.update(traces)
+        self.step_text.setText(f"step {self.model.step}")
+
+    def _show_line_plot(self, show: bool) -> None:
+        shown = self.line_plot.scene() is not None
+        if show and not shown:
+            self.canvas.addItem(self.line_plot, row=1, col=0)
+            self.line_plot.setLabel("bottom", "a", color="#c8c8d0")
+            self.line_plot.setLabel("left", "L(W₀ + a·D₁)", color="#c8c8d0")
+        elif not show and shown:
+            self.canvas.removeItem(self.line_plot)
+
+    # ------------------------------------------------------------- view -> model
+    def _on_clicked(self, x: float, y: float) -> None:
+        self._place(self.model.set_start, x, y)
+
+    def _on_rect_selected(self, rect: QRectF) -> None:
+        if rect.width() > 0 and rect.height() > 0:
+            self._place(self.model.seed_grid, rect.left(), rect.top(), rect.right(),
+                        rect.bottom())
+
+    def _on_marker_dragged(self) -> None:
+        p = self.start_marker.pos()
+        self._dragging = True
+        self._place(self.model.drag_start, p.x(), p.y())
+
+    def _place(self, method, *coords: float) -> None:
+        """Start points from the mouse; where the model refuses them (beyond what
+        an experiment can hold) the readout says why and nothing changes."""
+        try:
+            method(*coords)
+        except ValueError as e:
+            self.readout_changed.emit(f"no start point there: {e}")
+
+    def _on_marker_released(self) -> None:
+        self._dragging = False
+        self.model.finish_drag()
+
+    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
+        if not self.viewbox.sceneBoundingRect().contains(scene_pos):
+            return
+        p = self.viewbox.mapSceneToView(scene_pos)
+        probe = self.model.probe(p.x(), p.y())
+        if probe is None:
+            return
+        names = ("a", "b", "L", "|∇L|") if surface_jobs.is_slice(self.model.surface) else (
+            "x", "y", "f", "|∇f|")
+        values = (p.x(), p.y(), *probe)
+        parts = (f"{n} = {v:.4g}" for n, v in zip(names, values, strict=True))
+        self.readout_changed.emit("   ".join(parts))
+
+    # ------------------------------------------------------------------ helpers
+    def viewport_point(self, x: float, y: float) -> QPoint:
+        """Where surface point (x, y) is in ``canvas.viewport()`` pixels (for tests)."""
+        scene = self.viewbox.mapViewToScene(QPointF(x, y))
+        return self.canvas.mapFromScene(scene)
+
+    def render_image(self, width: int, height: int) -> QImage:
+        """The current state drawn at ``width × height`` by this same code.
+
+        A visible view renders through a hidden twin so the window does not
+        jump; a hidden one resizes itself. A picture narrower than
+        ``MIN_LAYOUT_WIDTH`` is laid out at that width and scaled down, so its
+        legend, axes and colour bar keep their proportions instead of
+        covering the surface.
+        """
+        scale = max(1.0, MIN_LAYOUT_WIDTH / width)
+        image = self._render(round(width * scale), round(height * scale))
+        if scale > 1.0:
+            image = image.scaled(width, height, Qt.AspectRatioMode.IgnoreAspectRatio,
+                                 Qt.TransformationMode.SmoothTransformation)
+        return image
+
+    def _render(self, width: int, height: int) -> QImage:
+        target = self
+        if self.isVisible():
+            if self._twin is None:
+                self._twin = SurfaceView(self.model, trail_width=self.trails._width)
+            target = self._twin
+            target.viewbox.setRange(rect=self.viewbox.viewRect(), padding=0)
+        if not target.isVisible():
+            target.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+            target.show()
+        target.resize(width, height)
+        return target._grab_settled().toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+    def _grab_settled(self, tries: int = 4) -> QPixmap:
+        """Grab, and grab again while the layout still moves: axes size themselves
+        to their labels when first painted and the layout follows in posted
+        events, so a first grab came out laid out unlike every later one (an
+        animation's first frames jumped whenever the event loop ran between
+        frames, as in the window's export)."""
+        for _ in range(tries):
+            self.canvas.ci.layout.activate()
+            before = self.viewbox.sceneBoundingRect()
+            pixmap = self.grab()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            if self.viewbox.sceneBoundingRect() == before:
+                break
+            for item in self.canvas.scene().items():
+                item.update()  # cached items were drawn for the old layout
+        return pixmap

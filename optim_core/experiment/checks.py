@@ -1,0 +1,224 @@
+"""Field-by-field validation of a parsed experiment file.
+
+Each ``section(value, where)`` checks one part of the JSON object and
+returns it as spec data, or raises ``ExperimentFileError`` naming the field
+(``where``, e.g. ``runs[1].hyper.lr``) and what is wrong with it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from optim_core import optimizers, schedules, surfaces
+from optim_core.experiment.spec import (
+    CLASSIFIER,
+    COLORMAPS,
+    RunSpec,
+    SliceSpec,
+    SurfaceSpec,
+    ViewSpec,
+)
+
+MAX_STARTS = 400
+MAX_RUNS = 32
+_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+class ExperimentFileError(ValueError):
+    """A file that is not a valid experiment; ``field`` says where."""
+
+    def __init__(self, field: str, problem: str, source: str = ""):
+        self.field, self.problem, self.source = field, problem, source
+        where = f"{source}: " if source else ""
+        super().__init__(f"{where}{field}: {problem}" if field else f"{where}{problem}")
+
+
+def surface_section(v: Any, where: str) -> SurfaceSpec:
+    d = check_obj(v, where)
+    known_fields(d, {"name", "params", "slice", "resolution"}, where)
+    name = check_str(d.get("name"), f"{where}.name")
+    valid = list(surfaces.names()) + [CLASSIFIER]
+    if name not in valid:
+        raise ExperimentFileError(f"{where}.name", f"unknown surface {name!r}; one of {valid}")
+    params = check_obj(d.get("params", {}), f"{where}.params")
+    specs = {p.name: p for p in surfaces.params(name)} if name != CLASSIFIER else {}
+    for k, value in params.items():
+        if k not in specs:
+            raise ExperimentFileError(f"{where}.params.{k}", f"{name} has no parameter {k!r}")
+        params[k] = check_float(value, f"{where}.params.{k}", specs[k].min, specs[k].max)
+    return SurfaceSpec(name=name, params=params,
+                       slice=_slice(d.get("slice", {}), f"{where}.slice"),
+                       resolution=check_int(d.get("resolution", 256), f"{where}.resolution",
+                                            16, 2048))
+
+
+def _slice(v: Any, where: str) -> SliceSpec:
+    d = check_obj(v, where)
+    known_fields(d, set(SliceSpec.__dataclass_fields__), where)
+    default = SliceSpec()
+    loss = check_str(d.get("loss", default.loss), f"{where}.loss")
+    if loss not in ("softmax", "svm"):
+        raise ExperimentFileError(f"{where}.loss", f"{loss!r} is not 'softmax' or 'svm'")
+    center = check_str(d.get("center", default.center), f"{where}.center")
+    if center not in ("init", "trained"):
+        raise ExperimentFileError(f"{where}.center", f"{center!r} is not 'init' or 'trained'")
+    normalize = d.get("normalize", default.normalize)
+    if not isinstance(normalize, bool):
+        raise ExperimentFileError(f"{where}.normalize", "must be true or false")
+    return SliceSpec(
+        dataset=check_str(d.get("dataset", default.dataset), f"{where}.dataset"),
+        loss=loss,
+        reg=check_float(d.get("reg", default.reg), f"{where}.reg", 0.0, 1e3),
+        center=center,
+        seed=check_int(d.get("seed", default.seed), f"{where}.seed", 0, 2**31 - 1),
+        normalize=normalize,
+        extent=check_float(d.get("extent", default.extent), f"{where}.extent", 1e-6, 1e6),
+        batch_size=check_int(d.get("batch_size", default.batch_size), f"{where}.batch_size",
+                             0, 10**7),
+    )
+
+
+def run_section(v: Any, where: str) -> RunSpec:
+    d = check_obj(v, where)
+    known_fields(d, {"kind", "label", "color", "enabled", "hyper"}, where)
+    kind = check_str(d.get("kind"), f"{where}.kind")
+    if kind not in optimizers.names():
+        raise ExperimentFileError(f"{where}.kind",
+                                  f"unknown optimizer {kind!r}; one of {list(optimizers.names())}")
+    color = check_str(d.get("color"), f"{where}.color")
+    if not _COLOR.match(color):
+        raise ExperimentFileError(f"{where}.color", f"{color!r} is not a colour like '#1f77b4'")
+    enabled = d.get("enabled", True)
+    if not isinstance(enabled, bool):
+        raise ExperimentFileError(f"{where}.enabled", "must be true or false")
+    specs = {h.name: h for h in optimizers.hyper_specs(kind)}
+    hyper: dict[str, Any] = {}
+    for name, value in check_obj(d.get("hyper", {}), f"{where}.hyper").items():
+        if name not in specs:
+            raise ExperimentFileError(f"{where}.hyper.{name}",
+                                      f"{kind} has no hyper-parameter {name!r}")
+        hyper[name] = _hyper(value, specs[name], f"{where}.hyper.{name}")
+    return RunSpec(kind=kind, label=check_str(d.get("label"), f"{where}.label"), color=color,
+                   enabled=enabled, hyper=hyper)
+
+
+def _hyper(value: Any, spec: Any, where: str) -> Any:
+    """A hyper-parameter value by its ``HyperSpec.dtype``: bool, int, or a float
+    in [min, max] — or, for floats, a schedule whose values stay in that range."""
+    if spec.dtype == "bool":
+        if not isinstance(value, bool):
+            raise ExperimentFileError(where, f"must be true or false, got {kind_of(value)}")
+        return value
+    if spec.dtype == "int":
+        return check_int(value, where, int(spec.min), int(spec.max))
+    if isinstance(value, dict):
+        return _schedule(value, spec, where)
+    return check_float(value, where, spec.min, spec.max)
+
+
+def _schedule(d: dict, spec: Any, where: str) -> dict:
+    for k, v in d.items():
+        if k != "kind":
+            check_float(v, f"{where}.{k}", -1e12, 1e12)
+    try:
+        sched = schedules.from_dict(d)
+    except (KeyError, TypeError, ValueError) as e:
+        raise ExperimentFileError(where, f"not a valid schedule ({e})") from None
+    for k in ("value", "start", "end"):
+        if k in d:
+            check_float(d[k], f"{where}.{k}", spec.min, spec.max)
+    return sched.to_dict()
+
+
+def starts_section(v: Any, where: str) -> list[list[float]]:
+    items = check_list(v, where)
+    if not 1 <= len(items) <= MAX_STARTS:
+        raise ExperimentFileError(where, f"needs 1 to {MAX_STARTS} start points, got {len(items)}")
+    out = []
+    for i, p in enumerate(items):
+        p = check_list(p, f"{where}[{i}]")
+        if len(p) != 2:
+            raise ExperimentFileError(f"{where}[{i}]", "a start point is [x, y]")
+        out.append([check_float(c, f"{where}[{i}]", -1e6, 1e6) for c in p])
+    return out
+
+
+def view_section(v: Any, where: str) -> ViewSpec:
+    d = check_obj(v, where)
+    known_fields(d, {"colormap", "log_color", "contours"}, where)
+    log_color = d.get("log_color")
+    if log_color is not None and not isinstance(log_color, bool):
+        raise ExperimentFileError(f"{where}.log_color", "must be true, false or null")
+    colormap = check_str(d.get("colormap", "viridis"), f"{where}.colormap")
+    if colormap not in COLORMAPS:
+        raise ExperimentFileError(f"{where}.colormap",
+                                  f"unknown colour map {colormap!r}; one of {list(COLORMAPS)}")
+    return ViewSpec(colormap=colormap,
+                    log_color=log_color,
+                    contours=check_int(d.get("contours", 12), f"{where}.contours", 0, 100))
+
+
+def known_fields(d: dict, allowed: set[str], where: str) -> None:
+    for k in d:
+        if k not in allowed:
+            raise ExperimentFileError(f"{where}.{k}".lstrip("."), "unknown field")
+
+
+def check_obj(v: Any, where: str) -> dict:
+    if not isinstance(v, dict):
+        raise ExperimentFileError(where, f"expected an object, got {kind_of(v)}")
+    return dict(v)
+
+
+def check_list(v: Any, where: str) -> list:
+    if not isinstance(v, list):
+        raise ExperimentFileError(where, f"expected a list, got {kind_of(v)}")
+    return v
+
+
+def check_str(v: Any, where: str) -> str:
+    if not isinstance(v, str):
+        raise ExperimentFileError(where, f"expected text, got {kind_of(v)}")
+    try:  # JSON's \ud800 escapes parse to text that no file can hold
+        v.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ExperimentFileError(where, "holds an invalid character (a lone UTF-16 "
+                                  "surrogate such as \\ud800)") from None
+    return v
+
+
+def check_int(v: Any, where: str, lo: int, hi: int) -> int:
+    if not isinstance(v, int) or isinstance(v, bool):
+        raise ExperimentFileError(where, f"expected a whole number, got {kind_of(v)}")
+    if not lo <= v <= hi:
+        raise ExperimentFileError(where, f"{_shown(v)} is out of range [{lo}, {hi}]")
+    return v
+
+
+def check_float(v: Any, where: str, lo: float, hi: float) -> float:
+    if not isinstance(v, (int, float)) or isinstance(v, bool):
+        raise ExperimentFileError(where, f"expected a number, got {kind_of(v)}")
+    try:
+        v = float(v)
+    except OverflowError:  # a whole number too long for a float (1 followed by 400 zeros)
+        raise ExperimentFileError(where, f"{_shown(v)} is out of range [{lo:g}, {hi:g}]") from None
+    if not math.isfinite(v):
+        raise ExperimentFileError(where, "must be a finite number")
+    if not lo <= v <= hi:
+        raise ExperimentFileError(where, f"{v:g} is out of range [{lo:g}, {hi:g}]")
+    return v
+
+
+def _shown(v: int) -> str:
+    """A whole number for a message: in full below 10²⁰, else how long it is
+    (str() of a huge int is slow, and refused past 4,300 digits)."""
+    if abs(v) < 10**20:
+        return str(v)
+    return f"a number of about {int(v.bit_length() * math.log10(2)) + 1} digits"
+
+
+def kind_of(v: Any) -> str:
+    return {dict: "an object", list: "a list", str: "text", bool: "true/false",
+            type(None): "null"}.get(type(v), type(v).__name__)

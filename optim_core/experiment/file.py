@@ -1,0 +1,181 @@
+"""``*.optviz.json`` experiment files: versioned, validated, written atomically.
+
+Loading checks every field and raises ``ExperimentFileError`` naming the
+field (``runs[1].hyper.lr``) and what is wrong with it; nothing is
+returned half-built, so a failed load changes nothing for the caller.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import tempfile
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from optim_core.experiment.checks import (
+    MAX_RUNS,
+    ExperimentFileError,
+    check_int,
+    check_list,
+    check_str,
+    kind_of,
+    known_fields,
+    run_section,
+    starts_section,
+    surface_section,
+    view_section,
+)
+from optim_core.experiment.spec import CLASSIFIER, ExperimentSpec
+
+FORMAT = "optviz-experiment"
+VERSION = 1
+SUFFIX = ".optviz.json"
+MAX_STEPS = 1_000_000
+MAX_STEPS_PER_FRAME = 10_000
+MAX_BYTES = 4_000_000  # an experiment is a few kB; refuse to parse anything absurd
+#: The bundled teaching experiments (the Presets menu).
+PRESET_DIR = Path(__file__).resolve().parents[2] / "resources" / "presets"
+
+
+def to_dict(spec: ExperimentSpec, folder: Path | None = None) -> dict[str, Any]:
+    """The file's JSON object. A dataset path inside ``folder`` (where the file
+    goes) is written relative to it, so a folder of experiment and data moves as one."""
+    d = {"format": FORMAT, **asdict(spec)}
+    dataset = Path(spec.surface.slice.dataset)
+    if folder is not None and dataset.is_absolute() and dataset.is_relative_to(folder.resolve()):
+        d["surface"]["slice"]["dataset"] = dataset.relative_to(folder.resolve()).as_posix()
+    return d
+
+
+def to_json(spec: ExperimentSpec, folder: Path | None = None) -> str:
+    return json.dumps(to_dict(spec, folder), indent=2, allow_nan=False, ensure_ascii=False) + "\n"
+
+
+def save(spec: ExperimentSpec, path: str | os.PathLike) -> None:
+    """Write ``spec`` to ``path`` atomically: a temporary file in the same
+    folder, flushed to disk, then renamed over the target. Raises ``OSError``
+    with a message for the user when the folder cannot be written."""
+    path = Path(path)
+    text = to_json(spec, path.parent)
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, f"cannot save {str(path)!r}: it is a folder")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as e:
+        raise OSError(e.errno, f"cannot save {str(path)!r}: folder {str(path.parent)!r} "
+                      f"cannot be written ({e.strerror})") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, _file_mode(path))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _file_mode(path: Path) -> int:
+    """The mode the saved file gets: the old file's, else 0666 less the umask
+    (mkstemp's temporary file is private, 0600)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def presets() -> list[Path]:
+    """The bundled preset files, sorted by name."""
+    return sorted(PRESET_DIR.glob(f"*{SUFFIX}"))
+
+
+def load(path: str | os.PathLike) -> ExperimentSpec:
+    """Read and validate an experiment file."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise ExperimentFileError("", f"is {path.stat().st_size:,} bytes; an experiment file "
+                                      f"is at most {MAX_BYTES:,}", str(path))
+        text = path.read_text(encoding="utf-8-sig")  # Notepad and Excel write a BOM
+    except FileNotFoundError:
+        raise ExperimentFileError("", "no such file", str(path)) from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise ExperimentFileError("", f"cannot be read ({e})", str(path)) from None
+    spec = from_json(text, source=str(path))
+    _check_dataset(spec, path)
+    return spec
+
+
+def from_json(text: str, source: str = "") -> ExperimentSpec:
+    """Parse and validate; ``source`` (a file name) prefixes error messages."""
+    if not text.strip():
+        raise ExperimentFileError("", "the file is empty", source)
+    try:
+        data = json.loads(text)  # NaN/Infinity parse; the field check names them
+    except json.JSONDecodeError as e:
+        raise ExperimentFileError("", f"not valid JSON: {e.msg} at line {e.lineno}, "
+                                  f"column {e.colno} (truncated or damaged?)", source) from None
+    except ValueError as e:
+        raise ExperimentFileError("", f"not valid JSON: {e}", source) from None
+    except RecursionError:
+        raise ExperimentFileError("", "not valid JSON: nested too deeply", source) from None
+    try:
+        return from_dict(data)
+    except ExperimentFileError as e:
+        raise ExperimentFileError(e.field, e.problem, source) from None
+
+
+def from_dict(data: Any) -> ExperimentSpec:
+    """Validate a parsed file; raises ``ExperimentFileError`` at the first bad field."""
+    if not isinstance(data, dict):
+        raise ExperimentFileError("", f"the file must hold a JSON object, got {kind_of(data)}")
+    d = dict(data)
+    if d.get("format") != FORMAT:
+        raise ExperimentFileError("format", f"expected {FORMAT!r}: not an optviz experiment")
+    version = d.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise ExperimentFileError("version", "missing or not an integer")
+    if version != VERSION:
+        raise ExperimentFileError(
+            "version", f"version {version} is not supported (this optviz reads version {VERSION})")
+    known_fields(d, {"format", "version", "title", "notes", "surface", "runs", "starts", "steps",
+                     "steps_per_frame", "view"}, "")
+    items = check_list(d.get("runs", []), "runs")
+    runs = [run_section(r, f"runs[{i}]") for i, r in enumerate(items)]
+    if len(runs) > MAX_RUNS:
+        raise ExperimentFileError("runs", f"{len(runs)} runs; at most {MAX_RUNS}")
+    if len({r.label for r in runs}) != len(runs):
+        raise ExperimentFileError("runs", "run labels must be unique")
+    return ExperimentSpec(
+        version=version,
+        title=check_str(d.get("title", ""), "title"),
+        notes=check_str(d.get("notes", ""), "notes"),
+        surface=surface_section(d.get("surface"), "surface"),
+        runs=runs,
+        starts=starts_section(d.get("starts"), "starts"),
+        steps=check_int(d.get("steps", 500), "steps", 1, MAX_STEPS),
+        steps_per_frame=check_int(d.get("steps_per_frame", 1), "steps_per_frame", 1,
+                                  MAX_STEPS_PER_FRAME),
+        view=view_section(d.get("view", {}), "view"),
+    )
+
+
+def _check_dataset(spec: ExperimentSpec, path: Path) -> None:
+    s = spec.surface
+    if s.name != CLASSIFIER or s.slice.dataset == "digits":
+        return
+    data = Path(s.slice.dataset)
+    if not data.is_absolute():
+        data = path.parent / data
+    if not data.exists():
+        raise ExperimentFileError("surface.slice.dataset", f"dataset file {str(data)!r} not found",
+                                  str(path))
+    s.slice.dataset = str(data)
+
+

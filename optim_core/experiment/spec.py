@@ -1,0 +1,151 @@
+"""The experiment: everything needed to reproduce one picture, as plain data.
+
+``ExperimentSpec`` is what the GUI model edits, what ``*.optviz.json``
+files hold (see ``optim_core.experiment.file``) and what the headless
+exporter renders. It is pure data: building the surface and optimizers
+from it is done by ``make_surface`` and ``make_optimizer``.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from optim_core import optimizers, surfaces
+from optim_core.surfaces.base import Surface
+
+#: Colourblind-friendly run colours (Okabe–Ito, reordered for contrast on
+#: viridis-like maps); new runs take the next unused one.
+RUN_COLORS = (
+    "#ff7f0e", "#ffffff", "#e41a1c", "#56b4e9", "#f0e442", "#cc79a7", "#00e5a0", "#9467bd",
+)
+
+CLASSIFIER = "classifier"
+
+#: Perceptually uniform colour maps a view may use (pyqtgraph ships them).
+COLORMAPS = ("viridis", "magma", "inferno", "plasma", "cividis")
+
+HyperValue = float | dict[str, Any]
+
+
+@dataclass
+class SliceSpec:
+    """A random plane L(W0 + a·D1 + b·D2) through a linear classifier's weights."""
+
+    dataset: str = "digits"  # "digits" (bundled) or a path to .npz/.csv/CIFAR folder
+    loss: str = "softmax"  # "softmax" | "svm"
+    reg: float = 1e-3  # λ in λ‖W‖²
+    center: str = "trained"  # "trained" (W* from training) | "init" (small random W)
+    seed: int = 0  # seeds W0 and the directions
+    normalize: bool = True  # filter-normalize the directions
+    extent: float = 1.0  # a, b ∈ [−extent, extent]
+    batch_size: int = 0  # 0: full-batch gradients; else mini-batch of this size
+
+
+@dataclass
+class SurfaceSpec:
+    name: str = "rosenbrock"
+    params: dict[str, float] = field(default_factory=dict)
+    slice: SliceSpec = field(default_factory=SliceSpec)
+    resolution: int = 256  # grid points per side of the drawn image
+
+
+@dataclass
+class RunSpec:
+    kind: str
+    label: str
+    color: str
+    enabled: bool = True
+    #: hyper-parameter name -> float, or a schedule as ``schedules.Schedule.to_dict()``.
+    hyper: dict[str, HyperValue] = field(default_factory=dict)
+
+
+@dataclass
+class ViewSpec:
+    colormap: str = "viridis"
+    log_color: bool | None = None  # None: automatic (log where the range is wide)
+    contours: int = 12
+
+
+@dataclass
+class ExperimentSpec:
+    version: int = 1
+    title: str = ""
+    notes: str = ""  # what to look for (presets explain their lesson here)
+    surface: SurfaceSpec = field(default_factory=SurfaceSpec)
+    runs: list[RunSpec] = field(default_factory=list)
+    starts: list[list[float]] = field(default_factory=list)  # (S, 2)
+    steps: int = 500  # maximum number of steps of the race
+    steps_per_frame: int = 1
+    view: ViewSpec = field(default_factory=ViewSpec)
+
+    def copy(self) -> ExperimentSpec:
+        return copy.deepcopy(self)
+
+
+def next_color(used: list[str]) -> str:
+    """The first palette colour not in ``used`` (cycling when all are taken)."""
+    for c in RUN_COLORS:
+        if c not in used:
+            return c
+    return RUN_COLORS[len(used) % len(RUN_COLORS)]
+
+
+def default_run(kind: str, label: str | None = None, color: str | None = None,
+                used_colors: list[str] | None = None, **hyper: HyperValue) -> RunSpec:
+    """A run of ``kind`` with the optimizer's default hyper-parameters, overridden by ``hyper``."""
+    values: dict[str, HyperValue] = {h.name: h.default for h in optimizers.hyper_specs(kind)}
+    values.update(hyper)
+    return RunSpec(kind=kind, label=label or kind, hyper=values,
+                   color=color or next_color(used_colors or []))
+
+
+def default_experiment() -> ExperimentSpec:
+    """Rosenbrock with SGD, momentum, RMSprop and Adam: the race a new user sees."""
+    runs: list[RunSpec] = []
+    for kind, label, lr in (("sgd", "SGD", 1e-3), ("momentum", "Momentum", 1e-3),
+                            ("rmsprop", "RMSprop", 1e-2), ("adam", "Adam", 5e-2)):
+        runs.append(default_run(kind, label, used_colors=[r.color for r in runs], lr=lr))
+    start = surfaces.get("rosenbrock").default_start
+    return ExperimentSpec(title="Rosenbrock race", runs=runs,
+                          starts=[[float(start[0]), float(start[1])]], steps=1000,
+                          steps_per_frame=2)
+
+
+def make_optimizer(run: RunSpec) -> optimizers.Optimizer:
+    """The optimizer a run describes; schedule dicts become schedules."""
+    return optimizers.from_dict({"kind": run.kind, "hyper": run.hyper})
+
+
+def make_surface(spec: SurfaceSpec, progress: Callable[[float, str], None] | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> Surface:
+    """The surface ``spec`` names. For the classifier slice this loads data and,
+    for a trained centre, trains W*: slow, so call it off the GUI thread."""
+    if spec.name != CLASSIFIER:
+        return surfaces.get(spec.name, **spec.params)
+    from optim_core import classifier
+
+    s = spec.slice
+    if progress:
+        progress(0.0, f"loading {s.dataset}")
+    ds = classifier.load_dataset(s.dataset)
+    model = classifier.LinearClassifier(ds.X_train, ds.y_train, loss=s.loss, reg=s.reg)
+    W0 = classifier.init_weights(ds.dim, ds.num_classes, seed=s.seed)
+    if s.center == "trained":
+        if progress:
+            progress(0.1, "training W*")
+        W0 = classifier.train(model, W0)
+    D1, D2 = classifier.random_directions(W0, s.seed, normalize="filter" if s.normalize else None)
+    plane = classifier.PlaneSlice(model, W0, D1, D2, extent=s.extent, dataset_name=ds.name)
+    if s.batch_size:
+        return plane.minibatch(s.batch_size, seed=s.seed)
+    return plane
+
+
+def starts_array(spec: ExperimentSpec) -> np.ndarray:
+    """The start points as a ``(S, 2)`` float array."""
+    return np.asarray(spec.starts, dtype=float).reshape(-1, 2)
