@@ -87,3 +87,22 @@ def search(dataset, method: str, budget: int = 16, space: SearchSpace = SearchSp
         if progress is not None and progress(i + 1, len(lrs)) is False:
             raise InterruptedError("search cancelled")
     return Search(method, lrs, regs, acc)
+
+
+#: The course's four learning rates, as multiples of a good one.
+RATE_NAMES = ("very high", "high", "good", "low")
+RATE_FACTORS = (300.0, 10.0, 1.0, 0.01)
+
+
+def rate_study(dataset, good_lr: float, *, loss: str = "softmax", reg: float = 1e-4,
+               config: TrainConfig = TRIAL_CONFIG) -> dict[str, list[float]]:
+    """The classic picture in real training: SGD at a very high, high, good and
+    low η (``RATE_FACTORS`` × ``good_lr``; on the standardized digits η = 1 is
+    good), the same batches for all; returns
+    ``{name: batch loss before each step}`` (a diverged run's curve ends where it stopped)."""
+    if not (good_lr > 0 and math.isfinite(good_lr)):
+        raise ValueError(f"good_lr must be a positive number, got {good_lr!r}")
+    opts = {name: optimizers.get("sgd", lr=good_lr * f)
+            for name, f in zip(RATE_NAMES, RATE_FACTORS, strict=True)}
+    runs = train(dataset, loss, reg, opts, config=config)
+    return {name: list(runs[name].step_loss) for name in RATE_NAMES}

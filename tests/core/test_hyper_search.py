@@ -56,3 +56,14 @@ def test_over_twenty_seeds_random_search_usually_beats_the_grid(digits):
     wins, losses = int((random_best > grid_best).sum()), int((random_best < grid_best).sum())
     # Measured on the bundled digits: random wins 18 of 20 and never loses.
     assert wins >= 12 and losses <= 2, (wins, losses, grid_best, random_best)
+
+
+def test_the_four_rates_of_real_training_tell_the_classic_story(digits):
+    from optim_core.training.hyper_search import rate_study
+
+    curves = rate_study(digits, 1.0)
+    late = {name: float(np.mean(c[-10:])) for name, c in curves.items()}
+    assert late["good"] < late["low"], "a low rate is still far from done"
+    assert late["good"] < late["high"], "a high rate plateaus above a good one"
+    assert late["very high"] > late["high"] and late["very high"] > curves["very high"][0], (
+        "a very high rate makes the loss go up")
