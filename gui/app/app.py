@@ -49,6 +49,16 @@ def app_icon():
     return QIcon(str(svg if svg.exists() else RESOURCES / "icon.png"))
 
 
+def share_gl_resources() -> None:
+    """All OpenGL contexts of the process share their objects; must precede the
+    QApplication. pyqtgraph compiles each shader program once, in whichever
+    context comes first, so a second 3-D view (an export's hidden one) could
+    not draw without it."""
+    from PySide6.QtCore import QCoreApplication, Qt
+
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+
+
 def create_application(argv: list[str] | None = None):
     """The one QApplication of the process (reused when it exists already)."""
     from PySide6.QtCore import QCoreApplication, QSettings
@@ -61,6 +71,8 @@ def create_application(argv: list[str] | None = None):
         # Tests and portable installs keep the remembered layout in one folder.
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
+    if QApplication.instance() is None:
+        share_gl_resources()
     app = QApplication.instance() or QApplication(list(argv if argv is not None else sys.argv))
     app.setWindowIcon(app_icon())
     app.setStyle("Fusion")

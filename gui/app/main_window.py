@@ -23,6 +23,7 @@ from gui.panels.optimizer_panel import OptimizerPanel
 from gui.panels.surface_panel import SurfacePanel
 from gui.panels.transport import Transport
 from gui.surface.surface_view import SurfaceView
+from gui.surface3d.window_pane import install_surface3d
 
 ABOUT = """<h3>optviz</h3>
 <p>See gradient-based optimizers race across real loss surfaces: toy functions and random
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self.add_dock(self.surface_panel, "Surface", Qt.DockWidgetArea.LeftDockWidgetArea)
         self.add_dock(self.optimizer_panel, "Optimizers", Qt.DockWidgetArea.RightDockWidgetArea)
         self._build_status_bar()
+        self.surface3d = install_surface3d(self)  # View ▸ 3-D view, or why there is none
         self.files = FileManager(self)
         self.resize(self._first_size())
         self.restore_layout()
