@@ -7,12 +7,13 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 from gui.panels.curves_panel import CurvesPanel
 from gui.panels.gradcheck_panel import GradcheckPanel
+from gui.panels.many_starts_panel import ManyStartsPanel
 from gui.panels.training_panel import TrainingPanel
 
-TITLES = ("Training curves", "Gradient check", "Classifier training")
+TITLES = ("Training curves", "Gradient check", "Classifier training", "Many starts")
 #: Panels with many controls scroll in a short dock rather than holding the
 #: bottom docks tall and the surface small.
-SCROLLED = ("Gradient check", "Classifier training")
+SCROLLED = ("Gradient check", "Classifier training", "Many starts")
 
 
 def _scrolling(panel: QWidget) -> QScrollArea:
@@ -34,6 +35,7 @@ class _CancelOnClose(QObject):
         if event.type() == QEvent.Type.Close:
             self.panels["Classifier training"].worker.cancel()
             self.panels["Gradient check"].sweep_jobs.cancel()
+            self.panels["Many starts"].ms.cancel()
         return False
 
 
@@ -45,6 +47,7 @@ def install_panels(window, model) -> dict:
         "Training curves": CurvesPanel(model),
         "Gradient check": GradcheckPanel(model),
         "Classifier training": TrainingPanel(model, window.view),
+        "Many starts": ManyStartsPanel(model),
     }
     docks = [window.add_dock(_scrolling(panels[t]) if t in SCROLLED else panels[t], t,
                              Qt.DockWidgetArea.BottomDockWidgetArea)

@@ -27,6 +27,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from gui.model.experiment_race import RaceMixin
 from gui.model.experiment_runs import RunsMixin
 from gui.model.experiment_surface import SurfaceMixin
+from gui.model.many_starts import ManyStarts
 from gui.model.surface_jobs import GridData
 from gui.model.workers import JobRunner
 from optim_core import runner
@@ -104,6 +105,7 @@ class ExperimentModel(RaceMixin, SurfaceMixin, RunsMixin, QObject):
         self._drag_race: runner.Race | None = None
         self._dragging = False
         self.jobs = JobRunner(self)
+        self.many_starts = ManyStarts(self, self)
         self.jobs.progressed.connect(self.job_progressed)
         self.jobs.finished.connect(self._on_job_done)
         self.jobs.failed.connect(self._on_job_failed)

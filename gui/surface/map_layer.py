@@ -34,7 +34,7 @@ class MapLayer:
         self.image.setZValue(_Z)
         self.image.setVisible(False)
         viewbox.addItem(self.image, ignoreBounds=True)
-        self.legend = pg.TextItem(anchor=(1, 0), fill=(16, 16, 24, 190))
+        self.legend = pg.TextItem(anchor=(0, 1), fill=(16, 16, 24, 190))
         self.legend.setParentItem(viewbox)
         self.legend.setVisible(False)
         self._viewbox = viewbox
@@ -65,8 +65,8 @@ class MapLayer:
         return float(m.xs[j]), float(m.ys[i])
 
     def _place_legend(self) -> None:
-        r = self._viewbox.boundingRect()
-        self.legend.setPos(r.right() - 8, r.top() + 4)
+        r = self._viewbox.boundingRect()  # bottom left: the run legend keeps the top
+        self.legend.setPos(r.left() + 8, r.bottom() - 8)
 
 
 def cell_rect(xs: np.ndarray, ys: np.ndarray) -> QRectF:
@@ -81,19 +81,21 @@ def _swatch(color: str, text: str) -> str:
 
 
 def legend_html(basin_map, mode: str) -> str:
-    """The legend's lines: each basin (or the steps' range), then the failures, with counts."""
+    """The legend's lines: each basin (or the steps' range), then the failures, with shares."""
     m = basin_map
     lines = []
     if mode == "basin":
         for k, point in enumerate(m.minima):
-            share = 100.0 * float((m.minimum == k).mean())
-            lines.append(_swatch(basin_color(k), _tr("to ({0:.3g}, {1:.3g}): {2:.0f} %").format(
-                point[0], point[1], share)))
+            lines.append(_swatch(basin_color(k), _tr(
+                "to ({0:.3g}, {1:.3g}): {2:.0f} % of starts, {3:.0f} % arrived").format(
+                point[0], point[1], 100.0 * float((m.nearest == k).mean()),
+                100.0 * float((m.minimum == k).mean()))))
+        lines.append(_tr("faded: still on the way after the last step"))
     else:
         lo, hi = steps_range(m.steps)
         lines.append(_tr("steps to converge: {0} (dark) … {1} (bright), log scale").format(lo, hi))
-    lines.append(_swatch(NOT_CONVERGED, _tr("not converged: {0:.0f} %").format(
-        100.0 * float(((m.minimum < 0) & ~m.diverged).mean()))))
+        lines.append(_swatch(NOT_CONVERGED, _tr("not converged: {0:.0f} %").format(
+            100.0 * float(((m.minimum < 0) & ~m.diverged).mean()))))
     lines.append(_swatch(DIVERGED, _tr("diverged: {0:.0f} %").format(
         100.0 * float(m.diverged.mean()))))
-    return ('<div style="color:#e8e8e8; font-size:11pt">' + "<br>".join(lines) + "</div>")
+    return '<div style="color:#e8e8e8; font-size:11pt">' + "<br>".join(lines) + "</div>"

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gui.model import surface_jobs
 from gui.surface.heads_item import HeadsItem
+from gui.surface.map_layer import MapLayer
 from gui.surface.run_legend import RunLegend
 from gui.surface.surface_layer import SurfaceLayer
 from gui.surface.surface_viewbox import SurfaceViewBox
@@ -67,6 +68,7 @@ class SurfaceView(QWidget):
         self.viewbox.addItem(self.heads, ignoreBounds=True)
         self._build_start_markers()
         self.legend = RunLegend(self.viewbox)
+        self.map_layer = MapLayer(self.viewbox)
         self.step_text = pg.TextItem(color="#e8e8e8", anchor=(0, 0), fill=(16, 16, 24, 150))
         self.step_text.setParentItem(self.viewbox)
         self.step_text.setPos(8, 4)
@@ -118,6 +120,7 @@ class SurfaceView(QWidget):
         m.runs_changed.connect(self._redraw_runs)
         m.trajectories_changed.connect(self._redraw_runs)
         m.stepped.connect(self._redraw_runs)
+        m.many_starts.maps_changed.connect(self._on_maps_changed)
         self.viewbox.clicked.connect(self._on_clicked)
         self.viewbox.rect_selected.connect(self._on_rect_selected)
         self.start_marker.sigPositionChanged.connect(self._on_marker_dragged)
@@ -163,6 +166,14 @@ class SurfaceView(QWidget):
         if grid.line is not None:
             self.line_curve.setData(*grid.line)
 
+    def _on_maps_changed(self) -> None:
+        ms = self.model.many_starts
+        shown = ms.maps.get(ms.spec.run) or next(iter(ms.maps.values()), None)
+        if ms.spec.shown and shown is not None:
+            self.map_layer.show(shown, ms.spec.mode)
+        else:
+            self.map_layer.clear()
+
     def _on_starts_changed(self) -> None:
         starts = self.model.starts
         single = len(starts) == 1
@@ -202,7 +213,7 @@ class SurfaceView(QWidget):
 
     # ------------------------------------------------------------- view -> model
     def _on_clicked(self, x: float, y: float) -> None:
-        self._place(self.model.set_start, x, y)
+        self._place(self.model.set_start, *self.map_layer.snap(x, y))
 
     def _on_rect_selected(self, rect: QRectF) -> None:
         if rect.width() > 0 and rect.height() > 0:

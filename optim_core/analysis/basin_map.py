@@ -8,7 +8,10 @@ vectorized race, since rows never interact — and records per start:
   given) of the first minimum the run comes within ``tol`` of,
   ‖x_t − m_k‖ < tol; −1 if it never does (not converged) or if it diverged;
 * ``steps[i, j]``: that first step t, −1 if never or diverged;
-* ``diverged[i, j]``: the race stopped the run (see ``runner``'s reasons).
+* ``diverged[i, j]``: the race stopped the run (see ``runner``'s reasons);
+* ``nearest[i, j]``: the minimum nearest to where the run is after the last
+  step — the basin it is heading for even where it has not arrived within
+  ``tol`` (−1 if diverged or no minimum is known).
 
 Where no minimum is known (a classifier slice, a typed surface), give
 ``minima`` yourself — for example the grid's minimum — or give ``f_star``:
@@ -39,6 +42,7 @@ class BasinMap:
     steps: np.ndarray  # (ny, nx) int, first step within tol or -1
     diverged: np.ndarray  # (ny, nx) bool
     minima: np.ndarray  # (M, 2) the minima the indices refer to
+    nearest: np.ndarray  # (ny, nx) int, nearest minimum after the last step or -1
 
 
 def grid_starts(xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
@@ -70,9 +74,21 @@ def basins(surface, optimizer, xs, ys, steps: int, tol: float = 1e-6, *,
             raise InterruptedError("basin map cancelled")
     diverged = race.history(_LABEL).diverged_at >= 0
     reached[diverged], first[diverged] = -1, -1
+    nearest = _nearest(race.current_points(_LABEL), targets) if f_star is None else (
+        np.zeros(len(reached), dtype=int))
+    nearest[diverged] = -1
     shape = (len(ys), len(xs))
     return BasinMap(xs, ys, reached.reshape(shape), first.reshape(shape),
-                    diverged.reshape(shape), targets if f_star is None else targets[:1])
+                    diverged.reshape(shape), targets if f_star is None else targets[:1],
+                    nearest.reshape(shape))
+
+
+def _nearest(x: np.ndarray, targets: np.ndarray) -> np.ndarray:
+    """``(S,)``: index of the target nearest to each point of ``x: (S, 2)``, −1 if none."""
+    if not len(targets):
+        return np.full(len(x), -1)
+    d2 = ((x[:, None, :] - targets[None]) ** 2).sum(axis=-1)
+    return d2.argmin(axis=1)
 
 
 def _mark(race, t: int, targets, f_star, tol, reached, first) -> None:

@@ -2,10 +2,11 @@
 
 Two ways to colour a start point (i, j):
 
-* ``"basin"``: the minimum it reaches, one distinct colour per minimum
+* ``"basin"``: the minimum it heads for, one distinct colour per minimum
   (``BASIN_COLORS``, chosen to stay apart on a projector and for the common
-  colour-vision deficiencies), with the two failures marked apart:
-  not converged within the steps (grey) and diverged (near-black);
+  colour-vision deficiencies): full where it arrived within the tolerance,
+  faded halfway to grey where it is still on its way after the last step;
+  grey where no minimum is known and near-black where it diverged;
 * ``"steps"``: the steps until it converged, on a log colour scale
   d = log10(t) from the fastest to the slowest start (viridis: dark is
   fast), with the same two failure colours.
@@ -53,8 +54,12 @@ def map_image(basin_map, mode: str = "basin", alpha: int = 200) -> np.ndarray:
     rgba[..., 3] = alpha
     rgba[...] = np.append(hex_rgb(NOT_CONVERGED), alpha)
     if mode == "basin":
-        for k in np.unique(minimum[minimum >= 0]):
-            rgba[minimum == k, :3] = hex_rgb(basin_color(int(k)))
+        grey = hex_rgb(NOT_CONVERGED).astype(float)
+        for k in np.unique(basin_map.nearest[basin_map.nearest >= 0]):
+            color = hex_rgb(basin_color(int(k)))
+            heading = basin_map.nearest == k
+            rgba[heading, :3] = np.round(0.45 * color + 0.55 * grey).astype(np.uint8)
+            rgba[heading & (minimum == k), :3] = color
     else:
         done = steps >= 0
         lo, hi = steps_range(steps)

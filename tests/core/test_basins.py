@@ -13,6 +13,7 @@ def one_by_one(surface, opt, xs, ys, steps, tol, minima):
     minimum = np.full((len(ys), len(xs)), -1)
     first = np.full((len(ys), len(xs)), -1)
     diverged = np.zeros((len(ys), len(xs)), dtype=bool)
+    nearest = np.full((len(ys), len(xs)), -1)
     for i, y in enumerate(ys):
         for j, x in enumerate(xs):
             r = runner.run(surface, {"r": opt}, [x, y], steps)["r"]
@@ -20,11 +21,12 @@ def one_by_one(surface, opt, xs, ys, steps, tol, minima):
             if diverged[i, j]:
                 continue
             d = np.linalg.norm(r.points[:, 0, None, :] - minima[None], axis=-1)  # (T, M)
+            nearest[i, j] = int(d[-1].argmin())
             close = d.min(axis=1) < tol
             if close.any():
                 t = int(close.argmax())
                 first[i, j], minimum[i, j] = t, int(d[t].argmin())
-    return minimum, first, diverged
+    return minimum, first, diverged, nearest
 
 
 CASES = [
@@ -42,7 +44,8 @@ def test_basins_equal_runs_from_each_start_on_their_own(name, kind, hyper, tol):
     xs, ys = np.linspace(x0, x1, 7), np.linspace(y0, y1, 6)
     opt = optimizers.get(kind, **hyper)
     m = basins(s, opt, xs, ys, 150, tol=tol)
-    minimum, first, diverged = one_by_one(s, opt, xs, ys, 150, tol, s.minima)
+    minimum, first, diverged, nearest = one_by_one(s, opt, xs, ys, 150, tol, s.minima)
+    np.testing.assert_array_equal(m.nearest, nearest)
     np.testing.assert_array_equal(m.minimum, minimum)
     np.testing.assert_array_equal(m.steps, first)
     np.testing.assert_array_equal(m.diverged, diverged)
@@ -80,7 +83,7 @@ def test_a_classifier_slice_with_the_grid_minimum_supplied():
     xs = ys = np.linspace(-0.15, 0.15, 4)
     opt = optimizers.get("momentum", lr=0.05, mu=0.9)
     m = basins(sl, opt, xs, ys, 60, tol=0.02, minima=target)
-    minimum, first, diverged = one_by_one(sl, opt, xs, ys, 60, 0.02, target)
+    minimum, first, diverged, _ = one_by_one(sl, opt, xs, ys, 60, 0.02, target)
     np.testing.assert_array_equal(m.minimum, minimum)
     np.testing.assert_array_equal(m.steps, first)
     assert (m.minimum == 0).any()

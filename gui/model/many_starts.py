@@ -1,0 +1,232 @@
+"""Many starts, many learning rates: the basin maps and sweeps of the experiment.
+
+``ManyStarts`` is the Qt side of these analyses: it owns their settings
+(``ManyStartsSpec``, saved with the experiment) and their latest results,
+runs the work off the GUI thread (one ``JobRunner`` lane: a new build
+cancels the old one, stale results are dropped), and signals:
+
+* ``maps_changed()``: ``maps`` ({run label: BasinMap}) or the settings changed;
+* ``sweeps_changed()``: ``sweeps`` ({run label: LRSweep}) or tuning changed;
+* ``progressed(fraction, message)``, ``failed(message)``, ``busy_changed(bool)``.
+
+``tune_each()`` sets every swept run's η to its sweep's best (one undoable
+step when the model has an undo stack) and records the choice.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal
+
+from gui.model.workers import Cancelled, JobRunner
+from optim_core.analysis import basins, best_lr, stability, sweep
+from optim_core.analysis.lr_sweep import log_lrs
+from optim_core.experiment.many_starts import ALL_RUNS, ManyStartsSpec
+from optim_core.experiment.spec import make_optimizer
+
+
+class ManyStarts(QObject):
+    maps_changed = Signal()
+    sweeps_changed = Signal()
+    progressed = Signal(float, str)
+    failed = Signal(str)
+    busy_changed = Signal(bool)
+
+    def __init__(self, model, parent: QObject | None = None):
+        super().__init__(parent)
+        self.model = model
+        self.spec = ManyStartsSpec()
+        self.maps: dict[str, object] = {}
+        self.sweeps: dict[str, object] = {}
+        self.jobs = JobRunner(self)
+        self.jobs.progressed.connect(self.progressed)
+        self.jobs.finished.connect(self._on_finished)
+        self.jobs.failed.connect(self._on_failed)
+
+    @property
+    def busy(self) -> bool:
+        return self.jobs.busy
+
+    # --------------------------------------------------------------- settings
+    def set_settings(self, **fields) -> None:
+        """Change settings (``ManyStartsSpec`` fields); ValueError if one is invalid."""
+        from optim_core.experiment.many_starts import checked
+
+        new = checked({**self.spec.to_dict(), **fields})
+        mode_only = set(fields) <= {"mode"}
+        self.spec = new
+        if mode_only:
+            self.maps_changed.emit()
+
+    def set_shown(self, shown: bool) -> None:
+        self.spec.shown = bool(shown)
+        self.maps_changed.emit()
+
+    # ------------------------------------------------------------------- work
+    def build_maps(self) -> None:
+        """Start the basin map(s) of the chosen run (or every enabled run)."""
+        jobs = self._map_jobs()
+        if not jobs:
+            self.failed.emit("no enabled run to map")
+            return
+        self._start(("maps", _map_work(jobs)))
+
+    def build_sweeps(self) -> None:
+        """Start the learning-rate sweep of every enabled run with a learning rate."""
+        jobs = self._sweep_jobs()
+        if not jobs:
+            self.failed.emit("no enabled run has a learning rate to sweep")
+            return
+        self._start(("sweeps", _sweep_work(jobs)))
+
+    def cancel(self) -> None:
+        self.jobs.cancel()
+        self.busy_changed.emit(False)
+
+    def tune_each(self) -> dict[str, float]:
+        """Set each swept run's η to its best by the criterion; returns {label: η}."""
+        m, s = self.model, self.spec
+        f_star = self._f_star()
+        chosen = {}
+        for i, run in enumerate(m.spec.runs):
+            result = self.sweeps.get(run.label)
+            if result is None:
+                continue
+            lr = best_lr(result, s.criterion, f_star=f_star, tol=s.tol)
+            if lr is not None:
+                chosen[(i, run.label)] = lr
+        if chosen:
+            with _macro(m, "tune each run's η"):
+                for (i, _), lr in chosen.items():
+                    m.set_hyper(i, "lr", lr)
+        self.spec.tuned = {label: lr for (_, label), lr in chosen.items()}
+        self.sweeps_changed.emit()
+        return dict(self.spec.tuned)
+
+    def critical_lr(self, label: str) -> float:
+        """The critical η of run ``label``'s kind at the surface's first minimum (NaN if none)."""
+        run = next((r for r in self.model.spec.runs if r.label == label), None)
+        target = self._minima()
+        if run is None or not len(target):
+            return math.nan
+        H = self.model.surface.hessian(target[0])
+        hyper = {k: v for k, v in make_optimizer(run).hyper.items() if k != "lr"}
+        try:
+            return float(stability.critical_lr(run.kind, H, **hyper))
+        except (ValueError, TypeError):
+            return math.nan
+
+    # ---------------------------------------------------------------- helpers
+    def _start(self, job) -> None:
+        kind, work = job
+        self._kind = kind
+        self.jobs.submit(work)
+        self.busy_changed.emit(True)
+
+    def _enabled_runs(self):
+        runs = [r for r in self.model.spec.runs if r.enabled]
+        if self.spec.run != ALL_RUNS:
+            runs = [r for r in runs if r.label == self.spec.run]
+        return runs
+
+    def _minima(self) -> np.ndarray:
+        """Known minima, or on a surface without any the drawn grid's minimum."""
+        surface, grid = self.model.surface, self.model.grid
+        if surface is not None and len(surface.minima):
+            return np.asarray(surface.minima)
+        if grid is None:
+            return np.zeros((0, 2))
+        i, j = np.unravel_index(np.nanargmin(grid.z), grid.z.shape)
+        return np.array([[grid.x[j], grid.y[i]]])
+
+    def _f_star(self) -> float:
+        target = self._minima()
+        return float(self.model.surface.value(target[0])) if len(target) else 0.0
+
+    def _map_jobs(self) -> list:
+        s, surface = self.spec, self.model.surface
+        if surface is None:
+            return []
+        (x0, x1), (y0, y1) = surface.bounds
+        xs, ys = np.linspace(x0, x1, s.n), np.linspace(y0, y1, s.n)
+        minima = self._minima()
+        return [(r.label, surface, make_optimizer(r), xs, ys, s.steps, s.tol, minima)
+                for r in self._enabled_runs()]
+
+    def _sweep_jobs(self) -> list:
+        s, surface = self.spec, self.model.surface
+        if surface is None:
+            return []
+        lrs = log_lrs(s.lr_low, s.lr_high, s.rates)
+        start = np.asarray(self.model.starts[0])
+        jobs = []
+        for r in self.model.spec.runs:
+            opt = make_optimizer(r)
+            if r.enabled and "lr" in opt.hyper:
+                hyper = {k: v for k, v in opt.hyper.items() if k != "lr"}
+                jobs.append((r.label, surface, r.kind, lrs, start, s.steps, hyper))
+        return jobs
+
+    def _on_finished(self, result) -> None:
+        kind, value = result
+        if kind == "maps":
+            self.maps = value
+            self.spec.shown = True
+            self.maps_changed.emit()
+        else:
+            self.sweeps = value
+            self.sweeps_changed.emit()
+        self.busy_changed.emit(False)
+
+    def _on_failed(self, message: str) -> None:
+        self.failed.emit(message)
+        self.busy_changed.emit(False)
+
+
+def _map_work(jobs):
+    def work(progress, cancelled):
+        out = {}
+        for k, (label, surface, opt, xs, ys, steps, tol, minima) in enumerate(jobs):
+            def report(done, total, k=k, label=label):
+                progress((k + done / total) / len(jobs), f"basin map of {label}")
+                return not cancelled()
+
+            try:
+                out[label] = basins(surface, opt, xs, ys, steps, tol, minima=minima,
+                                    progress=report)
+            except InterruptedError as e:
+                raise Cancelled from e
+        return "maps", out
+    return work
+
+
+def _sweep_work(jobs):
+    def work(progress, cancelled):
+        out = {}
+        for k, (label, surface, kind, lrs, start, steps, hyper) in enumerate(jobs):
+            progress(k / len(jobs), f"learning-rate sweep of {label}")
+            out[label] = sweep(surface, kind, lrs, start, steps, **hyper)
+        return "sweeps", out
+    return work
+
+
+class _macro:
+    """One undo step around several edits, where the model has an undo stack."""
+
+    def __init__(self, model, text: str):
+        self.stack = getattr(model, "undo_stack", None)
+        self.text, self.model = text, model
+
+    def __enter__(self):
+        if self.stack is not None:
+            self.stack.beginMacro(self.text)
+        self._batch = self.model.batch()
+        self._batch.__enter__()
+
+    def __exit__(self, *exc):
+        self._batch.__exit__(*exc)
+        if self.stack is not None:
+            self.stack.endMacro()
+        return False
