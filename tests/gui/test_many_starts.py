@@ -3,7 +3,7 @@ learning-rate sweeps, Tune each, and Cancel."""
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QThreadPool, Qt
+from PySide6.QtCore import Qt, QThreadPool
 
 from optim_core.render.basin_colors import basin_color, hex_rgb
 
