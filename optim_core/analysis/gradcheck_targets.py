@@ -80,7 +80,10 @@ def toy_target(surface, xy) -> GradTarget:
 
 
 def _toy_kink(surface) -> Callable[[tuple[int, ...], float, np.ndarray], bool]:
-    """For a kinked toy (|x| + 2|y|): does ∂f/∂x_i change sign across x ± h·e_i?"""
+    """Does x ± h·e_i cross a kink? A typed surface knows where its kinks are
+    (``crosses_kink``); for the kinked toy (|x| + 2|y|) ∂f/∂x_i changes sign there."""
+    if hasattr(surface, "crosses_kink"):
+        return lambda index, h, x: surface.crosses_kink(x, index[0], h)
 
     def kink(index: tuple[int, ...], h: float, x: np.ndarray) -> bool:
         e = np.zeros(2)

@@ -1,4 +1,5 @@
-"""The registry of toy surfaces: ``names()``, ``get(name, **params)``, ``params(name)``.
+"""The registry of toy surfaces: ``names()``, ``get(name, **params)``, ``params(name)``,
+and typed ones: ``from_expression(text, bounds, params)``.
 
 Every surface is an ``optim_core.surfaces.base.Surface`` with ``name``,
 ``title``, a one-line ``description``, ``bounds``, ``minima (M, 2)`` (global
@@ -11,6 +12,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+__all__ = ["EXPRESSION", "ParamSpec", "from_expression", "get", "names", "params"]
+
+from optim_core.surfaces.expression_surface import EXPRESSION, from_expression
 from optim_core.surfaces.toys import Beale, Bowl, MonkeySaddle, Ravine, Rosenbrock, Saddle, Toy
 from optim_core.surfaces.toys_multi import Himmelblau, Kinked, Rastrigin, TwoWells
 
