@@ -9,11 +9,14 @@ what is wrong, so the GUI and the command line can show it as it is.
 from __future__ import annotations
 
 import csv
-import pickle
+import io
 import zipfile
 from pathlib import Path
 
 import numpy as np
+
+from optim_core.bounded_read import FileRefused, read_bytes
+from optim_core.classifier import cifar
 
 #: The largest number of classes a label column may imply (guards against a
 #: column of pixel values or ids mistaken for labels).
@@ -21,9 +24,12 @@ MAX_CLASSES = 1000
 #: Largest |x| accepted: preprocessing sums squares of N·D values, which must not
 #: overflow float64 (≈1.8e308) for any dataset that fits in memory.
 MAX_ABS_VALUE = 1e100
-CIFAR_BATCHES = tuple(f"data_batch_{i}" for i in range(1, 6))
-CIFAR_NAMES = ("airplane", "automobile", "bird", "cat", "deer",
-               "dog", "frog", "horse", "ship", "truck")
+#: Largest .npz file read, and largest array in it once unpacked.
+MAX_NPZ_BYTES = 256_000_000
+MAX_ARRAY_BYTES = 512_000_000
+#: Largest .csv file read (text costs far more memory per value than a .npz).
+MAX_CSV_BYTES = 32_000_000
+MAX_NAME_CHARS = 64
 
 
 class _Bad(Exception):
@@ -49,8 +55,9 @@ def validate(X: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     X = X.reshape(X.shape[0], -1)
     if not np.all(np.isfinite(X)):
         raise _Bad("X holds NaN or infinite values")
-    if np.abs(X).max() > MAX_ABS_VALUE:
-        raise _Bad(f"X holds values as large as {float(np.abs(X).max()):.3g}; rescale the data "
+    largest = float(np.abs(X).max())  # as a float: 1e100 overflows a float16 X
+    if largest > MAX_ABS_VALUE:
+        raise _Bad(f"X holds values as large as {largest:.3g}; rescale the data "
                    f"(|x| ≤ {MAX_ABS_VALUE:g})")
     return X, _labels(y)
 
@@ -70,44 +77,98 @@ def read(path: str | Path) -> tuple[np.ndarray, np.ndarray, tuple[str, ...] | No
     """``(X (N, D), y (N,), class names or None)`` from a CIFAR-10 folder, .npz or .csv."""
     path = Path(path)
     try:
-        if path.is_dir():
-            X, y, names = _read_cifar(path)
-        elif not path.exists():
-            raise _Bad("no such file or folder")
-        elif path.suffix.lower() == ".npz":
-            X, y, names = _read_npz(path)
-        elif path.suffix.lower() == ".csv":
-            X, y, names = _read_csv(path)
-        else:
-            raise _Bad("unknown format: expected a CIFAR-10 folder, a .npz or a .csv file")
+        X, y, names = _read_any(path)
         X, y = validate(X, y)
         if names is not None and len(names) <= y.max():
             raise _Bad(f"label {y.max()} has no class name ({len(names)} names given)")
-    except _Bad as err:
+    except (_Bad, FileRefused) as err:
+        raise ValueError(f"{path}: {err}") from None
+    except cifar.CifarProblem as err:
         raise ValueError(f"{path}: {err}") from None
     except OSError as err:
-        raise ValueError(f"{path}: cannot read ({err.strerror or err})") from err
+        raise ValueError(f"{path}: cannot read ({err.strerror or err})") from None
+    except MemoryError:
+        raise ValueError(f"{path}: too large to load into memory") from None
     return X, y, names
 
 
+def _read_any(path: Path):
+    if path.is_dir():
+        return cifar.read_folder(path)
+    if not path.exists():
+        raise _Bad("no such file or folder")
+    suffix = path.suffix.lower()
+    if suffix == ".npz":
+        return _read_npz(path)
+    if suffix == ".csv":
+        return _read_csv(path)
+    raise _Bad("unknown format: expected a CIFAR-10 folder (binary version preferred), "
+               "a .npz or a .csv file")
+
+
 def _read_npz(path: Path):
-    try:  # the file is opened here so it is closed even when np.load fails on it
-        with open(path, "rb") as f, np.load(f, allow_pickle=False) as data:
+    raw = read_bytes(path, MAX_NPZ_BYTES)
+    try:
+        data = np.load(io.BytesIO(raw), allow_pickle=False)
+        if not isinstance(data, np.lib.npyio.NpzFile):
+            raise _Bad("a single .npy array, not a .npz archive of X and y")
+        with data:
             missing = {"X", "y"} - set(data.files)
             if missing:
                 raise _Bad(f"missing array(s) {sorted(missing)}; a .npz needs X and y")
-            names = tuple(str(s) for s in data["class_names"]) if "class_names" in data else None
-            return data["X"], data["y"], names
-    except (zipfile.BadZipFile, EOFError, ValueError) as err:
-        raise _Bad(f"not a readable .npz (truncated or corrupt?): {err}") from err
+            X, y = _member(data, "X", "biuf"), _member(data, "y", "biuf")
+            names = _class_names(_member(data, "class_names", "SU")) \
+                if "class_names" in data.files else None
+            return X, y, names
+    except (zipfile.BadZipFile, EOFError, ValueError, KeyError, NotImplementedError) as err:
+        raise _Bad(f"not a readable .npz (truncated or corrupt?): {str(err):.160}") from None
+
+
+def _member(data, key: str, kinds: str) -> np.ndarray:
+    """Array ``key`` of an open .npz, after its header is checked: a dtype of one of
+    ``kinds`` and a declared size that the archive really holds (a header may
+    declare (10¹², 10) in a file of a few bytes)."""
+    info = data.zip.getinfo(f"{key}.npy")
+    if info.file_size > MAX_ARRAY_BYTES:
+        raise _Bad(f"array {key} unpacks to {info.file_size:,} bytes; the limit is "
+                   f"{MAX_ARRAY_BYTES:,}")
+    with data.zip.open(info) as f:
+        fmt = np.lib.format
+        read_header = (fmt.read_array_header_1_0 if fmt.read_magic(f) == (1, 0)
+                       else fmt.read_array_header_2_0)
+        shape, _, dtype = read_header(f)
+        header = f.tell()
+    if dtype.kind not in kinds or dtype.fields is not None or dtype.subdtype is not None:
+        raise _Bad(f"array {key} has dtype {dtype}; "
+                   + ("X and y must be numeric and real" if "f" in kinds else "expected text"))
+    declared = int(np.prod(shape, dtype=object)) * dtype.itemsize
+    if declared > info.file_size - header:
+        raise _Bad(f"array {key} declares shape {shape} ({declared:,} bytes) but holds "
+                   f"{info.file_size - header:,} bytes (truncated or damaged)")
+    return data[key]
+
+
+def _class_names(names: np.ndarray) -> tuple[str, ...]:
+    if names.ndim != 1 or not 1 <= len(names) <= MAX_CLASSES:
+        raise _Bad(f"class_names must be a list of 1 to {MAX_CLASSES} names; got shape "
+                   f"{names.shape}")
+    out = tuple(n.decode("utf-8", "replace") if isinstance(n, bytes) else str(n)
+                for n in names.tolist())
+    if any(len(n) > MAX_NAME_CHARS for n in out):
+        raise _Bad(f"class names are at most {MAX_NAME_CHARS} characters")
+    return out
 
 
 def _read_csv(path: Path):
     """Label in the last column; a first row that is not numeric is a header."""
     # utf-8-sig: a byte-order mark (Excel's "CSV UTF-8") would make the first row
     # non-numeric, and it would be dropped as a header.
-    with open(path, newline="", encoding="utf-8-sig", errors="replace") as f:
-        rows = [r for r in csv.reader(f) if any(cell.strip() for cell in r)]
+    text = read_bytes(path, MAX_CSV_BYTES).decode("utf-8-sig", errors="replace")
+    try:
+        rows = [r for r in csv.reader(io.StringIO(text, newline=""))
+                if any(cell.strip() for cell in r)]
+    except csv.Error as err:
+        raise _Bad(f"not a readable CSV file: {err}") from None
     if rows and not _numeric(rows[0]):
         rows = rows[1:]
     if not rows:
@@ -130,59 +191,3 @@ def _numeric(row: list[str]) -> bool:
     except ValueError:
         return False
     return True
-
-
-class _ArrayUnpickler(pickle.Unpickler):
-    """Unpickles plain containers and numpy arrays only: a dataset file must not
-    be able to run code."""
-
-    # _codecs.encode: how protocol-2 pickles written by Python 3 store bytes.
-    _ALLOWED = {(module, name) for module in ("numpy.core.multiarray", "numpy._core.multiarray")
-                for name in ("_reconstruct", "scalar")} | {
-        ("numpy", "ndarray"), ("numpy", "dtype"), ("_codecs", "encode")}
-
-    def find_class(self, module: str, name: str):
-        if (module, name) not in self._ALLOWED:
-            raise _Bad(f"refuses to unpickle {module}.{name} (only arrays are allowed)")
-        return super().find_class(module, name)
-
-
-def _unpickle(path: Path) -> dict:
-    try:
-        with open(path, "rb") as f:
-            obj = _ArrayUnpickler(f, encoding="latin1").load()  # as cs231n: Python 2 pickles
-    except (pickle.UnpicklingError, EOFError, ValueError, TypeError, IndexError) as err:
-        raise _Bad(f"{path.name}: not a readable pickle (truncated or corrupt?): {err}") from err
-    except _Bad as err:
-        raise _Bad(f"{path.name}: {err}") from None
-    if not isinstance(obj, dict):
-        raise _Bad(f"{path.name}: expected a dict, found {type(obj).__name__}")
-    return {k.decode() if isinstance(k, bytes) else k: v for k, v in obj.items()}
-
-
-def _read_cifar(folder: Path):
-    """The data_batch_1 … 5 pickles present (test_batch is held out, as in the
-    course); class names from batches.meta when it is there."""
-    files = [folder / n for n in CIFAR_BATCHES if (folder / n).is_file()]
-    if not files:
-        raise _Bad("not a CIFAR-10 python folder: no data_batch_1 … data_batch_5 files")
-    Xs, ys = [], []
-    for file in files:
-        batch = _unpickle(file)
-        if "data" not in batch or "labels" not in batch:
-            raise _Bad(f"{file.name}: missing 'data' or 'labels'")
-        X, y = np.asarray(batch["data"]), np.asarray(batch["labels"])
-        if X.ndim != 2 or X.shape[1] != 3072 or y.shape != (X.shape[0],):
-            raise _Bad(f"{file.name}: expected data (n, 3072) and n labels; "
-                       f"got {X.shape} and {y.shape}")
-        if y.size and (y.min() < 0 or y.max() > 9):
-            raise _Bad(f"{file.name}: labels out of range 0 … 9")
-        Xs.append(X)
-        ys.append(y)
-    names = CIFAR_NAMES
-    meta = folder / "batches.meta"
-    if meta.is_file():
-        found = _unpickle(meta).get("label_names")
-        if found is not None and len(found) == 10:
-            names = tuple(n.decode() if isinstance(n, bytes) else str(n) for n in found)
-    return np.concatenate(Xs), np.concatenate(ys), names

@@ -117,7 +117,7 @@ DATASETS = [  # (id, make(folder) -> path, words in the message)
     ("empty npz", lambda t: _text(t / "empty.npz", ""), "not a readable .npz"),
     ("text named .npz", lambda t: _text(t / "t.npz", "X,y\n1,0\n"), "not a readable .npz"),
     ("object arrays", lambda t: _npz(t / "obj.npz", X=np.array([[1, "a"]], dtype=object),
-                                     y=np.array([0])), "not a readable .npz"),
+                                     y=np.array([0])), "must be numeric"),
     ("folder named .npz", lambda t: (t / "d.npz").mkdir() or t / "d.npz", "no data_batch_1"),
     ("binary csv", lambda t: (t / "b.csv").write_bytes(b"\xff\xfe\x00\x01,\x02\n") and
      t / "b.csv", "no samples"),  # one unreadable row: taken as a header
