@@ -20,7 +20,13 @@ from PySide6.QtWidgets import (
 
 from gui.widgets.widgets import SliderSpin
 from optim_core import surfaces
-from optim_core.experiment.spec import CLASSIFIER, COLORMAPS
+from optim_core.experiment.spec import (
+    BATCH_SIZE_MAX,
+    CLASSIFIER,
+    COLORMAPS,
+    REG_MAX,
+    REG_SLIDER_MIN,
+)
 
 RESOLUTIONS = (64, 128, 256, 512, 1024)
 LOG_CHOICES = (("automatic", None), ("linear", False), ("log", True))
@@ -90,7 +96,7 @@ class SurfacePanel(QWidget):
         self.loss_combo.addItem("softmax (cross-entropy)", "softmax")
         self.loss_combo.addItem("multiclass SVM (hinge)", "svm")
         form.addRow("loss", self.loss_combo)
-        self.reg = SliderSpin(1e-6, 10.0, 1e-3, log=True)
+        self.reg = SliderSpin(REG_SLIDER_MIN, REG_MAX, 1e-3, log=True)
         form.addRow("λ (L2)", self.reg)
         self.center_combo = QComboBox()
         self.center_combo.addItem("small random W₀", "init")
@@ -107,7 +113,7 @@ class SurfacePanel(QWidget):
         self.extent = QDoubleSpinBox(minimum=0.05, maximum=100.0, singleStep=0.25,
                                      keyboardTracking=False)
         form.addRow("range ±", self.extent)
-        self.batch = QSpinBox(minimum=0, maximum=100_000, specialValueText="full batch",
+        self.batch = QSpinBox(minimum=0, maximum=BATCH_SIZE_MAX, specialValueText="full batch",
                               keyboardTracking=False)
         self.batch.setToolTip("Mini-batch size of the gradients the optimizers see "
                               "(the surface stays the full-batch loss)")

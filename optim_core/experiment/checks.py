@@ -13,8 +13,10 @@ from typing import Any
 
 from optim_core import optimizers, schedules, surfaces
 from optim_core.experiment.spec import (
+    BATCH_SIZE_MAX,
     CLASSIFIER,
     COLORMAPS,
+    REG_MAX,
     RunSpec,
     SliceSpec,
     SurfaceSpec,
@@ -23,7 +25,11 @@ from optim_core.experiment.spec import (
 
 MAX_STARTS = 400
 MAX_RUNS = 32
-_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+#: Longest text fields: a path the system can open, a name a file can carry.
+MAX_PATH_CHARS = 4096
+MAX_NAME_BYTES = 255
+MAX_TEXT_CHARS = 100_000
 
 
 class ExperimentFileError(ValueError):
@@ -68,15 +74,15 @@ def _slice(v: Any, where: str) -> SliceSpec:
     if not isinstance(normalize, bool):
         raise ExperimentFileError(f"{where}.normalize", "must be true or false")
     return SliceSpec(
-        dataset=check_str(d.get("dataset", default.dataset), f"{where}.dataset"),
+        dataset=check_path(d.get("dataset", default.dataset), f"{where}.dataset"),
         loss=loss,
-        reg=check_float(d.get("reg", default.reg), f"{where}.reg", 0.0, 1e3),
+        reg=check_float(d.get("reg", default.reg), f"{where}.reg", 0.0, REG_MAX),
         center=center,
         seed=check_int(d.get("seed", default.seed), f"{where}.seed", 0, 2**31 - 1),
         normalize=normalize,
         extent=check_float(d.get("extent", default.extent), f"{where}.extent", 1e-6, 1e6),
         batch_size=check_int(d.get("batch_size", default.batch_size), f"{where}.batch_size",
-                             0, 10**7),
+                             0, BATCH_SIZE_MAX),
     )
 
 
@@ -88,7 +94,7 @@ def run_section(v: Any, where: str) -> RunSpec:
         raise ExperimentFileError(f"{where}.kind",
                                   f"unknown optimizer {kind!r}; one of {list(optimizers.names())}")
     color = check_str(d.get("color"), f"{where}.color")
-    if not _COLOR.match(color):
+    if not _COLOR.fullmatch(color):
         raise ExperimentFileError(f"{where}.color", f"{color!r} is not a colour like '#1f77b4'")
     enabled = d.get("enabled", True)
     if not isinstance(enabled, bool):
@@ -178,14 +184,29 @@ def check_list(v: Any, where: str) -> list:
     return v
 
 
-def check_str(v: Any, where: str) -> str:
+def check_str(v: Any, where: str, max_chars: int = MAX_TEXT_CHARS) -> str:
     if not isinstance(v, str):
         raise ExperimentFileError(where, f"expected text, got {kind_of(v)}")
+    if len(v) > max_chars:
+        raise ExperimentFileError(where, f"is {len(v):,} characters long; at most {max_chars:,}")
     try:  # JSON's \ud800 escapes parse to text that no file can hold
         v.encode("utf-8")
     except UnicodeEncodeError:
         raise ExperimentFileError(where, "holds an invalid character (a lone UTF-16 "
                                   "surrogate such as \\ud800)") from None
+    return v
+
+
+def check_path(v: Any, where: str) -> str:
+    """A file path: text no longer than the system can open, with no NUL and no
+    part longer than a file name can be (the OS would say "File name too long")."""
+    v = check_str(v, where, MAX_PATH_CHARS)
+    if "\0" in v:
+        raise ExperimentFileError(where, "holds a NUL character")
+    longest = max((len(part.encode("utf-8")) for part in re.split(r"[/\\]", v)), default=0)
+    if longest > MAX_NAME_BYTES:
+        raise ExperimentFileError(where, f"has a name of {longest:,} bytes; a file name is at "
+                                  f"most {MAX_NAME_BYTES}")
     return v
 
 

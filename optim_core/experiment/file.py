@@ -10,11 +10,11 @@ from __future__ import annotations
 import errno
 import json
 import os
-import tempfile
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from optim_core.bounded_read import FileRefused, read_bytes
 from optim_core.experiment.checks import (
     MAX_RUNS,
     ExperimentFileError,
@@ -29,6 +29,7 @@ from optim_core.experiment.checks import (
     view_section,
 )
 from optim_core.experiment.spec import CLASSIFIER, ExperimentSpec
+from optim_core.temp_files import remove_stale, target_mode, temp_path, write_target
 
 FORMAT = "optviz-experiment"
 VERSION = 1
@@ -56,38 +57,38 @@ def to_json(spec: ExperimentSpec, folder: Path | None = None) -> str:
 
 def save(spec: ExperimentSpec, path: str | os.PathLike) -> None:
     """Write ``spec`` to ``path`` atomically: a temporary file in the same
-    folder, flushed to disk, then renamed over the target. Raises ``OSError``
-    with a message for the user when the folder cannot be written."""
+    folder, flushed to disk, then renamed over the target, which keeps its
+    mode. A symbolic link is written through (its file is replaced, the link
+    stays); temporaries a killed save left beside the target are removed.
+    Raises ``OSError`` with a message for the user when it cannot be done."""
     path = Path(path)
+    target = write_target(path)
     text = to_json(spec, path.parent)
-    if path.is_dir():
+    if target.is_dir():
         raise IsADirectoryError(errno.EISDIR, f"cannot save {str(path)!r}: it is a folder")
+    remove_stale(target)
+    tmp = temp_path(target, ".tmp")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except OSError as e:
-        raise OSError(e.errno, f"cannot save {str(path)!r}: folder {str(path.parent)!r} "
+        raise OSError(e.errno, f"cannot save {str(path)!r}: folder {str(target.parent)!r} "
                       f"cannot be written ({e.strerror})") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())
-        os.chmod(tmp, _file_mode(path))
-        os.replace(tmp, path)
+        os.chmod(tmp, target_mode(target, _umask()))
+        os.replace(tmp, target)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 
-def _file_mode(path: Path) -> int:
-    """The mode the saved file gets: the old file's, else 0666 less the umask
-    (mkstemp's temporary file is private, 0600)."""
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0o022)
-        os.umask(umask)
-        return 0o666 & ~umask
+def _umask() -> int:
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return umask
 
 
 def presets() -> list[Path]:
@@ -99,14 +100,13 @@ def load(path: str | os.PathLike) -> ExperimentSpec:
     """Read and validate an experiment file."""
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise ExperimentFileError("", f"is {path.stat().st_size:,} bytes; an experiment file "
-                                      f"is at most {MAX_BYTES:,}", str(path))
-        text = path.read_text(encoding="utf-8-sig")  # Notepad and Excel write a BOM
-    except FileNotFoundError:
-        raise ExperimentFileError("", "no such file", str(path)) from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise ExperimentFileError("", f"cannot be read ({e})", str(path)) from None
+        raw = read_bytes(path, MAX_BYTES)  # only a regular file, at most MAX_BYTES
+        text = raw.decode("utf-8-sig")  # Notepad and Excel write a BOM
+    except FileRefused as e:
+        raise ExperimentFileError("", str(e), str(path)) from None
+    except UnicodeDecodeError as e:
+        raise ExperimentFileError("", f"cannot be read (not UTF-8 text: byte {e.start})",
+                                  str(path)) from None
     spec = from_json(text, source=str(path))
     _check_dataset(spec, path)
     return spec
@@ -173,7 +173,12 @@ def _check_dataset(spec: ExperimentSpec, path: Path) -> None:
     data = Path(s.slice.dataset)
     if not data.is_absolute():
         data = path.parent / data
-    if not data.exists():
+    try:
+        found = data.exists()
+    except OSError as e:  # e.g. a path longer than the system takes
+        raise ExperimentFileError("surface.slice.dataset", f"cannot be opened ({e.strerror})",
+                                  str(path)) from None
+    if not found:
         raise ExperimentFileError("surface.slice.dataset", f"dataset file {str(data)!r} not found",
                                   str(path))
     s.slice.dataset = str(data)

@@ -31,6 +31,15 @@ COLORMAPS = ("viridis", "magma", "inferno", "plasma", "cividis")
 
 HyperValue = float | dict[str, Any]
 
+#: λ range of a slice, in files and on the slider (0 switches the regularizer
+#: off; the log slider starts at REG_SLIDER_MIN). Training W* is stable over
+#: all of it (see ``classifier.train``).
+REG_MAX = 1e3
+REG_SLIDER_MIN = 1e-6
+#: Largest mini-batch in files and on the panel; a batch at least as large as
+#: the training set is the full batch.
+BATCH_SIZE_MAX = 100_000
+
 
 @dataclass
 class SliceSpec:
@@ -141,7 +150,7 @@ def make_surface(spec: SurfaceSpec, progress: Callable[[float, str], None] | Non
         W0 = classifier.train(model, W0)
     D1, D2 = classifier.random_directions(W0, s.seed, normalize="filter" if s.normalize else None)
     plane = classifier.PlaneSlice(model, W0, D1, D2, extent=s.extent, dataset_name=ds.name)
-    if s.batch_size:
+    if 0 < s.batch_size < model.num_samples:
         return plane.minibatch(s.batch_size, seed=s.seed)
     return plane
 

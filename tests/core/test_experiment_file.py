@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from optim_core import optimizers, schedules, surfaces
 from optim_core.experiment import file as ef
 from optim_core.experiment.spec import (
+    BATCH_SIZE_MAX,
     CLASSIFIER,
     COLORMAPS,
     ExperimentSpec,
@@ -73,7 +74,7 @@ def surface_specs(draw):
     sl = SliceSpec(loss=draw(st.sampled_from(["softmax", "svm"])), reg=draw(finite(0, 1e3)),
                    center=draw(st.sampled_from(["init", "trained"])),
                    seed=draw(st.integers(0, 2**31 - 1)), normalize=draw(st.booleans()),
-                   extent=draw(finite(1e-6, 1e6)), batch_size=draw(st.integers(0, 10**7)))
+                   extent=draw(finite(1e-6, 1e6)), batch_size=draw(st.integers(0, BATCH_SIZE_MAX)))
     return SurfaceSpec(name=name, params=params, slice=sl, resolution=draw(st.integers(16, 2048)))
 
 
