@@ -2,7 +2,8 @@
 
 ``numerical_gradient`` takes centred (f(x+h) − f(x−h)) / 2h or forward
 (f(x+h) − f(x)) / h differences for arrays of any shape;
-``relative_error`` is |a − n| / max(|a|, |n|) (0 where both are 0);
+``relative_error`` is |a − n| / max(|a|, |n|) (0 where both are 0, NaN where
+either is not finite);
 ``check`` compares an analytic gradient with the numeric one on all or on
 sampled coordinates and gives each row a ``verdict``:
 
@@ -58,11 +59,19 @@ def verdict(rel_error: float) -> str:
 
 
 def relative_error(analytic, numeric) -> np.ndarray | float:
-    """|a − n| / max(|a|, |n|) elementwise; 0 where both are 0."""
+    """|a − n| / max(|a|, |n|) elementwise; 0 where both are 0; NaN where either
+    is NaN or infinite (no error can be measured there, so ``verdict`` says
+    WRONG: a NaN gradient must never pass a check)."""
     a, n = np.asarray(analytic, dtype=float), np.asarray(numeric, dtype=float)
+    measurable = np.isfinite(a) & np.isfinite(n)
+    a, n = np.where(measurable, a, 0.0), np.where(measurable, n, 0.0)
     scale = np.maximum(np.abs(a), np.abs(n))
-    with np.errstate(invalid="ignore", divide="ignore"):
-        err = np.where(scale > 0, np.abs(a - n) / np.where(scale > 0, scale, 1.0), 0.0)
+    scale = np.where(scale > 0, scale, 1.0)
+    with np.errstate(over="ignore"):
+        diff = np.abs(a - n)
+    # |a − n| overflows only when both are near the largest float: scale first there.
+    err = np.where(np.isinf(diff), np.abs(a / scale - n / scale), diff / scale)
+    err = np.where(measurable, err, np.nan)
     return float(err) if err.ndim == 0 else err
 
 

@@ -20,6 +20,10 @@ from __future__ import annotations
 import numpy as np
 
 _BLOCK = 1 << 20  # term-rows per bincount: bounds memory, keeps progress steps short
+#: Largest |a| for the arithmetic bins: (t − a0)/da loses the low digits of a
+#: breakpoint t near 0 when |a0| is huge, putting a term one bin off while
+#: its plane is far from 0 there. Beyond it, searchsorted (exact) is used.
+_UNIFORM_MAX_ABS = 1e6
 
 
 class HingeGrid:
@@ -35,7 +39,7 @@ class HingeGrid:
         self.a = a[self.order]  # ascending
         step = np.diff(self.a)
         span = self.a[-1] - self.a[0]
-        self.uniform = bool(len(a) > 1 and span > 0
+        self.uniform = bool(len(a) > 1 and 0 < span and np.abs(self.a).max() <= _UNIFORM_MAX_ABS
                             and np.all(np.abs(step - span / (len(a) - 1)) <= 1e-9 * span))
         self.da = span / (len(a) - 1) if self.uniform else 0.0
 

@@ -78,6 +78,10 @@ class LinearClassifier:
             raise ValueError(f"X must be (N, D) and y (N,); got {self.X.shape} and {self.y.shape}")
         if self.y.size and self.y.min() < 0:
             raise ValueError("labels must be non-negative")
+        if not np.all(np.isfinite(self.X)):
+            # A NaN sample would make the point-by-point loss NaN while the exact
+            # grids (which compare planes) silently drop its terms.
+            raise ValueError("X holds NaN or infinite values")
         self.kind = loss
         self.reg = float(reg)
         self.delta = float(delta)

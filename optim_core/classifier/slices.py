@@ -54,6 +54,8 @@ class PlaneSlice(Surface):
                  D2: np.ndarray, extent=1.0, dataset_name: str = "data") -> None:
         self.model = model
         self.W0, self.D1, self.D2 = (model.check_weights(W).copy() for W in (W0, D1, D2))
+        if not all(np.all(np.isfinite(W)) for W in (self.W0, self.D1, self.D2)):
+            raise ValueError("W0, D1 and D2 must be finite (a NaN or infinite weight)")
         self.S = np.stack([model.X @ W for W in (self.W0, self.D1, self.D2)])  # (3, N, K)
         self._ST = np.ascontiguousarray(self.S.transpose(0, 2, 1))  # (3, K, N) for points
         basis = np.stack([self.W0.ravel(), self.D1.ravel(), self.D2.ravel()])
@@ -106,8 +108,13 @@ class PlaneSlice(Surface):
                 grads[s: s + step, 0] = flat @ S1.ravel()
                 grads[s: s + step, 1] = flat @ S2.ravel()
         reg, reg_grad = self._reg(pts[:, 0], pts[:, 1], grad)
-        values = (values + reg).reshape(xy.shape[:-1])
-        return values, (grads + reg_grad).reshape(xy.shape) if grad else None
+        values += reg
+        outside = ~np.isfinite(pts).all(axis=1)  # a NaN or ±inf coordinate: no point
+        values[outside] = np.nan
+        if grad:
+            grads += reg_grad
+            grads[outside] = np.nan
+        return values.reshape(xy.shape[:-1]), grads.reshape(xy.shape) if grad else None
 
     def value(self, xy: np.ndarray) -> np.ndarray:
         """``f`` at ``xy: (..., 2)`` -> ``(...)``."""
@@ -145,26 +152,47 @@ class PlaneSlice(Surface):
         progress and stop early (by not asking for the next block); blocks
         have ``chunk_rows`` rows (default: sized to the data, see
         ``_ROW_BLOCK_WORK``). Exact (≤ 1e-9 relative to the point-by-point
-        loss) for any a and b.
+        loss) for any a and b. A NaN or infinite a or b gives NaN in its own
+        column or row only (as ``value`` does there); points so far out that
+        the scores overflow give inf or NaN quietly, never a warning.
         """
         a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
-        S0, S1, S2 = self.S
-        N, y = len(S0), self.model.y
         if a.size == 0 or b.size == 0:
             return
         if chunk_rows is None:
-            chunk_rows = max(1, _ROW_BLOCK_WORK // max(1, S0.size * len(a)))
-        if self.model.kind == "softmax":
-            kernel = SoftmaxGrid(S0, S1, S2, a)
-            correct = [float(Si[np.arange(N), y].sum()) for Si in self.S]
-        else:
-            kernel = HingeGrid(*self._hinge_planes(), a)
+            chunk_rows = max(1, _ROW_BLOCK_WORK // max(1, self.S[0].size * len(a)))
+        finite_a = np.isfinite(a)
+        with np.errstate(all="ignore"):
+            rows_of = self._grid_rows(a[finite_a]) if finite_a.any() else None
         for r in range(0, len(b), chunk_rows):
             rows = b[r: r + chunk_rows]
-            data = kernel.rows(rows)
-            if self.model.kind == "softmax":
-                data -= correct[0] + a * correct[1] + rows[:, None] * correct[2]
-            yield r, data / N + self._reg(a, rows[:, None], grad=False)[0]
+            finite_b = np.isfinite(rows)
+            if rows_of is not None and finite_a.all() and finite_b.all():
+                with np.errstate(all="ignore"):
+                    yield r, rows_of(rows)
+                continue
+            block = np.full((len(rows), len(a)), np.nan)
+            if rows_of is not None and finite_b.any():
+                with np.errstate(all="ignore"):
+                    block[np.ix_(finite_b, finite_a)] = rows_of(rows[finite_b])
+            yield r, block
+
+    def _grid_rows(self, a: np.ndarray) -> Callable[[np.ndarray], np.ndarray]:
+        """``rows(b) -> (len(b), len(a))`` grid values at finite ``a`` and ``b``: the
+        exact kernel of the loss, its correct-class term, the mean and λ‖W‖²."""
+        S0, S1, S2 = self.S
+        N, y = len(S0), self.model.y
+        if self.model.kind == "softmax":
+            kernel = SoftmaxGrid(S0, S1, S2, a)
+            c0, c1, c2 = (float(Si[np.arange(N), y].sum()) for Si in self.S)
+        else:
+            kernel = HingeGrid(*self._hinge_planes(), a)
+            c0 = c1 = c2 = 0.0
+
+        def rows(b: np.ndarray) -> np.ndarray:
+            data = kernel.rows(b) - (c0 + a * c1 + b[:, None] * c2)
+            return data / N + self._reg(a, b[:, None], grad=False)[0]
+        return rows
 
     def _hinge_planes(self):
         """SVM margins as planes ``C + a·P + b·Q`` without the correct class:

@@ -18,18 +18,19 @@ def train(model: LinearClassifier, W0: np.ndarray, *, kind: str = "sgd", steps: 
 
     Full batch by default; ``batch_size`` draws a seeded random batch per step
     (without replacement within the batch). ``hyper`` goes to the optimizer;
-    with none given, ``sgd`` uses lr = 0.5 (which trains either loss on
-    standardized data such as the bundled digits in a few hundred steps).
-    ``history``, if given, receives the loss before each step.
+    with none given, ``sgd`` uses ``default_lr(model.reg)``. ``history``, if
+    given, receives the loss before each step. A run whose weights stop
+    being finite raises ``ValueError`` saying at which step, instead of
+    returning them.
     """
     if kind == "sgd" and "lr" not in hyper:
-        hyper["lr"] = 0.5
+        hyper["lr"] = default_lr(model.reg)
     opt = optimizers.get(kind, **hyper)
     W = np.array(W0, dtype=float)
     state = opt.init(W)
     rng = np.random.default_rng(seed)
     N = model.num_samples
-    for _ in range(steps):
+    for step in range(1, steps + 1):
         if batch_size is None or batch_size >= N:
             loss, grad = model.loss_and_grad(W)
         else:
@@ -40,4 +41,23 @@ def train(model: LinearClassifier, W0: np.ndarray, *, kind: str = "sgd", steps: 
         if history is not None:
             history.append(loss)
         W, state = opt.step(W, grad, state)
+        if not np.all(np.isfinite(W)):
+            raise ValueError(f"training W* diverged at step {step} ({kind}, "
+                             f"lr {hyper.get('lr', 'default')}); use a smaller learning rate")
     return W
+
+
+def default_lr(reg: float) -> float:
+    """SGD's step for W*: 0.5 (trains either loss on standardized data such as
+    the bundled digits in a few hundred steps), capped at ``1/(8λ)``.
+
+    The regularizer's Hessian is ``2λI``: a step ``η`` multiplies W by
+    ``1 − 2λη`` before the data gradient ``g`` (bounded: ``‖g‖ ≤ √2·max‖x‖``
+    for softmax, ``(K−1)·max‖x‖`` for the SVM) is subtracted. With η = 0.5
+    and λ ≥ 2 that factor is ≤ −1 and W grows without bound (9e188 at
+    λ = 1000). With ``2λη ≤ 1/4`` it is in [3/4, 1): the weights stay within
+    ``max(‖W0‖, 4‖g‖/λ)`` at every λ, and the hinge's subgradient steps stay
+    small enough to settle (a factor near 0 makes the SVM's W* jump between
+    ``−g/(2λ)`` values, worse than W = 0).
+    """
+    return min(0.5, 1.0 / (8.0 * reg)) if reg > 0 else 0.5
