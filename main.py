@@ -33,6 +33,8 @@ def command_parser() -> tuple[argparse.ArgumentParser, dict[str, Callable[..., i
 
 def build_parser() -> argparse.ArgumentParser:
     """The GUI's options; the epilog lists the sub-commands."""
+    from gui.cli.cli_options import add_language_argument
+
     commands = "".join(f"\n  python main.py {name} --help" for name in COMMANDS)
     parser = argparse.ArgumentParser(
         prog="optviz",
@@ -44,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="an experiment file (*.optviz.json) to open")
     parser.add_argument("--paused", action="store_true",
                         help="open without starting the race")
+    add_language_argument(parser, "interface language")
     return parser
 
 
@@ -52,12 +55,14 @@ def build_window(model):
     files (open/save/recent/presets) and the analysis docks, with the user's
     remembered layout applied last."""
     from gui.app.analysis_docks import install_panels
+    from gui.app.language_menu import install_language_menu
     from gui.app.main_window import MainWindow
     from gui.export.static_menu import install_static_exports
 
     window = MainWindow(model)
     window.panels = install_panels(window, model)
     install_static_exports(window)
+    install_language_menu(window)
     window.restore_layout()
     return window
 
@@ -71,7 +76,7 @@ def run_gui(args: argparse.Namespace) -> int:
     from gui.app.app import create_application
     from gui.model.experiment import ExperimentModel
 
-    app = create_application(sys.argv[:1])
+    app = create_application(sys.argv[:1], lang=args.lang)
     model = ExperimentModel()
     window = build_window(model)
     if args.experiment and not window.open_path(args.experiment):

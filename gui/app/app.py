@@ -59,8 +59,9 @@ def share_gl_resources() -> None:
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
 
 
-def create_application(argv: list[str] | None = None):
-    """The one QApplication of the process (reused when it exists already)."""
+def create_application(argv: list[str] | None = None, lang: str | None = None):
+    """The one QApplication of the process (reused when it exists already), in
+    ``lang`` (``"en"``, ``"zh_CN"``; None: the remembered or the system's language)."""
     from PySide6.QtCore import QCoreApplication, QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -78,4 +79,18 @@ def create_application(argv: list[str] | None = None):
     app.setStyle("Fusion")
     app.setPalette(dark_palette())
     configure_pyqtgraph()
+    from gui.app.i18n import choose_language
+
+    set_language(app, choose_language(lang))
     return app
+
+
+def set_language(app, lang: str) -> str:
+    """Install ``lang``'s translations; Chinese only where a font can draw it
+    (else English, said once). Returns the language in use."""
+    from gui.app.cjk_font import use_cjk_font
+    from gui.app.i18n import ENGLISH, install_language
+
+    if lang != ENGLISH and not use_cjk_font(app):
+        lang = ENGLISH
+    return install_language(lang)

@@ -22,7 +22,13 @@ import sys
 import time
 from pathlib import Path
 
-from gui.cli.cli_options import ExportRequest, OptionError, build_request, parse_size
+from gui.cli.cli_options import (
+    ExportRequest,
+    OptionError,
+    add_language_argument,
+    build_request,
+    parse_size,
+)
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 DESCRIPTION = "Record a race to MP4, GIF or PNG frames, headless"
@@ -94,6 +100,7 @@ def add_export_arguments(p: argparse.ArgumentParser) -> None:
                           "minimum) beside the surface")
     out.add_argument("--colormap", metavar="NAME", help="surface colour map (see --list)")
     out.add_argument("--quiet", "-q", action="store_true", help="no progress line on stderr")
+    add_language_argument(out, "language of the text drawn into the frames")
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -108,16 +115,16 @@ def run_export(args: argparse.Namespace) -> int:
     except OptionError as e:
         print(f"optviz export: error: {e}", file=sys.stderr)
         return EXIT_USAGE
-    return _record(request, quiet=args.quiet)
+    return _record(request, quiet=args.quiet, lang=args.lang)
 
 
-def _record(request: ExportRequest, quiet: bool) -> int:
+def _record(request: ExportRequest, quiet: bool, lang: str | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # never needs a screen
     from gui.app.app import create_application
     from gui.export.animation import export_animation
     from gui.export.frame_writer import ExportCancelled, ExportError
 
-    app = create_application([sys.argv[0]])
+    app = create_application([sys.argv[0]], lang=lang)
     quiet_offscreen_notices()
     progress = _ProgressLine(request.out, quiet)
     t0 = time.perf_counter()

@@ -38,6 +38,17 @@ class ExportRequest:
     out: Path
 
 
+#: The interface languages ``--lang`` takes (the GUI's Language menu offers the same).
+LANGUAGE_CODES = ("en", "zh_CN")
+
+
+def add_language_argument(parser, what: str) -> None:
+    """``--lang en|zh_CN``: overrides the remembered and the system language."""
+    parser.add_argument("--lang", choices=LANGUAGE_CODES, default=None,
+                        help=f"{what}: {' or '.join(LANGUAGE_CODES)} (default: the language "
+                             "chosen in the app, else the system's)")
+
+
 def parse_size(text: str) -> tuple[int, int]:
     """``"640x480"`` -> ``(640, 480)`` (argparse type)."""
     try:

@@ -19,6 +19,7 @@ from PySide6.QtCore import QEventLoop, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QWidget
 
+from gui.app.i18n import translate
 from gui.export.animation_options import AnimationOptions
 from gui.export.frame_writer import ExportCancelled, ExportError, ThreadedWriter
 from gui.export.writers import check_frame_options, format_of, open_writer
@@ -75,7 +76,9 @@ class RaceRecorder:
         app = QApplication.instance()
         while not self.ready():
             if failure:
-                raise ExportError(f"the surface could not be built: {failure[0]}")
+                raise ExportError(translate(
+                    "ExportProgress", "the surface could not be built: {message}",
+                ).format(message=failure[0]))
             if cancelled is not None and cancelled():
                 self.model.jobs.cancel()
                 raise ExportCancelled()
@@ -150,18 +153,19 @@ def export_animation(spec: ExperimentSpec, path: str | Path, options: AnimationO
     recorder = None
     try:
         recorder = RaceRecorder(spec, options, view_rect, side)
-        report(0.0, "preparing the surface")
+        report(0.0, translate("ExportProgress", "preparing the surface"))
         recorder.wait_ready(lambda f, m: report(0.0, m), cancelled)
         n = recorder.options.frames
         for i, frame in enumerate(recorder.frames()):
             if cancelled is not None and cancelled():
                 raise ExportCancelled()
             writer.write(frame)
-            report(0.9 * (i + 1) / n, f"frame {i + 1}/{n}")
+            report(0.9 * (i + 1) / n, translate("ExportProgress", "frame {done}/{total}")
+                   .format(done=i + 1, total=n))
         def encoding(k: int, total: int) -> None:
             if cancelled is not None and cancelled():
                 raise ExportCancelled()
-            report(0.9 + 0.1 * k / total, "encoding")
+            report(0.9 + 0.1 * k / total, translate("ExportProgress", "encoding"))
 
         return writer.close(encoding)
     except BaseException:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,12 +33,16 @@ from PySide6.QtWidgets import (
 )
 
 from gui.app.files import title_stem
+from gui.app.i18n import translate, translated
 from gui.export.animation_options import AnimationOptions
 from gui.export.frame_writer import ExportError, check_frame_options, format_of
 from gui.export.job import AnimationExportJob
 
-FORMATS = (("MP4 video (H.264)", "mp4", ".mp4"), ("Animated GIF", "gif", ".gif"),
-           ("PNG frames in a zip", "zip", ".zip"), ("PNG frames in a folder", "png", ""))
+FORMATS = ((QT_TRANSLATE_NOOP("ExportDialog", "MP4 video (H.264)"), "mp4", ".mp4"),
+           (QT_TRANSLATE_NOOP("ExportDialog", "Animated GIF"), "gif", ".gif"),
+           (QT_TRANSLATE_NOOP("ExportDialog", "PNG frames in a zip"), "zip", ".zip"),
+           (QT_TRANSLATE_NOOP("ExportDialog", "PNG frames in a folder"), "png", ""))
+CONTEXT = "ExportDialog"
 SIZES = ((640, 480), (800, 600), (960, 540), (1280, 720), (1920, 1080), (480, 360))
 
 
@@ -47,17 +51,17 @@ class ExportDialog(QDialog):
 
     def __init__(self, model, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Export animation")
+        self.setWindowTitle(translate("ExportDialog", "Export animation"))
         self.model = model
         spec = model.spec
         s = QSettings()
         self.format = QComboBox()
         for text, key, _ in FORMATS:
-            self.format.addItem(text, key)
+            self.format.addItem(translated(CONTEXT, text), key)
         self.width_box = _spin(16, 8192, int(s.value("export/width", 640)))
         self.height_box = _spin(16, 8192, int(s.value("export/height", 480)))
         self.size_menu = QComboBox()
-        self.size_menu.addItem("Size…")
+        self.size_menu.addItem(translate("ExportDialog", "Size…"))
         for w, h in SIZES:
             self.size_menu.addItem(f"{w} × {h}", (w, h))
         self.fps = QDoubleSpinBox(decimals=1, minimum=1, maximum=60, suffix=" fps")
@@ -65,17 +69,17 @@ class ExportDialog(QDialog):
         self.spf = _spin(1, 100_000, spec.steps_per_frame)
         self.frames = _spin(1, 100_000, math.ceil(spec.steps / spec.steps_per_frame) + 1)
         self.summary = QLabel()
-        self.curves = QCheckBox("Training curves beside the surface")
+        self.curves = QCheckBox(translate("ExportDialog", "Training curves beside the surface"))
         self.curves.setChecked(s.value("export/curves", False) in (True, "true"))
-        self.title_on = QCheckBox("Title banner")
+        self.title_on = QCheckBox(translate("ExportDialog", "Title banner"))
         self.title_text = QLineEdit(spec.title)
         self.path_edit = QLineEdit()
-        self.browse = QPushButton("Browse…")
+        self.browse = QPushButton(translate("ExportDialog", "Browse…"))
         self.error = QLabel()
         self.error.setStyleSheet("color: #ff6b6b")
         self.error.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.export_button = self.buttons.addButton("Export",
+        self.export_button = self.buttons.addButton(translate("ExportDialog", "Export"),
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
         self._layout()
         self._connect()
@@ -96,15 +100,15 @@ class ExportDialog(QDialog):
         out = QHBoxLayout()
         out.addWidget(self.path_edit, 1)
         out.addWidget(self.browse)
-        form.addRow("Format", self.format)
-        form.addRow("Size", size)
-        form.addRow("Frame rate", self.fps)
-        form.addRow("Steps per frame", self.spf)
-        form.addRow("Frames", self.frames)
+        form.addRow(translate("ExportDialog", "Format"), self.format)
+        form.addRow(translate("ExportDialog", "Size"), size)
+        form.addRow(translate("ExportDialog", "Frame rate"), self.fps)
+        form.addRow(translate("ExportDialog", "Steps per frame"), self.spf)
+        form.addRow(translate("ExportDialog", "Frames"), self.frames)
         form.addRow("", self.summary)
         form.addRow("", self.curves)
         form.addRow("", title)
-        form.addRow("Save to", out)
+        form.addRow(translate("ExportDialog", "Save to"), out)
         form.addRow(self.error)
         form.addRow(self.buttons)
 
@@ -164,28 +168,32 @@ class ExportDialog(QDialog):
 
     def _browse(self) -> None:
         if self.format.currentData() == "png":
-            path = QFileDialog.getExistingDirectory(self, "Folder for the PNG frames",
-                                                    str(self.path().parent))
+            path = QFileDialog.getExistingDirectory(
+                self, translate("ExportDialog", "Folder for the PNG frames"),
+                str(self.path().parent))
             if path:
                 path = str(Path(path) / self.path().name)
         else:
             text, key, suffix = FORMATS[self.format.currentIndex()]
-            path, _ = QFileDialog.getSaveFileName(self, "Export animation", str(self.path()),
-                                                  f"{text} (*{suffix})")
+            path, _ = QFileDialog.getSaveFileName(
+                self, translate("ExportDialog", "Export animation"), str(self.path()),
+                f"{translated(CONTEXT, text)} (*{suffix})")
         if path:
             self.path_edit.setText(path)
 
     def _update(self) -> None:
         o = self.options()
         steps = o.last_step(self.model.spec)
-        self.summary.setText(f"{o.frames / o.fps:.1f} s of animation, steps 0 … {steps}")
+        self.summary.setText(
+            translate("ExportDialog", "{seconds:.1f} s of animation, steps 0 … {steps}")
+            .format(seconds=o.frames / o.fps, steps=steps))
         self.error.setText(self.problem() or "")
         self.export_button.setEnabled(self.problem() is None)
 
     def problem(self) -> str | None:
         """What stops the export, in words, or None."""
         if not self.path_edit.text().strip():
-            return "Choose where to save the animation."
+            return translate("ExportDialog", "Choose where to save the animation.")
         o = self.options()
         try:
             check_frame_options(format_of(self.path()), o.width, o.height, o.fps)
@@ -209,8 +217,10 @@ def start_export(window, path: Path, options: AnimationOptions) -> AnimationExpo
     """Run the export of ``window``'s experiment under a progress dialog with Cancel."""
     job = AnimationExportJob(window.model.spec, path, options,
                              view_rect=window.view.viewbox.viewRect(), parent=window)
-    progress = QProgressDialog(f"Exporting {path.name}…", "Cancel", 0, 1000, window)
-    progress.setWindowTitle("Export animation")
+    progress = QProgressDialog(
+        translate("ExportDialog", "Exporting {name}…").format(name=path.name),
+        translate("ExportDialog", "Cancel"), 0, 1000, window)
+    progress.setWindowTitle(translate("ExportDialog", "Export animation"))
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(0)
     progress.setAutoClose(False)
@@ -224,11 +234,14 @@ def start_export(window, path: Path, options: AnimationOptions) -> AnimationExpo
         progress.close()
         window.statusBar().showMessage(message, 10_000)
         if failed:
-            QMessageBox.warning(window, "Export failed", message)
+            QMessageBox.warning(window, translate("ExportDialog", "Export failed"), message)
 
-    job.finished.connect(lambda p: done(f"Exported {p}"))
-    job.failed.connect(lambda m: done(f"Export failed: {m}", failed=True))
-    job.cancelled.connect(lambda: done("Export cancelled; nothing was written"))
+    job.finished.connect(
+        lambda p: done(translate("ExportDialog", "Exported {path}").format(path=p)))
+    job.failed.connect(lambda m: done(translate("ExportDialog", "Export failed: {message}")
+                                      .format(message=m), failed=True))
+    job.cancelled.connect(
+        lambda: done(translate("ExportDialog", "Export cancelled; nothing was written")))
     progress.show()
     QTimer.singleShot(0, job.start)  # the caller can connect to the job's signals first
     return job

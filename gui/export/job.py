@@ -17,6 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRectF, QTimer, Signal
 
+from gui.app.i18n import translate
 from gui.export.animation import RaceRecorder
 from gui.export.animation_options import AnimationOptions
 from gui.export.frame_writer import ExportCancelled, ExportError, ThreadedWriter
@@ -64,7 +65,7 @@ class AnimationExportJob(QObject):
             self._end_with_error(str(e))
             return
         self.total = self._recorder.options.frames
-        self.progressed.emit(0.0, "preparing the surface")
+        self.progressed.emit(0.0, translate("ExportProgress", "preparing the surface"))
         self._timer.start()
 
     def cancel(self) -> None:
@@ -98,7 +99,9 @@ class AnimationExportJob(QObject):
         except ExportError as e:
             self._end_with_error(str(e))
             return
-        self.progressed.emit(0.9 * self._done / self.total, f"frame {self._done}/{self.total}")
+        message = translate("ExportProgress", "frame {done}/{total}")
+        self.progressed.emit(0.9 * self._done / self.total,
+                             message.format(done=self._done, total=self.total))
         self._timer.start(0)
 
     def _finish(self) -> None:
@@ -106,13 +109,13 @@ class AnimationExportJob(QObject):
         self._frames = None
         self._recorder.close()
         self._recorder = None
-        self.progressed.emit(0.9, "encoding")
+        self.progressed.emit(0.9, translate("ExportProgress", "encoding"))
         writer = self._writer
 
         def progress(k: int, total: int) -> None:
             if self._stop.is_set():
                 raise ExportCancelled()
-            self.progressed.emit(0.9 + 0.1 * k / total, "encoding")
+            self.progressed.emit(0.9 + 0.1 * k / total, translate("ExportProgress", "encoding"))
 
         def close() -> None:
             try:
@@ -135,7 +138,8 @@ class AnimationExportJob(QObject):
 
     def _on_surface_failed(self, message: str) -> None:
         self._timer.stop()
-        self._end_with_error(f"the surface could not be built: {message}")
+        self._end_with_error(translate(
+            "ExportProgress", "the surface could not be built: {message}").format(message=message))
 
     def _end_with_error(self, message: str) -> None:
         self._cleanup(abort=True)

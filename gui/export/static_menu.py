@@ -6,14 +6,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from gui.app.files import title_stem
+from gui.app.i18n import translate, translated
 from gui.export import static
 from gui.export.frame_writer import ExportError
 
 CURVES_DOCK = "Training curves"
+KINDS = {".png": QT_TRANSLATE_NOOP("StaticExports", "PNG image"),
+         ".svg": QT_TRANSLATE_NOOP("StaticExports", "SVG drawing"),
+         ".csv": QT_TRANSLATE_NOOP("StaticExports", "CSV table")}
 
 
 class StaticExports:
@@ -21,14 +25,14 @@ class StaticExports:
 
     def __init__(self, window):
         self.window = window
-        self.menu = QMenu("Export &picture or data", window)
+        self.menu = QMenu(translate("StaticExports", "Export &picture or data"), window)
         for text, slot in (
-            ("View as &PNG…", lambda: self.view_picture(".png")),
-            ("View as &SVG…", lambda: self.view_picture(".svg")),
-            ("&Trajectories as CSV…", self.trajectories_csv),
-            ("&Curves as CSV…", self.curves_csv),
-            ("Curves as P&NG…", lambda: self.curves_picture(".png")),
-            ("Curves as S&VG…", lambda: self.curves_picture(".svg")),
+            (translate("StaticExports", "View as &PNG…"), lambda: self.view_picture(".png")),
+            (translate("StaticExports", "View as &SVG…"), lambda: self.view_picture(".svg")),
+            (translate("StaticExports", "&Trajectories as CSV…"), self.trajectories_csv),
+            (translate("StaticExports", "&Curves as CSV…"), self.curves_csv),
+            (translate("StaticExports", "Curves as P&NG…"), lambda: self.curves_picture(".png")),
+            (translate("StaticExports", "Curves as S&VG…"), lambda: self.curves_picture(".svg")),
         ):
             self.menu.addAction(text, slot)
         self.menu.aboutToShow.connect(self._enable)
@@ -44,21 +48,22 @@ class StaticExports:
 
     # ---------------------------------------------------------------- actions
     def view_picture(self, suffix: str) -> Path | None:
-        path = self._ask("Export the view", "view", suffix)
+        path = self._ask(translate("StaticExports", "Export the view"), "view", suffix)
         view = self.window.view
         # A PNG at twice the on-screen width reads well on a slide.
         width = 2 * view.canvas.width() if suffix == ".png" else None
         return self._run(path, lambda p: static.save_picture(view.canvas.ci, p, width))
 
     def trajectories_csv(self) -> Path | None:
-        path = self._ask("Export the trajectories", "trajectories", ".csv")
+        title = translate("StaticExports", "Export the trajectories")
+        path = self._ask(title, "trajectories", ".csv")
         rows = static.trajectories_table(self.window.model)
         return self._run(path, lambda p: static.write_csv(p, static.TRAJECTORY_COLUMNS, rows))
 
     def curves_csv(self) -> Path | None:
         panel = self.curves_panel()
         start = panel.start_spin.value() - 1 if hasattr(panel, "start_spin") else 0
-        path = self._ask("Export the training curves", "curves", ".csv")
+        path = self._ask(translate("StaticExports", "Export the training curves"), "curves", ".csv")
         columns, rows = static.curves_table(self.window.model, start)
         return self._run(path, lambda p: static.write_csv(p, columns, rows))
 
@@ -66,7 +71,7 @@ class StaticExports:
         panel = self.curves_panel()
         if panel is None:
             return None
-        path = self._ask("Export the training curves", "curves", suffix)
+        path = self._ask(translate("StaticExports", "Export the training curves"), "curves", suffix)
         width = 2 * panel.canvas.width() if suffix == ".png" else None
         return self._run(path, lambda p: static.save_picture(panel.canvas.ci, p, width))
 
@@ -75,7 +80,7 @@ class StaticExports:
         settings = QSettings()
         folder = Path(str(settings.value("export/folder", Path.home())))
         stem = title_stem(self.window.model.spec.title, "race")
-        kind = {".png": "PNG image", ".svg": "SVG drawing", ".csv": "CSV table"}[suffix]
+        kind = translated("StaticExports", KINDS[suffix])
         name, _ = QFileDialog.getSaveFileName(self.window, title,
                                               str(folder / f"{stem}_{what}{suffix}"),
                                               f"{kind} (*{suffix})")
@@ -93,9 +98,10 @@ class StaticExports:
         try:
             write(path)
         except (ExportError, OSError) as e:
-            QMessageBox.warning(self.window, "Export failed", str(e))
+            QMessageBox.warning(self.window, translate("StaticExports", "Export failed"), str(e))
             return None
-        self.window.statusBar().showMessage(f"Exported {path}", 10_000)
+        self.window.statusBar().showMessage(
+            translate("StaticExports", "Exported {path}").format(path=path), 10_000)
         return path
 
 

@@ -33,11 +33,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.app.i18n import translate, translated
 from gui.export import static
 from gui.export.frame_writer import ExportError
 from gui.model import surface_jobs
 from gui.model.workers import JobRunner
-from gui.panels.gradcheck_table import VERDICT_STYLE, GradcheckTableModel, ValueRole
+from gui.panels.gradcheck_table import DIFFERENCES, VERDICT_STYLE, GradcheckTableModel, ValueRole
 from gui.panels.hsweep_plot import HSweepPlot
 from gui.widgets.widgets import SciSpinBox
 from optim_core.analysis import gradcheck_targets as targets
@@ -67,24 +68,27 @@ class GradcheckPanel(QWidget):
 
     # ------------------------------------------------------------------ set-up
     def _build(self) -> None:
-        self.at_combo = QComboBox(toolTip="where the gradient is checked")
-        self.part_combo = QComboBox(toolTip="check the data loss and the regularizer separately")
+        tip = translate("GradcheckPanel", "where the gradient is checked")
+        self.at_combo = QComboBox(toolTip=tip)
+        tip = translate("GradcheckPanel", "check the data loss and the regularizer separately")
+        self.part_combo = QComboBox(toolTip=tip)
         for part in targets.PARTS:
-            self.part_combo.addItem(targets.PART_TITLES[part], part)
-        self.samples_spin = QSpinBox(minimum=1, maximum=200, value=12,
-                                     toolTip="how many coordinates of W are checked")
-        self.seed_spin = QSpinBox(minimum=0, maximum=10_000, value=0,
-                                  toolTip="which coordinates are drawn")
+            self.part_combo.addItem(translated("core", targets.PART_TITLES[part]), part)
+        tip = translate("GradcheckPanel", "how many coordinates of W are checked")
+        self.samples_spin = QSpinBox(minimum=1, maximum=200, value=12, toolTip=tip)
+        tip = translate("GradcheckPanel", "which coordinates are drawn")
+        self.seed_spin = QSpinBox(minimum=0, maximum=10_000, value=0, toolTip=tip)
         self.h_spin = SciSpinBox()
-        self.h_spin.setToolTip("finite-difference step h")
+        self.h_spin.setToolTip(translate("GradcheckPanel", "finite-difference step h"))
         self.h_spin.setRange(1e-12, 1e-1)
         self.h_spin.setValue(1e-5)
         self.h_spin.setKeyboardTracking(False)
-        self.diff_combo = QComboBox(toolTip="centred: error ∝ h²; forward: error ∝ h")
-        self.diff_combo.addItem("centred  (f(x+h) − f(x−h)) / 2h", True)
-        self.diff_combo.addItem("forward  (f(x+h) − f(x)) / h", False)
-        self.bug_check = QCheckBox("planted bug")
-        self.export_button = QPushButton("Export CSV…")
+        tip = translate("GradcheckPanel", "centred: error ∝ h²; forward: error ∝ h")
+        self.diff_combo = QComboBox(toolTip=tip)
+        for centred in (True, False):
+            self.diff_combo.addItem(translated("GradcheckTable", DIFFERENCES[centred]), centred)
+        self.bug_check = QCheckBox(translate("GradcheckPanel", "planted bug"))
+        self.export_button = QPushButton(translate("GradcheckPanel", "Export CSV…"))
         self.title = QLabel(wordWrap=True)
         self.summary = QLabel(wordWrap=True)
         self.table_model = GradcheckTableModel(self)
@@ -116,15 +120,15 @@ class GradcheckPanel(QWidget):
     def _controls(self) -> QGridLayout:
         grid = QGridLayout()
         left, right = QFormLayout(), QFormLayout()
-        left.addRow("at", self.at_combo)
-        left.addRow("check", self.part_combo)
+        left.addRow(translate("GradcheckPanel", "at"), self.at_combo)
+        left.addRow(translate("GradcheckPanel", "check"), self.part_combo)
         samples = QHBoxLayout()
         samples.addWidget(self.samples_spin)
-        samples.addWidget(QLabel("seed"))
+        samples.addWidget(QLabel(translate("GradcheckPanel", "seed")))
         samples.addWidget(self.seed_spin)
-        left.addRow("coordinates", samples)
+        left.addRow(translate("GradcheckPanel", "coordinates"), samples)
         right.addRow("h", self.h_spin)
-        right.addRow("differences", self.diff_combo)
+        right.addRow(translate("GradcheckPanel", "differences"), self.diff_combo)
         buttons = QHBoxLayout()
         buttons.addWidget(self.bug_check)
         buttons.addStretch(1)
@@ -163,10 +167,11 @@ class GradcheckPanel(QWidget):
         self.at_combo.clear()
         for i, run in enumerate(self.model.spec.runs):
             if run.enabled:
-                self.at_combo.addItem(f"head of {run.label}", i)
-        self.at_combo.addItem("start point", START)
+                self.at_combo.addItem(translate("GradcheckPanel", "head of {run}")
+                                      .format(run=translated("core", run.label)), i)
+        self.at_combo.addItem(translate("GradcheckPanel", "start point"), START)
         if self._is_slice():
-            self.at_combo.addItem("slice centre W₀", CENTRE)
+            self.at_combo.addItem(translate("GradcheckPanel", "slice centre W₀"), CENTRE)
         found = self.at_combo.findData(current)
         self.at_combo.setCurrentIndex(max(found, 0))
         self.at_combo.blockSignals(False)
@@ -207,9 +212,9 @@ class GradcheckPanel(QWidget):
             self._fill_at_combo()
         if self.target is None:
             self._show_table(None)
-            self.title.setText("building the surface…")
+            self.title.setText(translate("GradcheckPanel", "building the surface…"))
             return
-        self.bug_check.setToolTip(self.target.bug)
+        self.bug_check.setToolTip(translated("core", self.target.bug))
         n = self.samples_spin.value() if classifier else None
         with np.errstate(all="ignore"):
             table = targets.check(self.target, h=self.h_spin.value(),
@@ -246,13 +251,14 @@ class GradcheckPanel(QWidget):
         if table is None:
             self.summary.clear()
             return
-        self.title.setText(f"<b>{html.escape(table.title)}</b> — "
+        self.title.setText(f"<b>{html.escape(translated('core', table.title))}</b> — "
                            f"{html.escape(self.at_combo.currentText())}")
         counts = {v: sum(r.verdict == v for r in table.rows) for v in VERDICT_STYLE}
-        parts = [f"{c} {v}" for v, c in counts.items() if c]
-        kinks = f", {sum(table.kinks)} with a kink in ±h" if table.kinks else ""
-        self.summary.setText(f"worst relative error {table.worst:.2e}: "
-                             f"{', '.join(parts)}{kinks}")
+        parts = [f"{c} {translated('core', v)}" for v, c in counts.items() if c]
+        kinks = translate("GradcheckPanel", ", {n} with a kink in ±h").format(
+            n=sum(table.kinks)) if table.kinks else ""
+        self.summary.setText(translate("GradcheckPanel", "worst relative error {error}: {counts}")
+                             .format(error=f"{table.worst:.2e}", counts=", ".join(parts)) + kinks)
 
     # ------------------------------------------------------------------ h sweep
     def _start_sweep(self) -> None:
@@ -277,13 +283,14 @@ class GradcheckPanel(QWidget):
     def _on_export_clicked(self) -> None:
         if self.table is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Export gradient check", "gradcheck.csv",
-                                              "CSV files (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, translate("GradcheckPanel", "Export gradient check"), "gradcheck.csv",
+            translate("GradcheckPanel", "CSV files (*.csv)"))
         if path:
             try:
                 self.export_csv(path)
             except ExportError as exc:
-                QMessageBox.warning(self, "Cannot export", str(exc))
+                QMessageBox.warning(self, translate("GradcheckPanel", "Cannot export"), str(exc))
 
     def export_csv(self, path: str | os.PathLike) -> None:
         """Write the table to ``path`` atomically (temporary file, then rename);
@@ -294,7 +301,7 @@ class GradcheckPanel(QWidget):
 def _legend() -> QHBoxLayout:
     row = QHBoxLayout()
     for colour, text in (VERDICT_STYLE[v] for v in VERDICT_STYLE):
-        label = QLabel(f" {text} ")
+        label = QLabel(f" {translated('GradcheckTable', text)} ")
         label.setStyleSheet(f"background: {colour}; color: #111116; border-radius: 3px;"
                             "padding: 2px 6px;")
         row.addWidget(label)

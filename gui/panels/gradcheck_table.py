@@ -2,21 +2,38 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
+from gui.app.i18n import translate, translated
 from optim_core import gradcheck
 from optim_core.analysis.gradcheck_targets import GradTable
 
 #: verdict -> (background, label shown in the legend and the verdict column).
 VERDICT_STYLE = {
-    gradcheck.WRONG: ("#e5534b", "wrong  > 1e-2"),
-    gradcheck.DOUBTFUL: ("#f0a03c", "doubtful  1e-2 … 1e-4"),
-    gradcheck.KINK: ("#e8d44d", "ok near kinks  1e-4 … 1e-7"),
-    gradcheck.RIGHT: ("#57c27a", "right  < 1e-7"),
+    gradcheck.WRONG: ("#e5534b", QT_TRANSLATE_NOOP("GradcheckTable", "wrong  > 1e-2")),
+    gradcheck.DOUBTFUL: ("#f0a03c", QT_TRANSLATE_NOOP("GradcheckTable", "doubtful  1e-2 … 1e-4")),
+    gradcheck.KINK: ("#e8d44d", QT_TRANSLATE_NOOP("GradcheckTable", "ok near kinks  1e-4 … 1e-7")),
+    gradcheck.RIGHT: ("#57c27a", QT_TRANSLATE_NOOP("GradcheckTable", "right  < 1e-7")),
 }
 TEXT_ON_VERDICT = QColor("#111116")
-COLUMNS = ("coordinate", "analytic", "numeric", "relative error", "verdict", "kink in ±h")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("GradcheckTable", "coordinate"),
+    QT_TRANSLATE_NOOP("GradcheckTable", "analytic"),
+    QT_TRANSLATE_NOOP("GradcheckTable", "numeric"),
+    QT_TRANSLATE_NOOP("GradcheckTable", "relative error"),
+    QT_TRANSLATE_NOOP("GradcheckTable", "verdict"),
+    QT_TRANSLATE_NOOP("GradcheckTable", "kink in ±h"),
+)
+#: The two finite differences, by ``centered``.
+DIFFERENCES = {True: QT_TRANSLATE_NOOP("GradcheckTable", "centred  (f(x+h) − f(x−h)) / 2h"),
+               False: QT_TRANSLATE_NOOP("GradcheckTable", "forward  (f(x+h) − f(x)) / h")}
 #: The numbers as they are (not the formatted text), for tests and copying.
 ValueRole = Qt.ItemDataRole.UserRole + 1
 
@@ -49,9 +66,9 @@ class GradcheckTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return translated("GradcheckTable", COLUMNS[section])
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
-            return _HEADER_TIPS[section]
+            return translated("GradcheckTable", _HEADER_TIPS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -62,7 +79,7 @@ class GradcheckTableModel(QAbstractTableModel):
         if role == ValueRole:
             return value
         if role == Qt.ItemDataRole.DisplayRole:
-            return _text(value)
+            return translated("core", _text(value)) if col == 4 else _text(value)
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor(VERDICT_STYLE[row.verdict][0]))
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -81,27 +98,30 @@ class GradcheckTableModel(QAbstractTableModel):
 
     def _tooltip(self, r: int) -> str:
         row, t = self.table.rows[r], self.table
-        kind = "centred (f(x+h) − f(x−h)) / 2h" if t.centered else "forward (f(x+h) − f(x)) / h"
-        tip = (f"{t.names[r]}: |a − n| / max(|a|, |n|) = {row.rel_error:.3e} → {row.verdict}\n"
-               f"numeric: {kind}, h = {t.h:.1e}")
+        tip = translate("GradcheckTable", "{name}: |a − n| / max(|a|, |n|) = {error} → {verdict}\n"
+                                          "numeric: {kind}, h = {h}").format(
+            name=translated("core", t.names[r]), error=f"{row.rel_error:.3e}",
+            verdict=translated("core", row.verdict), h=f"{t.h:.1e}",
+            kind=translated("GradcheckTable", DIFFERENCES[t.centered]))
         if t.kinks is not None and t.kinks[r]:
-            tip += "\na hinge changes sides within ±h: the numeric slope averages two slopes"
+            tip += "\n" + translate("GradcheckTable", "a hinge changes sides within ±h: the "
+                                                      "numeric slope averages two slopes")
         return tip
 
 
 _HEADER_TIPS = (
-    "which coordinate of the parameters is checked",
-    "the gradient from the formula",
-    "the finite-difference estimate",
-    "|analytic − numeric| / max(|analytic|, |numeric|)",
-    "cs231n reading of the relative error",
-    "an SVM margin crosses 0 between x − h and x + h",
+    QT_TRANSLATE_NOOP("GradcheckTable", "which coordinate of the parameters is checked"),
+    QT_TRANSLATE_NOOP("GradcheckTable", "the gradient from the formula"),
+    QT_TRANSLATE_NOOP("GradcheckTable", "the finite-difference estimate"),
+    QT_TRANSLATE_NOOP("GradcheckTable", "|analytic − numeric| / max(|analytic|, |numeric|)"),
+    QT_TRANSLATE_NOOP("GradcheckTable", "cs231n reading of the relative error"),
+    QT_TRANSLATE_NOOP("GradcheckTable", "an SVM margin crosses 0 between x − h and x + h"),
 )
 
 
 def _text(value) -> str:
     if isinstance(value, bool):
-        return "kink" if value else ""
+        return translate("GradcheckTable", "kink") if value else ""
     if isinstance(value, float):
         return f"{value: .6e}"
     return str(value)

@@ -12,6 +12,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
+from gui.app.i18n import translate
 from gui.panels.gradcheck_table import VERDICT_STYLE
 from gui.widgets.log_axis import LogAxis
 from optim_core import gradcheck
@@ -30,9 +31,9 @@ class HSweepPlot(pg.PlotWidget):
         super().__init__(parent, axisItems={"left": LogAxis("left"), "bottom": LogAxis("bottom")})
         item = self.getPlotItem()
         item.setLogMode(x=True, y=True)
-        item.setLabel("bottom", "step h")
-        item.setLabel("left", "relative error")
-        item.setTitle("error vs h", color="#e8e8e8", size="11pt")
+        item.setLabel("bottom", translate("HSweepPlot", "step h"))
+        item.setLabel("left", translate("HSweepPlot", "relative error"))
+        item.setTitle(translate("HSweepPlot", "error vs h"), color="#e8e8e8", size="11pt")
         item.showGrid(x=True, y=True, alpha=0.15)
         item.hideButtons()
         item.setMenuEnabled(False)
@@ -49,8 +50,8 @@ class HSweepPlot(pg.PlotWidget):
         item.addItem(self.h_line, ignoreBounds=True)
         self.median = item.plot(pen=pg.mkPen("#ffffff", width=3))
         self.lines: list[pg.PlotDataItem] = []
-        self._label("← round-off", -12, -12.2, (0, 1))
-        self._label("truncation →", -1, -12.2, (1, 1))
+        self._label(translate("HSweepPlot", "← round-off"), -12, -12.2, (0, 1))
+        self._label(translate("HSweepPlot", "truncation →"), -1, -12.2, (1, 1))
         self.setXRange(-12, -1, padding=0.02)
         self.setYRange(-13, 0.5, padding=0)
         self.hs = np.zeros(0)

@@ -4,18 +4,25 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem
 
+from gui.app.i18n import translate, translated
 from optim_core.training.projection import PlaneProjection
 
-COLUMNS = ("run", "(a, b)", "off plane", "true L(W)", "slice L(a, b)")
+COLUMNS = (QT_TRANSLATE_NOOP("ProjectionTable", "run"), "(a, b)",
+           QT_TRANSLATE_NOOP("ProjectionTable", "off plane"),
+           QT_TRANSLATE_NOOP("ProjectionTable", "true L(W)"),
+           QT_TRANSLATE_NOOP("ProjectionTable", "slice L(a, b)"))
 TIPS = (
     "",
-    "least-squares coordinates of W − W₀ in span(D₁, D₂): where the path is drawn",
-    "‖W − W₀ − a·D₁ − b·D₂‖, and its share of ‖W − W₀‖: what the picture cannot show",
-    "the loss at the real final weights",
-    "the loss the slice shows under the projected point",
+    QT_TRANSLATE_NOOP("ProjectionTable", "least-squares coordinates of W − W₀ in span(D₁, D₂): "
+                                         "where the path is drawn"),
+    QT_TRANSLATE_NOOP("ProjectionTable", "‖W − W₀ − a·D₁ − b·D₂‖, and its share of ‖W − W₀‖: "
+                                         "what the picture cannot show"),
+    QT_TRANSLATE_NOOP("ProjectionTable", "the loss at the real final weights"),
+    QT_TRANSLATE_NOOP("ProjectionTable", "the loss the slice shows under the projected point"),
 )
 #: Off-plane share above which a row is marked as a misleading picture.
 MISLEADING = 0.5
@@ -26,9 +33,9 @@ class ProjectionTable(QTableWidget):
 
     def __init__(self, parent=None):
         super().__init__(0, len(COLUMNS), parent)
-        self.setHorizontalHeaderLabels(COLUMNS)
+        self.setHorizontalHeaderLabels([translated("ProjectionTable", c) for c in COLUMNS])
         for k, tip in enumerate(TIPS):
-            self.horizontalHeaderItem(k).setToolTip(tip)
+            self.horizontalHeaderItem(k).setToolTip(translated("ProjectionTable", tip))
         self.verticalHeader().setVisible(False)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -38,7 +45,7 @@ class ProjectionTable(QTableWidget):
         self.setRowCount(len(projections))
         for r, (label, p) in enumerate(projections.items()):
             frac = float(p.off_plane_fraction[-1])
-            cells = (label, f"({p.ab[-1, 0]:.3g}, {p.ab[-1, 1]:.3g})",
+            cells = (translated("core", label), f"({p.ab[-1, 0]:.3g}, {p.ab[-1, 1]:.3g})",
                      f"{p.off_plane[-1]:.3g} ({100 * frac:.0f} %)",
                      _num(p.true_loss), _num(p.slice_loss))
             for c, text in enumerate(cells):
@@ -47,9 +54,10 @@ class ProjectionTable(QTableWidget):
                     item.setForeground(QColor(colors.get(label, "#ffffff")))
                 if c == 2 and frac > MISLEADING:
                     item.setForeground(QColor("#f0a03c"))
-                    item.setToolTip(html.escape(
-                        f"{100 * frac:.0f} % of the path's length from W₀ is off the plane: "
-                        "the drawn path is a shadow, not the path"))
+                    item.setToolTip(html.escape(translate(
+                        "ProjectionTable", "{share} % of the path's length from W₀ is off the "
+                        "plane: the drawn path is a shadow, not the path").format(
+                            share=f"{100 * frac:.0f}")))
                 self.setItem(r, c, item)
 
 

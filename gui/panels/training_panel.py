@@ -16,7 +16,7 @@ import dataclasses
 import html
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,11 +31,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.app.i18n import translate, translated
 from gui.model import surface_jobs
+from gui.model.experiment_runs import kind_title
 from gui.model.training_worker import TrainingRequest, TrainingResult, TrainingWorker, project_all
 from gui.model.workers import JobRunner
 from gui.panels.projection_table import ProjectionTable
 from gui.panels.training_plots import TrainingPlots
+from optim_core import optimizers
 from optim_core.experiment import spec as spec_mod
 from optim_core.training.full_space import RunHistory, TrainConfig
 
@@ -46,9 +49,12 @@ PLOT_INTERVAL_MS = 100
 
 #: Kinds that cannot train W, and why (shown as the disabled checkbox's tooltip).
 NOT_TRAINABLE = {
-    "newton": "Newton needs a Hessian; in weight space it is (D·K)² — not part of this course",
-    "random_search": "random search draws points inside a 2-D surface's bounds",
-    "random_local_search": "random local search compares values of a 2-D surface",
+    "newton": QT_TRANSLATE_NOOP("TrainingPanel", "Newton needs a Hessian; in weight space it is "
+                                                 "(D·K)² — not part of this course"),
+    "random_search": QT_TRANSLATE_NOOP("TrainingPanel", "random search draws points inside a 2-D "
+                                                        "surface's bounds"),
+    "random_local_search": QT_TRANSLATE_NOOP("TrainingPanel", "random local search compares "
+                                                              "values of a 2-D surface"),
 }
 
 
@@ -82,18 +88,19 @@ class TrainingPanel(QWidget):
     def _build(self) -> None:
         self.data_label = QLabel()
         self.batch_spin = QSpinBox(minimum=0, maximum=100_000, value=64, singleStep=16,
-                                   specialValueText="full batch")
+                                   specialValueText=translate("TrainingPanel", "full batch"))
         self.epochs_spin = QSpinBox(minimum=1, maximum=1000, value=10)
         self.seed_spin = QSpinBox(minimum=0, maximum=1_000_000, value=0)
-        self.train_button = QPushButton("Train")
-        self.cancel_button = QPushButton("Cancel", enabled=False)
+        self.train_button = QPushButton(translate("TrainingPanel", "Train"))
+        self.cancel_button = QPushButton(translate("TrainingPanel", "Cancel"), enabled=False)
         self.progress = QProgressBar(maximum=1000, textVisible=True)
         self.runs_box = QHBoxLayout()
         self.runs_box.addStretch(1)
         self.plots = TrainingPlots()
-        self.pca_check = QCheckBox("PCA plane of", checked=True)
+        self.pca_check = QCheckBox(translate("TrainingPanel", "PCA plane of"), checked=True)
         self.pca_combo = QComboBox()
-        self.overlay_check = QCheckBox("show projected paths on the slice", checked=True)
+        self.overlay_check = QCheckBox(translate("TrainingPanel", "show projected paths on the "
+                                                                  "slice"), checked=True)
         self.initial_label = QLabel(wordWrap=True)
         self.overfit_label = QLabel(wordWrap=True)
         self.table = ProjectionTable()
@@ -103,8 +110,9 @@ class TrainingPanel(QWidget):
         top.addSpacing(16)
         top.addLayout(self.runs_box, 1)
         setup = QHBoxLayout()
-        for text, w in (("batch", self.batch_spin), ("epochs", self.epochs_spin),
-                        ("seed", self.seed_spin)):
+        for text, w in ((translate("TrainingPanel", "batch"), self.batch_spin),
+                        (translate("TrainingPanel", "epochs"), self.epochs_spin),
+                        (translate("TrainingPanel", "seed"), self.seed_spin)):
             setup.addWidget(QLabel(text))
             setup.addWidget(w)
         setup.addWidget(self.train_button)
@@ -126,7 +134,7 @@ class TrainingPanel(QWidget):
         side = QWidget()
         box = QVBoxLayout(side)
         box.setContentsMargins(0, 0, 0, 0)
-        sanity = QGroupBox("sanity checks")
+        sanity = QGroupBox(translate("TrainingPanel", "sanity checks"))
         s = QVBoxLayout(sanity)
         s.addWidget(self.initial_label)
         s.addWidget(self.overfit_label)
@@ -136,7 +144,8 @@ class TrainingPanel(QWidget):
         pca.addWidget(self.pca_combo, 1)
         box.addLayout(pca)
         box.addWidget(self.overlay_check)
-        box.addWidget(QLabel("final weights projected onto the slice plane:"))
+        box.addWidget(QLabel(translate("TrainingPanel", "final weights projected onto the slice "
+                                                        "plane:")))
         box.addWidget(self.table, 1)
         return side
 
@@ -158,27 +167,30 @@ class TrainingPanel(QWidget):
 
     # ------------------------------------------------------------- model -> view
     def _on_runs_changed(self) -> None:
-        checked = {c.text() for c in self.run_checks if c.isChecked()}
+        checked = {c.objectName() for c in self.run_checks if c.isChecked()}
         for c in self.run_checks:
             self.runs_box.removeWidget(c)
             c.deleteLater()
         self.run_checks = []
         for run in self.model.spec.runs:
-            check = QCheckBox(run.label)
+            check = QCheckBox(translated("core", run.label))
+            check.setObjectName(run.label)
             check.setStyleSheet(f"QCheckBox {{ color: {run.color}; font-weight: bold; }}")
             reason = NOT_TRAINABLE.get(run.kind)
             check.setEnabled(reason is None)
             check.setChecked(reason is None and (run.label in checked or not checked))
-            check.setToolTip(reason or _hyper_text(run))
+            check.setToolTip(translated("TrainingPanel", reason) if reason else _hyper_text(run))
             self.runs_box.insertWidget(len(self.run_checks), check)
             self.run_checks.append(check)
 
     def _on_slice_changed(self) -> None:
         s = self.model.spec.surface.slice
-        where = ("the slice" if self.model.spec.surface.name == spec_mod.CLASSIFIER
-                 else "the slice settings (the view shows a toy surface)")
+        where = (translate("TrainingPanel", "from the slice")
+                 if self.model.spec.surface.name == spec_mod.CLASSIFIER
+                 else translate("TrainingPanel", "from the slice settings (the view shows a toy "
+                                                 "surface)"))
         self.data_label.setText(f"{html.escape(s.dataset)} · {s.loss} · λ = {s.reg:g}"
-                                f"  <span style='color:#a0a0a8'>from {where}</span>")
+                                f"  <span style='color:#a0a0a8'>{where}</span>")
         self._draw_overlays()
 
     def plane(self):
@@ -205,7 +217,7 @@ class TrainingPanel(QWidget):
     def start_training(self) -> None:
         req = self.request()
         if not req.optimizers:
-            self.status.setText("Tick at least one optimizer to train.")
+            self.status.setText(translate("TrainingPanel", "Tick at least one optimizer to train."))
             return
         self.colors = {r.label: r.color for r in self.model.spec.runs}
         self.result = None
@@ -219,11 +231,12 @@ class TrainingPanel(QWidget):
         self.train_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.progress.setValue(0)
-        self.status.setText(f"training {len(req.optimizers)} runs on {req.dataset}…")
+        self.status.setText(translate("TrainingPanel", "training {n} runs on {dataset}…")
+                            .format(n=len(req.optimizers), dataset=req.dataset))
 
     def cancel_training(self) -> None:
         self.worker.cancel()
-        self._idle("training cancelled")
+        self._idle(translate("TrainingPanel", "training cancelled"))
 
     def _idle(self, message: str) -> None:
         self._latest = None  # curves of a finished, failed or cancelled run stay as drawn
@@ -233,7 +246,8 @@ class TrainingPanel(QWidget):
 
     def _on_progressed(self, item) -> None:
         self.progress.setValue(round(1000 * item.fraction))
-        self.progress.setFormat(f"epoch {item.epoch} / {item.epochs}")
+        self.progress.setFormat(translate("TrainingPanel", "epoch {epoch} / {epochs}")
+                                .format(epoch=item.epoch, epochs=item.epochs))
         first = self._latest is None and not self._plot_timer.isActive()
         self._latest = item
         if first:
@@ -250,19 +264,23 @@ class TrainingPanel(QWidget):
     def _on_finished(self, result: TrainingResult) -> None:
         self.result = result
         self.plots.set_runs(result.runs, self.colors)
-        self.initial_label.setText(_check_html("initial loss", result.initial))
-        self.overfit_label.setText(_check_html("overfit 20 samples (λ = 0)", result.overfit))
+        self.initial_label.setText(
+            _check_html(translate("TrainingPanel", "initial loss"), result.initial))
+        self.overfit_label.setText(
+            _check_html(translate("TrainingPanel", "overfit 20 samples (λ = 0)"), result.overfit))
         self.pca_combo.blockSignals(True)
         self.pca_combo.clear()
         self.pca_combo.addItems(list(result.pca))
         self.pca_combo.blockSignals(False)
-        diverged = [f"{k} diverged at step {r.diverged_at} ({r.reason})"
-                    for k, r in result.runs.items() if r.diverged]
+        diverged = [translate("TrainingPanel", "{run} diverged at step {step} ({reason})").format(
+            run=translated("core", k), step=r.diverged_at, reason=translated("core", r.reason))
+            for k, r in result.runs.items() if r.diverged]
         best = max(result.runs.items(), key=lambda kv: kv[1].val_acc[-1])
-        hint = "" if result.on_slice else (
-            " Show the classifier slice to see the paths projected onto it.")
-        self._idle(f"done: best validation accuracy {100 * best[1].val_acc[-1]:.1f} % "
-                   f"({best[0]}). " + "; ".join(diverged) + hint)
+        hint = "" if result.on_slice else translate(
+            "TrainingPanel", " Show the classifier slice to see the paths projected onto it.")
+        done = translate("TrainingPanel", "done: best validation accuracy {accuracy} % ({run}). ")
+        self._idle(done.format(accuracy=f"{100 * best[1].val_acc[-1]:.1f}",
+                               run=translated("core", best[0])) + "; ".join(diverged) + hint)
         # The PCA plane and the projected paths follow on the next turn of the event
         # loop: everything in one handler held it for ~80 ms on a busy machine.
         QTimer.singleShot(0, lambda: self._show_result_views(result))
@@ -275,7 +293,7 @@ class TrainingPanel(QWidget):
         self.trained.emit(result)
 
     def _on_failed(self, message: str) -> None:
-        self._idle(f"training failed: {message}")
+        self._idle(translate("TrainingPanel", "training failed: {message}").format(message=message))
 
     def _show_pca(self, *_) -> None:
         label = self.pca_combo.currentText()
@@ -330,9 +348,9 @@ class TrainingPanel(QWidget):
                                symbol="o", symbolSize=3, symbolPen=None, symbolBrush=color)
         end = pg.ScatterPlotItem([proj.ab[-1, 0]], [proj.ab[-1, 1]], symbol="star", size=16,
                                  brush=pg.mkBrush(color), pen=pg.mkPen("#101018"))
-        caption = pg.TextItem(f"{label}, trained: {100 * proj.off_plane_fraction[-1]:.0f} % "
-                              "off the plane", color=color, anchor=(0, 1),
-                              fill=pg.mkBrush(20, 20, 28, 190))
+        text = translate("TrainingPanel", "{run}, trained: {share} % off the plane").format(
+            run=translated("core", label), share=f"{100 * proj.off_plane_fraction[-1]:.0f}")
+        caption = pg.TextItem(text, color=color, anchor=(0, 1), fill=pg.mkBrush(20, 20, 28, 190))
         caption.setPos(*proj.ab[-1])
         for item in (path, end, caption):
             item.setZValue(15)
@@ -342,12 +360,16 @@ class TrainingPanel(QWidget):
 
 
 def _hyper_text(run) -> str:
-    parts = [f"{k} = {v:g}" for k, v in run.hyper.items() if isinstance(v, float)]
-    return f"{run.kind}: " + ", ".join(parts)
+    """``"Adam: η = 0.05, β₁ = 0.9, …"``: the run's numeric hyper-parameters by symbol."""
+    symbols = {h.name: h.symbol or translated("core", h.label)
+               for h in optimizers.hyper_specs(run.kind)}
+    parts = [f"{symbols.get(k, k)} = {v:g}" for k, v in run.hyper.items()
+             if isinstance(v, float)]
+    return f"{translated('core', kind_title(run.kind))}: " + ", ".join(parts)
 
 
 def _check_html(title: str, check) -> str:
     mark, colour = ("✔", "#57c27a") if check.ok else ("✘", "#e5534b")
     return (f"<span style='color:{colour}; font-size: 13pt'>{mark}</span> "
-            f"<b>{title}</b>: {html.escape(check.verdict)}")
+            f"<b>{title}</b>: {html.escape(translated('core', check.verdict))}")
 

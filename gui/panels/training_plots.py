@@ -14,6 +14,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
+from gui.app.i18n import translate, translated
 from gui.model.training_worker import PCAView
 from gui.widgets.log_axis import LogAxis
 from optim_core.training.full_space import RunHistory
@@ -42,10 +43,14 @@ class TrainingPlots(pg.GraphicsLayoutWidget):
         self.acc = self.addPlot(row=0, col=1)
         self.ratio = self.addPlot(row=1, col=0, axisItems={"left": LogAxis("left")})
         self.pca = self.addPlot(row=1, col=1)
-        _style(self.loss, "loss  (train —, validation - -)", "L(W) = data + λ‖W‖²", "epoch")
-        _style(self.acc, "accuracy  (train —, validation - -)", "accuracy", "epoch")
-        _style(self.ratio, "update ratio per step  (- - ≈1e-3 guide)", "‖ΔW‖ / ‖W‖", "step")
-        _style(self.pca, "PCA plane of the trajectory", "PC 2", "PC 1")
+        epoch = translate("TrainingPlots", "epoch")
+        _style(self.loss, translate("TrainingPlots", "loss  (train —, validation - -)"),
+               translate("TrainingPlots", "L(W) = data + λ‖W‖²"), epoch)
+        _style(self.acc, translate("TrainingPlots", "accuracy  (train —, validation - -)"),
+               translate("TrainingPlots", "accuracy"), epoch)
+        _style(self.ratio, translate("TrainingPlots", "update ratio per step  (- - ≈1e-3 guide)"),
+               "‖ΔW‖ / ‖W‖", translate("TrainingPlots", "step"))
+        _style(self.pca, translate("TrainingPlots", "PCA plane of the trajectory"), "PC 2", "PC 1")
         self.loss.setLogMode(y=True)
         self.ratio.setLogMode(y=True)
         self.acc.setYRange(0, 1, padding=0.02)
@@ -113,8 +118,10 @@ class TrainingPlots(pg.GraphicsLayoutWidget):
                               symbolBrush=color, symbolPen=None)
         self.pca_end.setData([c[-1, 0]], [c[-1, 1]], brush=pg.mkBrush(color))
         ev = 100 * view.projection.explained
-        self.pca.setTitle(f"{label}: PCA plane (★ end; colour log₁₀ L)",
-                          color="#e8e8e8", size="10pt")
-        self.pca.setLabel("bottom", f"PC 1  ({ev[0]:.3g} % of variance)")
-        self.pca.setLabel("left", f"PC 2  ({ev[1]:.3g} % of variance)")
+        title = translate("TrainingPlots", "{run}: PCA plane (★ end; colour log₁₀ L)")
+        self.pca.setTitle(title.format(run=translated("core", label)), color="#e8e8e8",
+                          size="10pt")
+        share = translate("TrainingPlots", "{pc}  ({share} % of variance)")
+        self.pca.setLabel("bottom", share.format(pc="PC 1", share=f"{ev[0]:.3g}"))
+        self.pca.setLabel("left", share.format(pc="PC 2", share=f"{ev[1]:.3g}"))
         self.pca.setRange(xRange=(a[0], a[-1]), yRange=(b[0], b[-1]), padding=0)

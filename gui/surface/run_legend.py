@@ -8,6 +8,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QObject, Signal
 
+from gui.app.i18n import translate, translated
+
 #: Colour of the "diverged" note in the legend.
 DIVERGED_COLOR = "#ff8a80"
 
@@ -20,11 +22,16 @@ def divergence_note(diverged_at: np.ndarray, reasons: np.ndarray) -> tuple[str, 
         return "", ""
     first = dead[np.argmin(np.asarray(diverged_at)[dead])]
     step, reason = int(diverged_at[first]), str(reasons[first])
+    reason = translated("core", reason)
     if len(diverged_at) == 1:
-        return f"✕ diverged at step {step}", f"stopped at step {step}: {reason}"
-    return (f"✕ {dead.size}/{len(diverged_at)} diverged",
-            f"{dead.size} of {len(diverged_at)} start points stopped; first at step "
-            f"{step}: {reason}")
+        return (translate("RunLegend", "✕ diverged at step {step}").format(step=step),
+                translate("RunLegend", "stopped at step {step}: {reason}").format(
+                    step=step, reason=reason))
+    return (translate("RunLegend", "✕ {n}/{total} diverged").format(
+                n=dead.size, total=len(diverged_at)),
+            translate("RunLegend", "{n} of {total} start points stopped; first at step "
+                                   "{step}: {reason}").format(
+                n=dead.size, total=len(diverged_at), step=step, reason=reason))
 
 
 class RunLegend(QObject):
@@ -85,12 +92,14 @@ class RunLegend(QObject):
     @staticmethod
     def _show_row(sample, label_item, label: str, color: str, enabled: bool, note: str,
                   tip: str) -> None:
+        label = translated("core", label)
         text = html.escape(label)
         if note:
             text += f'&nbsp;&nbsp;<span style="color:{DIVERGED_COLOR}">{note}</span>'
         label_item.setText(text)
         for widget in (sample, label_item):
-            widget.setToolTip(tip or f"{label}: click the line to hide or show this run")
+            widget.setToolTip(tip or translate(
+                "RunLegend", "{run}: click the line to hide or show this run").format(run=label))
 
     def labels(self) -> list[str]:
         """The legend's texts as shown (HTML), in order — for tests and export checks."""

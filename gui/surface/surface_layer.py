@@ -14,6 +14,7 @@ import pyqtgraph as pg
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
+from gui.app.i18n import translate
 from optim_core.render.colormaps import ColorScale
 from optim_core.render.surface_display import Display, grid_rects
 
@@ -69,7 +70,8 @@ class SurfaceLayer:
         self.colorbar.setLevels((lo, hi))
         ticks = log_ticks(lo, hi) if self.scale.log else None
         self.colorbar.axis.setTicks(None if ticks is None else [ticks])
-        self.colorbar.axis.setLabel(f"{name} − min {name}  (log scale)" if self.scale.log else name)
+        log = translate("SurfaceLayer", "{f} − min {f}  (log scale)").format(f=name)
+        self.colorbar.axis.setLabel(log if self.scale.log else name)
 
     def clear(self) -> None:
         self.image.clear()

@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetrics, QImage, QPixmap
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from gui.app.i18n import translate, translated
 from gui.model import surface_jobs
 from gui.surface.heads_item import HeadsItem
 from gui.surface.map_layer import MapLayer
@@ -134,8 +135,10 @@ class SurfaceView(QWidget):
         s = self.model.surface
         classifier = self.model.spec.surface.name == CLASSIFIER
         if s is not None:
-            self.plot.setTitle(getattr(s, "title", ""), color="#e8e8e8", size="12pt")
-        xl, yl = ("a  (along D₁)", "b  (along D₂)") if classifier else ("x", "y")
+            self.plot.setTitle(translated("core", getattr(s, "title", "")), color="#e8e8e8",
+                               size="12pt")
+        xl, yl = (translate("SurfaceView", "a  (along D₁)"),
+                  translate("SurfaceView", "b  (along D₂)")) if classifier else ("x", "y")
         self.plot.setLabel("bottom", xl, color="#c8c8d0")
         self.plot.setLabel("left", yl, color="#c8c8d0")
         self._show_line_plot(classifier)
@@ -162,7 +165,8 @@ class SurfaceView(QWidget):
             self.viewbox.setLimits(xMin=lo[0], xMax=hi[0], yMin=lo[1], yMax=hi[1])
             (x0, x1), (y0, y1) = bounds
             self.viewbox.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
-        self.plot.setTitle(getattr(s, "title", ""), color="#e8e8e8", size="12pt")
+        self.plot.setTitle(translated("core", getattr(s, "title", "")), color="#e8e8e8",
+                           size="12pt")
         if grid.line is not None:
             self.line_curve.setData(*grid.line)
 
@@ -200,7 +204,7 @@ class SurfaceView(QWidget):
         self.heads.set_heads(np.array(heads).reshape(-1, 2), colors, np.array(stopped, bool),
                              size=7 if len(self.model.starts) > 4 else 12)
         self.legend.update(traces)
-        self.step_text.setText(f"step {self.model.step}")
+        self.step_text.setText(translate("SurfaceView", "step {step}").format(step=self.model.step))
 
     def _show_line_plot(self, show: bool) -> None:
         shown = self.line_plot.scene() is not None
@@ -231,7 +235,8 @@ class SurfaceView(QWidget):
         try:
             method(*coords)
         except ValueError as e:
-            self.readout_changed.emit(f"no start point there: {e}")
+            self.readout_changed.emit(
+                translate("SurfaceView", "no start point there: {reason}").format(reason=e))
 
     def _on_marker_released(self) -> None:
         self._dragging = False

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.app.i18n import translate
+
 #: Slider positions between min and max (fine enough that a drag feels continuous).
 SLIDER_STEPS = 1000
 
@@ -148,7 +150,7 @@ class ColorButton(QPushButton):
     def __init__(self, color: str = "#ffffff", parent: QWidget | None = None):
         super().__init__(parent)
         self.setFixedSize(22, 22)
-        self.setToolTip("Colour of this run (click to change)")
+        self.setToolTip(translate("ColorButton", "Colour of this run (click to change)"))
         self._color = color
         self.set_color(color)
         self.clicked.connect(self._pick)
@@ -162,7 +164,8 @@ class ColorButton(QPushButton):
                            " border-radius: 3px; }")
 
     def _pick(self) -> None:
-        chosen = QColorDialog.getColor(QColor(self._color), self, "Run colour")
+        title = translate("ColorButton", "Run colour")
+        chosen = QColorDialog.getColor(QColor(self._color), self, title)
         if chosen.isValid():
             self.set_color(chosen.name())
             self.color_changed.emit(chosen.name())

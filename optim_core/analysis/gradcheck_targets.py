@@ -28,7 +28,16 @@ from optim_core import gradcheck
 PARTS = ("data", "reg", "total")
 PART_TITLES = {"data": "data loss", "reg": "regularization λ‖W‖²", "total": "data + reg"}
 
-_LOSS_TITLES = {"softmax": "softmax", "svm": "multiclass SVM"}
+LOSS_TITLES = {"softmax": "softmax", "svm": "multiclass SVM"}
+#: Titles, coordinate names and planted bugs, filled in per target (the GUI
+#: translates them as templates).
+TOY_TITLE = "{surface} at ({x:.4g}, {y:.4g})"
+CLASSIFIER_TITLE = "{loss}: {part}"
+BIAS_NAME = "{w} (bias)"
+TOY_BUG = "Planted bug: ∇f is halved, as when the 2 of d(x²)/dx = 2x is forgotten."
+REG_BUG = "Planted bug: the regularizer's gradient is λW instead of 2λW (a lost factor 2)."
+DATA_BUG = ("Planted bug: the data-loss gradient is summed over the {n} samples instead of "
+            "averaged (the 1/N forgotten).")
 Grad = Callable[[np.ndarray], np.ndarray]
 
 
@@ -72,10 +81,10 @@ def toy_target(surface, xy) -> GradTarget:
         return np.asarray(surface.grad(p), dtype=float)
 
     return GradTarget(
-        title=f"{getattr(surface, 'title', 'surface')} at ({x[0]:.4g}, {x[1]:.4g})",
+        title=TOY_TITLE.format(surface=getattr(surface, "title", "surface"), x=x[0], y=x[1]),
         x=x, f=lambda p: float(surface.value(p)), grad=grad,
         buggy_grad=lambda p: 0.5 * grad(p),
-        bug="Planted bug: ∇f is halved, as when the 2 of d(x²)/dx = 2x is forgotten.",
+        bug=TOY_BUG,
         name=lambda i: "xy"[i[0]], kink=kink)
 
 
@@ -107,13 +116,12 @@ def classifier_target(model, W: np.ndarray, part: str = "data") -> GradTarget:
           "total": model.loss_and_grad}[part]
     N = model.num_samples
     if part == "reg":
-        bug = "Planted bug: the regularizer's gradient is λW instead of 2λW (a lost factor 2)."
+        bug = REG_BUG
 
         def buggy(W_):
             return 0.5 * fn(W_)[1]
     else:
-        bug = (f"Planted bug: the data-loss gradient is summed over the {N} samples "
-               "instead of averaged (the 1/N forgotten).")
+        bug = DATA_BUG.format(n=N)
 
         def buggy(W_):
             g_reg = model.reg_loss_and_grad(W_)[1] if part == "total" else 0.0
@@ -121,9 +129,10 @@ def classifier_target(model, W: np.ndarray, part: str = "data") -> GradTarget:
     smooth = part == "reg" or model.kind != "svm"
     D = model.dim
     return GradTarget(
-        title=f"{_LOSS_TITLES[model.kind]}: {PART_TITLES[part]}", x=np.asarray(W, dtype=float),
+        title=CLASSIFIER_TITLE.format(loss=LOSS_TITLES[model.kind], part=PART_TITLES[part]),
+        x=np.asarray(W, dtype=float),
         f=lambda W_: float(fn(W_)[0]), grad=lambda W_: fn(W_)[1], buggy_grad=buggy, bug=bug,
-        name=lambda i: f"W[{i[0]}, {i[1]}]" + (" (bias)" if i[0] == D - 1 else ""),
+        name=lambda i: (BIAS_NAME if i[0] == D - 1 else "{w}").format(w=f"W[{i[0]}, {i[1]}]"),
         kink=None if smooth else lambda i, h, x: model.crosses_kink(x, i, h))
 
 

@@ -6,6 +6,11 @@ import numpy as np
 
 from optim_core.surfaces.base import Surface
 
+#: A mini-batch slice's title and description around its plane's (templates).
+TITLE = "{plane}, mini-batches of {batch}"
+DESCRIPTION = ("{plane}; optimizers step on the gradient of a random batch of {batch} samples "
+               "(seed {seed})")
+
 
 class MiniBatchSlice(Surface):
     """A :class:`PlaneSlice` drawn and valued full-batch, stepped with mini-batches.
@@ -31,9 +36,9 @@ class MiniBatchSlice(Surface):
         self.bounds = plane.bounds
         self.has_kinks = plane.has_kinks
         self.has_hessian = plane.has_hessian
-        self.title = f"{plane.title}, mini-batches of {self.batch_size}"
-        self.description = (f"{plane.description}; optimizers step on the gradient of a "
-                            f"random batch of {self.batch_size} samples (seed {self.seed})")
+        self.title = TITLE.format(plane=plane.title, batch=self.batch_size)
+        self.description = DESCRIPTION.format(plane=plane.description, batch=self.batch_size,
+                                              seed=self.seed)
 
     def __getattr__(self, name: str):
         if name == "plane":  # not yet set (during unpickling): no recursion

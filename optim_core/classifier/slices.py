@@ -20,6 +20,14 @@ from optim_core.classifier.grid_svm import HingeGrid
 from optim_core.classifier.losses import LinearClassifier
 from optim_core.surfaces.base import Surface
 
+#: A slice's title and description, filled in per slice (the GUI translates
+#: them as templates, field by field).
+TITLE = "{dataset}: {loss} slice"
+SVM_LOSS = "multiclass SVM (Δ = {delta:g})"
+DESCRIPTION = ("L(W0 + a·D1 + b·D2) of a linear classifier on {dataset} ({samples} samples, "
+               "{inputs} inputs incl. bias, {classes} classes), {loss} loss + λ‖W‖², "
+               "λ = {reg:g}")
+
 _POINT_BLOCK = 1 << 16  # score elements per block of points (cache-sized temporaries)
 #: Terms (sample × class × column) per block of grid rows when the caller does
 #: not choose: ~30 ms of softmax work, so progress moves and cancel answers
@@ -63,11 +71,11 @@ class PlaneSlice(Surface):
         self.bounds = _extent_bounds(extent)
         self.has_kinks = model.kind == "svm"
         self.dataset_name = dataset_name
-        loss = f"multiclass SVM (Δ = {model.delta:g})" if self.has_kinks else "softmax"
-        self.title = f"{dataset_name}: {loss} slice"
-        self.description = (f"L(W0 + a·D1 + b·D2) of a linear classifier on {dataset_name} "
-                            f"({model.num_samples} samples, {model.dim} inputs incl. bias, "
-                            f"{W0.shape[1]} classes), {loss} loss + λ‖W‖², λ = {model.reg:g}")
+        loss = SVM_LOSS.format(delta=model.delta) if self.has_kinks else "softmax"
+        self.title = TITLE.format(dataset=dataset_name, loss=loss)
+        self.description = DESCRIPTION.format(
+            dataset=dataset_name, samples=model.num_samples, inputs=model.dim,
+            classes=W0.shape[1], loss=loss, reg=model.reg)
 
     def weights(self, xy: np.ndarray) -> np.ndarray:
         """The weight matrices at ``xy: (..., 2)``: ``(..., D, K)``."""

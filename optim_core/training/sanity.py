@@ -22,6 +22,15 @@ from optim_core import classifier, optimizers
 INITIAL_LOSS_TOLERANCE = 0.05
 #: Data loss on the small subset below which the overfit check passes.
 OVERFIT_LOSS = 0.05
+#: The verdicts' words, filled in per check (the GUI translates them as templates).
+INITIAL_OK = "as expected"
+INITIAL_BAD = "UNEXPECTED: check the loss and the initialization"
+INITIAL_VERDICT = ("{head}: measured {measured:.4f}, expected {formula} = {expected:.4f} "
+                   "({off:.1f} % off)")
+OVERFIT_OK = "overfits"
+OVERFIT_BAD = "FAILS to overfit"
+OVERFIT_VERDICT = ("{head} {n} samples: loss {first:.3f} → {final:.2e} in {steps} steps, "
+                   "accuracy {accuracy:.0f} %")
 
 
 @dataclass(frozen=True)
@@ -43,9 +52,9 @@ class InitialLossCheck:
     @property
     def verdict(self) -> str:
         formula = f"ln {self.num_classes}" if self.loss == "softmax" else f"{self.num_classes} − 1"
-        head = "as expected" if self.ok else "UNEXPECTED: check the loss and the initialization"
-        return (f"{head}: measured {self.measured:.4f}, expected {formula} = "
-                f"{self.expected:.4f} ({100 * self.relative_error:.1f} % off)")
+        return INITIAL_VERDICT.format(
+            head=INITIAL_OK if self.ok else INITIAL_BAD, measured=self.measured,
+            formula=formula, expected=self.expected, off=100 * self.relative_error)
 
 
 @dataclass(frozen=True)
@@ -65,10 +74,10 @@ class OverfitCheck:
 
     @property
     def verdict(self) -> str:
-        head = "overfits" if self.ok else "FAILS to overfit"
-        return (f"{head} {self.n_samples} samples: loss {self.losses[0]:.3f} → "
-                f"{self.final_loss:.2e} in {len(self.losses) - 1} steps, "
-                f"accuracy {100 * self.accuracy:.0f} %")
+        return OVERFIT_VERDICT.format(
+            head=OVERFIT_OK if self.ok else OVERFIT_BAD, n=self.n_samples,
+            first=self.losses[0], final=self.final_loss, steps=len(self.losses) - 1,
+            accuracy=100 * self.accuracy)
 
 
 def expected_initial_loss(loss: str, num_classes: int) -> float:

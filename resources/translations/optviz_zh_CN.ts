@@ -1,0 +1,1108 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ColorButton</name>
+    <message>
+        <source>Colour of this run (click to change)</source>
+        <translation>这条运行的颜色（点击更改）</translation>
+    </message>
+    <message>
+        <source>Run colour</source>
+        <translation>运行的颜色</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>MP4 video (H.264)</source>
+        <translation>MP4 视频（H.264）</translation>
+    </message>
+    <message>
+        <source>Animated GIF</source>
+        <translation>GIF 动图</translation>
+    </message>
+    <message>
+        <source>PNG frames in a zip</source>
+        <translation>PNG 帧（zip 压缩包）</translation>
+    </message>
+    <message>
+        <source>PNG frames in a folder</source>
+        <translation>PNG 帧（文件夹）</translation>
+    </message>
+    <message>
+        <source>Export animation</source>
+        <translation>导出动画</translation>
+    </message>
+    <message>
+        <source>Size…</source>
+        <translation>尺寸…</translation>
+    </message>
+    <message>
+        <source>Training curves beside the surface</source>
+        <translation>在曲面旁显示训练曲线</translation>
+    </message>
+    <message>
+        <source>Title banner</source>
+        <translation>标题横幅</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <source>Frame rate</source>
+        <translation>帧率</translation>
+    </message>
+    <message>
+        <source>Steps per frame</source>
+        <translation>每帧步数</translation>
+    </message>
+    <message>
+        <source>Frames</source>
+        <translation>帧数</translation>
+    </message>
+    <message>
+        <source>Save to</source>
+        <translation>保存到</translation>
+    </message>
+    <message>
+        <source>Folder for the PNG frames</source>
+        <translation>存放 PNG 帧的文件夹</translation>
+    </message>
+    <message>
+        <source>{seconds:.1f} s of animation, steps 0 … {steps}</source>
+        <translation>动画时长 {seconds:.1f} 秒，第 0 … {steps} 步</translation>
+    </message>
+    <message>
+        <source>Choose where to save the animation.</source>
+        <translation>请选择动画的保存位置。</translation>
+    </message>
+    <message>
+        <source>Exporting {name}…</source>
+        <translation>正在导出 {name}…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Exported {path}</source>
+        <translation>已导出 {path}</translation>
+    </message>
+    <message>
+        <source>Export failed: {message}</source>
+        <translation>导出失败：{message}</translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written</source>
+        <translation>导出已取消；没有写入任何文件</translation>
+    </message>
+</context>
+<context>
+    <name>ExportProgress</name>
+    <message>
+        <source>the surface could not be built: {message}</source>
+        <extracomment>``progress(fraction in [0, 1], message)`` ``side(model) -&gt; QWidget``: a panel over the recorder&apos;s model, drawn beside the surface. The curves&apos; pen in exported frames (the live panel draws 1-px lines, fast; frames are drawn once and often scaled down, where 1 px fades). Width share of the side panel (the curves) in a frame.</extracomment>
+        <translation>无法构建曲面：{message}</translation>
+    </message>
+    <message>
+        <source>preparing the surface</source>
+        <extracomment>Rendering time per event-loop turn: the window repaints between slices.</extracomment>
+        <translation>正在准备曲面</translation>
+    </message>
+    <message>
+        <source>frame {done}/{total}</source>
+        <translation>第 {done}/{total} 帧</translation>
+    </message>
+    <message>
+        <source>encoding</source>
+        <translation>正在编码</translation>
+    </message>
+</context>
+<context>
+    <name>GradcheckPanel</name>
+    <message>
+        <source>where the gradient is checked</source>
+        <extracomment>At most this many sampled coordinates get their own line in the h sweep. While the race plays, the table follows the head at most this often (ms).</extracomment>
+        <translation>在哪里检查梯度</translation>
+    </message>
+    <message>
+        <source>check the data loss and the regularizer separately</source>
+        <translation>分别检查数据损失和正则项</translation>
+    </message>
+    <message>
+        <source>how many coordinates of W are checked</source>
+        <translation>检查 W 的多少个坐标</translation>
+    </message>
+    <message>
+        <source>which coordinates are drawn</source>
+        <translation>抽取哪些坐标</translation>
+    </message>
+    <message>
+        <source>finite-difference step h</source>
+        <translation>有限差分步长 h</translation>
+    </message>
+    <message>
+        <source>centred: error ∝ h²; forward: error ∝ h</source>
+        <translation>中心差分：误差 ∝ h²；前向差分：误差 ∝ h</translation>
+    </message>
+    <message>
+        <source>planted bug</source>
+        <translation>植入错误</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>at</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>coordinates</source>
+        <translation>坐标数</translation>
+    </message>
+    <message>
+        <source>differences</source>
+        <translation>差分</translation>
+    </message>
+    <message>
+        <source>head of {run}</source>
+        <translation>{run} 的当前点</translation>
+    </message>
+    <message>
+        <source>start point</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <source>slice centre W₀</source>
+        <translation>切片中心 W₀</translation>
+    </message>
+    <message>
+        <source>building the surface…</source>
+        <translation>正在构建曲面…</translation>
+    </message>
+    <message>
+        <source>, {n} with a kink in ±h</source>
+        <translation>，其中 {n} 个在 ±h 内有不可导点</translation>
+    </message>
+    <message>
+        <source>worst relative error {error}: {counts}</source>
+        <translation>最大相对误差 {error}：{counts}</translation>
+    </message>
+    <message>
+        <source>Export gradient check</source>
+        <translation>导出梯度检查</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>无法导出</translation>
+    </message>
+</context>
+<context>
+    <name>GradcheckTable</name>
+    <message>
+        <source>wrong  &gt; 1e-2</source>
+        <extracomment>verdict -&gt; (background, label shown in the legend and the verdict column).</extracomment>
+        <translation>错误  &gt; 1e-2</translation>
+    </message>
+    <message>
+        <source>doubtful  1e-2 … 1e-4</source>
+        <translation>可疑  1e-2 … 1e-4</translation>
+    </message>
+    <message>
+        <source>ok near kinks  1e-4 … 1e-7</source>
+        <translation>不可导点附近可接受  1e-4 … 1e-7</translation>
+    </message>
+    <message>
+        <source>right  &lt; 1e-7</source>
+        <translation>正确  &lt; 1e-7</translation>
+    </message>
+    <message>
+        <source>coordinate</source>
+        <translation>坐标</translation>
+    </message>
+    <message>
+        <source>analytic</source>
+        <translation>解析梯度</translation>
+    </message>
+    <message>
+        <source>numeric</source>
+        <translation>数值梯度</translation>
+    </message>
+    <message>
+        <source>relative error</source>
+        <translation>相对误差</translation>
+    </message>
+    <message>
+        <source>verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>kink in ±h</source>
+        <translation>±h 内的不可导点</translation>
+    </message>
+    <message>
+        <source>centred  (f(x+h) − f(x−h)) / 2h</source>
+        <extracomment>The two finite differences, by ``centered``.</extracomment>
+        <translation>中心差分  (f(x+h) − f(x−h)) / 2h</translation>
+    </message>
+    <message>
+        <source>forward  (f(x+h) − f(x)) / h</source>
+        <translation>前向差分  (f(x+h) − f(x)) / h</translation>
+    </message>
+    <message>
+        <source>{name}: |a − n| / max(|a|, |n|) = {error} → {verdict}
+numeric: {kind}, h = {h}</source>
+        <extracomment>The numbers as they are (not the formatted text), for tests and copying.</extracomment>
+        <translation>{name}：|a − n| / max(|a|, |n|) = {error} → {verdict}
+数值梯度：{kind}，h = {h}</translation>
+    </message>
+    <message>
+        <source>a hinge changes sides within ±h: the numeric slope averages two slopes</source>
+        <translation>合页在 ±h 内改变了一侧：数值斜率是两个斜率的平均</translation>
+    </message>
+    <message>
+        <source>which coordinate of the parameters is checked</source>
+        <translation>检查的是参数的哪个坐标</translation>
+    </message>
+    <message>
+        <source>the gradient from the formula</source>
+        <translation>由公式得到的梯度</translation>
+    </message>
+    <message>
+        <source>the finite-difference estimate</source>
+        <translation>有限差分的估计值</translation>
+    </message>
+    <message>
+        <source>|analytic − numeric| / max(|analytic|, |numeric|)</source>
+        <translation>|解析 − 数值| / max(|解析|, |数值|)</translation>
+    </message>
+    <message>
+        <source>cs231n reading of the relative error</source>
+        <translation>按 CS231n 笔记解读相对误差</translation>
+    </message>
+    <message>
+        <source>an SVM margin crosses 0 between x − h and x + h</source>
+        <translation>在 x − h 与 x + h 之间有 SVM 间隔穿过 0</translation>
+    </message>
+    <message>
+        <source>kink</source>
+        <translation>不可导点</translation>
+    </message>
+</context>
+<context>
+    <name>HSweepPlot</name>
+    <message>
+        <source>step h</source>
+        <extracomment>log10 ranges of the verdict bands (the plot&apos;s y axis is log10 of the error). Errors are drawn no lower than this (an exact 0 has no logarithm).</extracomment>
+        <translation>步长 h</translation>
+    </message>
+    <message>
+        <source>relative error</source>
+        <translation>相对误差</translation>
+    </message>
+    <message>
+        <source>error vs h</source>
+        <translation>误差随 h 的变化</translation>
+    </message>
+    <message>
+        <source>← round-off</source>
+        <translation>← 舍入误差</translation>
+    </message>
+    <message>
+        <source>truncation →</source>
+        <translation>截断误差 →</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言 Language(&amp;L)</translation>
+    </message>
+    <message>
+        <source>(takes effect after restart)</source>
+        <translation>（重启后生效）</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>optviz will be in {language} from its next start. Restart now?</source>
+        <translation>optviz 下次启动时将使用{language}。现在重启吗？</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectionTable</name>
+    <message>
+        <source>run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>off plane</source>
+        <translation>偏离平面</translation>
+    </message>
+    <message>
+        <source>true L(W)</source>
+        <translation>真实 L(W)</translation>
+    </message>
+    <message>
+        <source>slice L(a, b)</source>
+        <translation>切片 L(a, b)</translation>
+    </message>
+    <message>
+        <source>least-squares coordinates of W − W₀ in span(D₁, D₂): where the path is drawn</source>
+        <translation>W − W₀ 在 span(D₁, D₂) 中的最小二乘坐标：路径画在这里</translation>
+    </message>
+    <message>
+        <source>‖W − W₀ − a·D₁ − b·D₂‖, and its share of ‖W − W₀‖: what the picture cannot show</source>
+        <translation>‖W − W₀ − a·D₁ − b·D₂‖ 及其占 ‖W − W₀‖ 的比例：图上看不到的部分</translation>
+    </message>
+    <message>
+        <source>the loss at the real final weights</source>
+        <translation>真实最终权重处的损失</translation>
+    </message>
+    <message>
+        <source>the loss the slice shows under the projected point</source>
+        <translation>切片在投影点处显示的损失</translation>
+    </message>
+    <message>
+        <source>{share} % of the path&apos;s length from W₀ is off the plane: the drawn path is a shadow, not the path</source>
+        <extracomment>Off-plane share above which a row is marked as a misleading picture.</extracomment>
+        <translation>从 W₀ 出发的路径长度有 {share} % 偏离平面：画出的只是路径的影子，不是路径本身</translation>
+    </message>
+</context>
+<context>
+    <name>RunLegend</name>
+    <message>
+        <source>✕ diverged at step {step}</source>
+        <extracomment>Colour of the &quot;diverged&quot; note in the legend.</extracomment>
+        <translation>✕ 第 {step} 步发散</translation>
+    </message>
+    <message>
+        <source>stopped at step {step}: {reason}</source>
+        <translation>在第 {step} 步停止：{reason}</translation>
+    </message>
+    <message>
+        <source>✕ {n}/{total} diverged</source>
+        <translation>✕ {n}/{total} 发散</translation>
+    </message>
+    <message>
+        <source>{n} of {total} start points stopped; first at step {step}: {reason}</source>
+        <translation>{total} 个起点中有 {n} 个停止；最早在第 {step} 步：{reason}</translation>
+    </message>
+    <message>
+        <source>{run}: click the line to hide or show this run</source>
+        <translation>{run}：点击线条以隐藏或显示这条运行</translation>
+    </message>
+</context>
+<context>
+    <name>StaticExports</name>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG 图像</translation>
+    </message>
+    <message>
+        <source>SVG drawing</source>
+        <translation>SVG 矢量图</translation>
+    </message>
+    <message>
+        <source>CSV table</source>
+        <translation>CSV 表格</translation>
+    </message>
+    <message>
+        <source>Export &amp;picture or data</source>
+        <translation>导出图片或数据(&amp;P)</translation>
+    </message>
+    <message>
+        <source>View as &amp;PNG…</source>
+        <translation>视图导出为 PNG(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>View as &amp;SVG…</source>
+        <translation>视图导出为 SVG(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Trajectories as CSV…</source>
+        <translation>轨迹导出为 CSV(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Curves as CSV…</source>
+        <translation>曲线导出为 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Curves as P&amp;NG…</source>
+        <translation>曲线导出为 PNG(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Curves as S&amp;VG…</source>
+        <translation>曲线导出为 SVG(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Export the view</source>
+        <translation>导出视图</translation>
+    </message>
+    <message>
+        <source>Export the trajectories</source>
+        <translation>导出轨迹</translation>
+    </message>
+    <message>
+        <source>Export the training curves</source>
+        <translation>导出训练曲线</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Exported {path}</source>
+        <translation>已导出 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>SurfaceLayer</name>
+    <message>
+        <source>{f} − min {f}  (log scale)</source>
+        <translation>{f} − min {f}  （对数刻度）</translation>
+    </message>
+</context>
+<context>
+    <name>SurfaceView</name>
+    <message>
+        <source>a  (along D₁)</source>
+        <extracomment>Narrowest layout a rendered picture gets (see ``SurfaceView.render_image``).</extracomment>
+        <translation>a  （沿 D₁）</translation>
+    </message>
+    <message>
+        <source>b  (along D₂)</source>
+        <translation>b  （沿 D₂）</translation>
+    </message>
+    <message>
+        <source>step {step}</source>
+        <translation>第 {step} 步</translation>
+    </message>
+    <message>
+        <source>no start point there: {reason}</source>
+        <translation>那里不能设起点：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPanel</name>
+    <message>
+        <source>Newton needs a Hessian; in weight space it is (D·K)² — not part of this course</source>
+        <extracomment>Shortest time between two redraws of the curves while training: epochs can arrive faster than the plots repaint (~25 ms), and queued redraws back to back held the event loop for 100 ms and more. Kinds that cannot train W, and why (shown as the disabled checkbox&apos;s tooltip).</extracomment>
+        <translation>牛顿法需要 Hessian 矩阵；在权重空间中它有 (D·K)² 个元素——不在本课程范围内</translation>
+    </message>
+    <message>
+        <source>random search draws points inside a 2-D surface&apos;s bounds</source>
+        <translation>随机搜索在二维曲面的边界内抽取点</translation>
+    </message>
+    <message>
+        <source>random local search compares values of a 2-D surface</source>
+        <translation>随机局部搜索比较二维曲面上的函数值</translation>
+    </message>
+    <message>
+        <source>full batch</source>
+        <translation>全批量</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>PCA plane of</source>
+        <translation>PCA 平面：</translation>
+    </message>
+    <message>
+        <source>show projected paths on the slice</source>
+        <translation>在切片上显示投影路径</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>批量</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>sanity checks</source>
+        <translation>合理性检查</translation>
+    </message>
+    <message>
+        <source>final weights projected onto the slice plane:</source>
+        <translation>最终权重在切片平面上的投影：</translation>
+    </message>
+    <message>
+        <source>from the slice</source>
+        <translation>来自切片</translation>
+    </message>
+    <message>
+        <source>from the slice settings (the view shows a toy surface)</source>
+        <translation>来自切片设置（视图显示的是玩具曲面）</translation>
+    </message>
+    <message>
+        <source>Tick at least one optimizer to train.</source>
+        <translation>请至少勾选一个优化器进行训练。</translation>
+    </message>
+    <message>
+        <source>training {n} runs on {dataset}…</source>
+        <translation>正在 {dataset} 上训练 {n} 条运行…</translation>
+    </message>
+    <message>
+        <source>training cancelled</source>
+        <translation>训练已取消</translation>
+    </message>
+    <message>
+        <source>epoch {epoch} / {epochs}</source>
+        <translation>第 {epoch} / {epochs} 轮</translation>
+    </message>
+    <message>
+        <source>initial loss</source>
+        <translation>初始损失</translation>
+    </message>
+    <message>
+        <source>overfit 20 samples (λ = 0)</source>
+        <translation>过拟合 20 个样本（λ = 0）</translation>
+    </message>
+    <message>
+        <source>{run} diverged at step {step} ({reason})</source>
+        <translation>{run} 在第 {step} 步发散（{reason}）</translation>
+    </message>
+    <message>
+        <source> Show the classifier slice to see the paths projected onto it.</source>
+        <translation> 显示分类器切片即可看到投影到其上的路径。</translation>
+    </message>
+    <message>
+        <source>done: best validation accuracy {accuracy} % ({run}). </source>
+        <translation>完成：最佳验证准确率 {accuracy} %（{run}）。</translation>
+    </message>
+    <message>
+        <source>training failed: {message}</source>
+        <translation>训练失败：{message}</translation>
+    </message>
+    <message>
+        <source>{run}, trained: {share} % off the plane</source>
+        <translation>{run}，训练后：{share} % 偏离平面</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPlots</name>
+    <message>
+        <source>epoch</source>
+        <extracomment>The course notes&apos; rule of thumb for ‖ΔW‖/‖W‖ per step.</extracomment>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <source>loss  (train —, validation - -)</source>
+        <translation>损失  （训练 —，验证 - -）</translation>
+    </message>
+    <message>
+        <source>L(W) = data + λ‖W‖²</source>
+        <translation>L(W) = 数据损失 + λ‖W‖²</translation>
+    </message>
+    <message>
+        <source>accuracy  (train —, validation - -)</source>
+        <translation>准确率  （训练 —，验证 - -）</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>update ratio per step  (- - ≈1e-3 guide)</source>
+        <translation>每步更新比例  （- - 参考值 ≈1e-3）</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>PCA plane of the trajectory</source>
+        <translation>轨迹的 PCA 平面</translation>
+    </message>
+    <message>
+        <source>{run}: PCA plane (★ end; colour log₁₀ L)</source>
+        <extracomment>(curve, run label) -&gt; (plot, item, colour of its pen)</extracomment>
+        <translation>{run}：PCA 平面（★ 终点；颜色为 log₁₀ L）</translation>
+    </message>
+    <message>
+        <source>{pc}  ({share} % of variance)</source>
+        <translation>{pc}  （方差的 {share} %）</translation>
+    </message>
+</context>
+<context>
+    <name>core</name>
+    <message>
+        <source>Quadratic bowl</source>
+        <translation>二次碗面</translation>
+    </message>
+    <message>
+        <source>f = x² + y²: round and easy; every method should get to the bottom.</source>
+        <translation>f = x² + y²：圆而简单；每种方法都应到达谷底。</translation>
+    </message>
+    <message>
+        <source>Ravine</source>
+        <translation>峡谷</translation>
+    </message>
+    <message>
+        <source>f = ½(x² + κy²): a long narrow valley; plain SGD zig-zags, momentum glides.</source>
+        <translation>f = ½(x² + κy²)：狭长的山谷；普通 SGD 来回震荡，动量法平滑滑行。</translation>
+    </message>
+    <message>
+        <source>condition number κ</source>
+        <translation>条件数 κ</translation>
+    </message>
+    <message>
+        <source>Saddle</source>
+        <translation>鞍面</translation>
+    </message>
+    <message>
+        <source>f = x² − y²: a saddle point; a start near y = 0 shows how slowly SGD escapes.</source>
+        <translation>f = x² − y²：鞍点；从 y = 0 附近出发可以看到 SGD 逃离得多么缓慢。</translation>
+    </message>
+    <message>
+        <source>Monkey saddle</source>
+        <translation>猴鞍面</translation>
+    </message>
+    <message>
+        <source>f = x³ − 3xy²: a flat saddle with three ways down (gradient and Hessian vanish).</source>
+        <translation>f = x³ − 3xy²：有三条下坡路的平坦鞍点（梯度和 Hessian 矩阵都为零）。</translation>
+    </message>
+    <message>
+        <source>Rosenbrock</source>
+        <translation>Rosenbrock 函数</translation>
+    </message>
+    <message>
+        <source>f = (1 − x)² + b(y − x²)²: easy to find the valley, hard to follow it to (1, 1).</source>
+        <translation>f = (1 − x)² + b(y − x²)²：山谷容易找到，沿谷底走到 (1, 1) 却很难。</translation>
+    </message>
+    <message>
+        <source>valley steepness b</source>
+        <translation>山谷陡度 b</translation>
+    </message>
+    <message>
+        <source>Beale</source>
+        <translation>Beale 函数</translation>
+    </message>
+    <message>
+        <source>f = Σ (cᵢ − x + x yⁱ)²: flat plateaus and steep walls; minimum at (3, 0.5).</source>
+        <translation>f = Σ (cᵢ − x + x yⁱ)²：平坦的高原与陡峭的峭壁；最小值在 (3, 0.5)。</translation>
+    </message>
+    <message>
+        <source>Himmelblau</source>
+        <translation>Himmelblau 函数</translation>
+    </message>
+    <message>
+        <source>f = (x² + y − 11)² + (x + y² − 7)²: four equal minima; the start decides.</source>
+        <translation>f = (x² + y − 11)² + (x + y² − 7)²：四个相等的极小值；起点决定去向。</translation>
+    </message>
+    <message>
+        <source>Rastrigin</source>
+        <translation>Rastrigin 函数</translation>
+    </message>
+    <message>
+        <source>f = 2A + Σ (xᵢ² − A·cos 2πxᵢ): an egg box of local minima around one global.</source>
+        <translation>f = 2A + Σ (xᵢ² − A·cos 2πxᵢ)：一个全局最小值周围布满蛋格般的局部极小值。</translation>
+    </message>
+    <message>
+        <source>ripple amplitude A</source>
+        <translation>波纹振幅 A</translation>
+    </message>
+    <message>
+        <source>Two wells</source>
+        <translation>双势阱</translation>
+    </message>
+    <message>
+        <source>A shallow well beside a deep one: SGD settles in the near one, momentum escapes.</source>
+        <translation>浅阱紧挨着深阱：SGD 停在近处的浅阱，动量法能逃出来。</translation>
+    </message>
+    <message>
+        <source>tilt s (depth difference)</source>
+        <translation>倾斜 s（深度差）</translation>
+    </message>
+    <message>
+        <source>Kinked |x| + 2|y|</source>
+        <translation>折角面 |x| + 2|y|</translation>
+    </message>
+    <message>
+        <source>f = |x| + 2|y|: kinks on the axes; subgradients make fixed-step methods chatter.</source>
+        <translation>f = |x| + 2|y|：坐标轴上有不可导点；次梯度让固定步长的方法来回抖动。</translation>
+    </message>
+    <message>
+        <source>SGD</source>
+        <translation>SGD</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Step straight downhill, a fixed fraction η of the gradient.</source>
+        <translation>沿下坡方向直接走一步，步长是梯度的固定比例 η。</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>动量法</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <source>A heavy ball: the velocity remembers past gradients (μ of it survives each step), so it speeds up along steady slopes and damps zig-zags.</source>
+        <translation>一个重球：速度记住了过去的梯度（每步保留 μ），因此在稳定的坡上加速，并抑制来回震荡。</translation>
+    </message>
+    <message>
+        <source>Momentum (EMA)</source>
+        <translation>动量法（EMA）</translation>
+    </message>
+    <message>
+        <source>averaging</source>
+        <translation>平均系数</translation>
+    </message>
+    <message>
+        <source>Momentum written as an exponential moving average of gradients (β), then a step of size η along that average.</source>
+        <translation>写成梯度指数加权平均（β）的动量，再沿该平均方向走大小为 η 的一步。</translation>
+    </message>
+    <message>
+        <source>Nesterov</source>
+        <translation>Nesterov</translation>
+    </message>
+    <message>
+        <source>Momentum with a look-ahead: the gradient is effectively taken where the velocity is about to carry the point, which brakes earlier.</source>
+        <translation>带前瞻的动量：梯度实际上在速度即将把点带到的位置计算，因此更早刹车。</translation>
+    </message>
+    <message>
+        <source>AdaGrad</source>
+        <translation>AdaGrad</translation>
+    </message>
+    <message>
+        <source>epsilon</source>
+        <translation>ε（防除零）</translation>
+    </message>
+    <message>
+        <source>Divides each coordinate&apos;s step by the root of its summed squared gradients, so steep directions slow down (and every step keeps shrinking).</source>
+        <translation>把每个坐标的步长除以其梯度平方累加和的平方根，陡峭方向因此变慢（而且每一步都越来越小）。</translation>
+    </message>
+    <message>
+        <source>RMSprop</source>
+        <translation>RMSprop</translation>
+    </message>
+    <message>
+        <source>decay rate</source>
+        <translation>衰减率</translation>
+    </message>
+    <message>
+        <source>Like AdaGrad but with a leaky average (ρ) of squared gradients, so the step size adapts without dying out.</source>
+        <translation>类似 AdaGrad，但对梯度平方取带泄漏的平均（ρ），步长自适应而不会衰减到零。</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>first-moment decay</source>
+        <translation>一阶矩衰减率</translation>
+    </message>
+    <message>
+        <source>second-moment decay</source>
+        <translation>二阶矩衰减率</translation>
+    </message>
+    <message>
+        <source>bias correction</source>
+        <translation>偏差修正</translation>
+    </message>
+    <message>
+        <source>Momentum (β₁) plus RMSprop-style scaling (β₂), both bias-corrected in the first steps.</source>
+        <translation>动量（β₁）加上 RMSprop 式的缩放（β₂），两者在最初几步都做偏差修正。</translation>
+    </message>
+    <message>
+        <source>m ← β₁m + (1 − β₁)g
+v ← β₂v + (1 − β₂)g²
+m̂ = m / (1 − β₁ᵗ),  v̂ = v / (1 − β₂ᵗ)   (m̂ = m, v̂ = v without bias correction)
+x ← x − η m̂ / (√v̂ + ε)</source>
+        <translation>m ← β₁m + (1 − β₁)g
+v ← β₂v + (1 − β₂)g²
+m̂ = m / (1 − β₁ᵗ),  v̂ = v / (1 − β₂ᵗ)   （不做偏差修正时 m̂ = m, v̂ = v）
+x ← x − η m̂ / (√v̂ + ε)</translation>
+    </message>
+    <message>
+        <source>AdamW</source>
+        <translation>AdamW</translation>
+    </message>
+    <message>
+        <source>weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <source>Adam followed by decoupled weight decay that shrinks the point toward the origin by ηλ each step.</source>
+        <translation>Adam 之后再做解耦的权重衰减，每步把点向原点收缩 ηλ。</translation>
+    </message>
+    <message>
+        <source>m ← β₁m + (1 − β₁)g
+v ← β₂v + (1 − β₂)g²
+m̂ = m / (1 − β₁ᵗ),  v̂ = v / (1 − β₂ᵗ)   (m̂ = m, v̂ = v without bias correction)
+x ← x − η m̂ / (√v̂ + ε)
+x ← x − ηλx</source>
+        <translation>m ← β₁m + (1 − β₁)g
+v ← β₂v + (1 − β₂)g²
+m̂ = m / (1 − β₁ᵗ),  v̂ = v / (1 − β₂ᵗ)   （不做偏差修正时 m̂ = m, v̂ = v）
+x ← x − η m̂ / (√v̂ + ε)
+x ← x − ηλx</translation>
+    </message>
+    <message>
+        <source>Newton</source>
+        <translation>牛顿法</translation>
+    </message>
+    <message>
+        <source>damping</source>
+        <translation>阻尼</translation>
+    </message>
+    <message>
+        <source>Jumps to the minimum of the local quadratic model using the Hessian (damped by δ); fast near a minimum, attracted by saddles.</source>
+        <translation>用 Hessian 矩阵（以 δ 阻尼）直接跳到局部二次模型的最小值；在极小值附近很快，但会被鞍点吸引。</translation>
+    </message>
+    <message>
+        <source>Random search</source>
+        <translation>随机搜索</translation>
+    </message>
+    <message>
+        <source>random seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Draws a random point anywhere in the bounds and keeps it only if it is lower: no gradient at all.</source>
+        <translation>在边界内任意抽取一个随机点，只有更低时才保留：完全不用梯度。</translation>
+    </message>
+    <message>
+        <source>x′ ~ Uniform(bounds)
+x ← x′ if f(x′) &lt; f(x)</source>
+        <translation>x′ ~ 均匀分布(边界)
+若 f(x′) &lt; f(x)，则 x ← x′</translation>
+    </message>
+    <message>
+        <source>Random local search</source>
+        <translation>随机局部搜索</translation>
+    </message>
+    <message>
+        <source>step size</source>
+        <translation>步长</translation>
+    </message>
+    <message>
+        <source>Tries a random nearby point (spread σ) and keeps it only if it is lower: no gradient at all.</source>
+        <translation>尝试附近的一个随机点（散布 σ），只有更低时才保留：完全不用梯度。</translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>doubtful</source>
+        <translation>可疑</translation>
+    </message>
+    <message>
+        <source>kink</source>
+        <translation>不可导点</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <source>data loss</source>
+        <translation>数据损失</translation>
+    </message>
+    <message>
+        <source>regularization λ‖W‖²</source>
+        <translation>正则化 λ‖W‖²</translation>
+    </message>
+    <message>
+        <source>data + reg</source>
+        <translation>数据 + 正则化</translation>
+    </message>
+    <message>
+        <source>softmax</source>
+        <translation>softmax</translation>
+    </message>
+    <message>
+        <source>multiclass SVM</source>
+        <translation>多类 SVM</translation>
+    </message>
+    <message>
+        <source>Planted bug: ∇f is halved, as when the 2 of d(x²)/dx = 2x is forgotten.</source>
+        <translation>植入的错误：∇f 被减半，就像忘了 d(x²)/dx = 2x 中的 2。</translation>
+    </message>
+    <message>
+        <source>Planted bug: the regularizer&apos;s gradient is λW instead of 2λW (a lost factor 2).</source>
+        <translation>植入的错误：正则项的梯度写成了 λW 而不是 2λW（丢了因子 2）。</translation>
+    </message>
+    <message>
+        <source>as expected</source>
+        <translation>符合预期</translation>
+    </message>
+    <message>
+        <source>UNEXPECTED: check the loss and the initialization</source>
+        <translation>不符合预期：请检查损失函数和初始化</translation>
+    </message>
+    <message>
+        <source>overfits</source>
+        <translation>能过拟合</translation>
+    </message>
+    <message>
+        <source>FAILS to overfit</source>
+        <translation>无法过拟合</translation>
+    </message>
+    <message>
+        <source>point is not finite</source>
+        <translation>点不再是有限值</translation>
+    </message>
+    <message>
+        <source>left the box</source>
+        <translation>离开了边界框</translation>
+    </message>
+    <message>
+        <source>value is not finite</source>
+        <translation>函数值不再是有限值</translation>
+    </message>
+    <message>
+        <source>gradient is not finite</source>
+        <translation>梯度不再是有限值</translation>
+    </message>
+    <message>
+        <source>loss exploded</source>
+        <translation>损失爆炸</translation>
+    </message>
+    <message>
+        <source>{plane}, mini-batches of {batch}</source>
+        <translation>{plane}，小批量大小 {batch}</translation>
+    </message>
+    <message>
+        <source>{plane}; optimizers step on the gradient of a random batch of {batch} samples (seed {seed})</source>
+        <translation>{plane}；优化器按随机小批量（{batch} 个样本，种子 {seed}）的梯度更新</translation>
+    </message>
+    <message>
+        <source>{dataset}: {loss} slice</source>
+        <translation>{dataset}：{loss} 切片</translation>
+    </message>
+    <message>
+        <source>L(W0 + a·D1 + b·D2) of a linear classifier on {dataset} ({samples} samples, {inputs} inputs incl. bias, {classes} classes), {loss} loss + λ‖W‖², λ = {reg:g}</source>
+        <translation>线性分类器在 {dataset} 上的 L(W0 + a·D1 + b·D2)（{samples} 个样本，含偏置 {inputs} 个输入，{classes} 个类别），{loss} 损失 + λ‖W‖²，λ = {reg:g}</translation>
+    </message>
+    <message>
+        <source>multiclass SVM (Δ = {delta:g})</source>
+        <translation>多类 SVM（Δ = {delta:g}）</translation>
+    </message>
+    <message>
+        <source>{surface} at ({x:.4g}, {y:.4g})</source>
+        <translation>{surface}，位于 ({x:.4g}, {y:.4g})</translation>
+    </message>
+    <message>
+        <source>{loss}: {part}</source>
+        <translation>{loss}：{part}</translation>
+    </message>
+    <message>
+        <source>{w} (bias)</source>
+        <translation>{w}（偏置）</translation>
+    </message>
+    <message>
+        <source>Planted bug: the data-loss gradient is summed over the {n} samples instead of averaged (the 1/N forgotten).</source>
+        <translation>植入的错误：数据损失的梯度对 {n} 个样本求和而不是求平均（忘了 1/N）。</translation>
+    </message>
+    <message>
+        <source>{head}: measured {measured:.4f}, expected {formula} = {expected:.4f} ({off:.1f} % off)</source>
+        <translation>{head}：实测 {measured:.4f}，预期 {formula} = {expected:.4f}（偏差 {off:.1f} %）</translation>
+    </message>
+    <message>
+        <source>{head} {n} samples: loss {first:.3f} → {final:.2e} in {steps} steps, accuracy {accuracy:.0f} %</source>
+        <translation>{head} {n} 个样本：损失在 {steps} 步内 {first:.3f} → {final:.2e}，准确率 {accuracy:.0f} %</translation>
+    </message>
+    <message>
+        <source>Ravine: SGD zig-zags, momentum glides</source>
+        <translation>峡谷：SGD 来回震荡，动量法平滑滑行</translation>
+    </message>
+    <message>
+        <source>A long narrow valley f = ½(x² + 100y²), condition number κ = 100. Near the largest stable learning rate SGD bounces from wall to wall and crawls along the flat floor. At the same learning rate, momentum (μ = 0.6) damps the zig-zag within a few swings and reaches the minimum in well under half the steps. Raise SGD&apos;s learning rate past 2/κ = 0.02 and it blows up.</source>
+        <translation>狭长山谷 f = ½(x² + 100y²)，条件数 κ = 100。在接近最大稳定学习率时，SGD 在两壁之间来回弹跳，沿平坦的谷底缓慢爬行。相同学习率下，动量法（μ = 0.6）几次摆动就抑制住震荡，用不到一半的步数到达最小值。把 SGD 的学习率调过 2/κ = 0.02，它就会发散。</translation>
+    </message>
+    <message>
+        <source>Rosenbrock: Adam vs RMSprop at the same learning rate</source>
+        <translation>Rosenbrock 函数：相同学习率下的 Adam 与 RMSprop</translation>
+    </message>
+    <message>
+        <source>Both scale each coordinate by a running RMS of its gradients, so both take steps of about η. RMSprop rattles from wall to wall of the curved valley and stalls short of the minimum at (1, 1); Adam&apos;s momentum (β₁ = 0.9) averages the rattle away and follows the valley floor to the minimum.</source>
+        <translation>两者都用梯度的滑动均方根缩放每个坐标，所以步长都约为 η。RMSprop 在弯曲山谷的两壁间来回碰撞，停在最小值 (1, 1) 之前；Adam 的动量（β₁ = 0.9）把碰撞平均掉，沿谷底一直走到最小值。</translation>
+    </message>
+    <message>
+        <source>Saddle point: who escapes?</source>
+        <translation>鞍点：谁能逃出来？</translation>
+    </message>
+    <message>
+        <source>f = x² − y², started almost on the ridge (y = 0.001). The gradient along y is tiny there, so SGD slides to the saddle point and sits; momentum accumulates the small push and escapes, and Adam, which normalizes the gradient&apos;s size away, walks off at a steady pace.</source>
+        <translation>f = x² − y²，几乎从山脊上出发（y = 0.001）。那里沿 y 的梯度极小，于是 SGD 滑到鞍点后停住；动量法积累这点微小的推力逃了出去，而 Adam 把梯度的大小归一化掉，以稳定的步伐走开。</translation>
+    </message>
+    <message>
+        <source>Softmax slice of digits: mini-batch SGD noise</source>
+        <translation>digits 的 softmax 切片：小批量 SGD 的噪声</translation>
+    </message>
+    <message>
+        <source>A random plane through the trained softmax classifier W* on the UCI digits (filter-normalized directions): a smooth bowl, W* at the centre. Each step uses the gradient of a random mini-batch of 16 images, so SGD jitters around the minimum of the full-batch loss drawn here; the larger learning rate jitters more. Open the other loss&apos;s preset to compare SVM and softmax, or set the batch size to 0 for full-batch gradients.</source>
+        <translation>穿过在 UCI digits 上训练好的 softmax 分类器 W* 的随机平面（按滤波器归一化的方向）：一个光滑的碗，W* 在中心。每一步使用 16 张图像的随机小批量的梯度，所以 SGD 在这里画出的全批量损失的最小值附近抖动；学习率越大抖动越厉害。打开另一种损失的预设可比较 SVM 与 softmax，或把批量大小设为 0 使用全批量梯度。</translation>
+    </message>
+    <message>
+        <source>SVM slice of digits: mini-batch SGD noise</source>
+        <translation>digits 的 SVM 切片：小批量 SGD 的噪声</translation>
+    </message>
+    <message>
+        <source>A random plane through the trained svm classifier W* on the UCI digits (filter-normalized directions): a bowl of flat facets joined at the hinge kinks, W* at the centre. Each step uses the gradient of a random mini-batch of 16 images, so SGD jitters around the minimum of the full-batch loss drawn here; the larger learning rate jitters more. Open the other loss&apos;s preset to compare SVM and softmax, or set the batch size to 0 for full-batch gradients.</source>
+        <translation>穿过在 UCI digits 上训练好的 SVM 分类器 W* 的随机平面（按滤波器归一化的方向）：由平面片在合页不可导点处拼接成的碗，W* 在中心。每一步使用 16 张图像的随机小批量的梯度，所以 SGD 在这里画出的全批量损失的最小值附近抖动；学习率越大抖动越厉害。打开另一种损失的预设可比较 SVM 与 softmax，或把批量大小设为 0 使用全批量梯度。</translation>
+    </message>
+    <message>
+        <source>Two wells: momentum escapes the shallow one</source>
+        <translation>双势阱：动量法逃出浅阱</translation>
+    </message>
+    <message>
+        <source>f = (x² − 1)² + 0.5x + y²: a shallow well on the right, the deeper one on the left. Plain SGD rolls into the nearest well and stays there; heavy-ball momentum arrives with enough speed to cross the barrier into the deeper well. Lower μ to 0.5 and momentum gets trapped too.</source>
+        <translation>f = (x² − 1)² + 0.5x + y²：右边是浅阱，左边是更深的阱。普通 SGD 滚进最近的阱并停在那里；重球动量带着足够的速度越过势垒进入更深的阱。把 μ 降到 0.5，动量法也会被困住。</translation>
+    </message>
+</context>
+</TS>
