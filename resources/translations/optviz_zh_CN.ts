@@ -364,6 +364,118 @@ numeric: {kind}, h = {h}</source>
     </message>
 </context>
 <context>
+    <name>ManyStartsPanel</name>
+    <message>
+        <source>Basin map: a run from every start of a grid</source>
+        <extracomment>The classic picture&apos;s rates, as multiples of the tuned η (colour, name).</extracomment>
+        <translation>吸引域图：从网格的每个起点各跑一次</translation>
+    </message>
+    <message>
+        <source>which run&apos;s optimizer is mapped</source>
+        <translation>绘制哪条运行的优化器</translation>
+    </message>
+    <message>
+        <source>what each start&apos;s colour says</source>
+        <translation>每个起点的颜色表示什么</translation>
+    </message>
+    <message>
+        <source>minimum reached (basins)</source>
+        <translation>到达的极小值（吸引域）</translation>
+    </message>
+    <message>
+        <source>steps to converge (log scale)</source>
+        <translation>收敛所需步数（对数刻度）</translation>
+    </message>
+    <message>
+        <source>starts per side of the grid</source>
+        <translation>网格每边的起点数</translation>
+    </message>
+    <message>
+        <source>converged: within this distance of a minimum</source>
+        <translation>收敛：与极小值的距离在此范围内</translation>
+    </message>
+    <message>
+        <source>optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>colour by</source>
+        <translation>着色依据</translation>
+    </message>
+    <message>
+        <source>grid n</source>
+        <translation>网格 n</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>tolerance</source>
+        <translation>容差</translation>
+    </message>
+    <message>
+        <source>Build map</source>
+        <translation>生成图</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>show on the surface</source>
+        <translation>显示在曲面上</translation>
+    </message>
+    <message>
+        <source>Learning-rate sweep and fair tuning</source>
+        <translation>学习率扫描与公平调参</translation>
+    </message>
+    <message>
+        <source>lowest final loss</source>
+        <translation>最终损失最低</translation>
+    </message>
+    <message>
+        <source>fewest steps to tolerance</source>
+        <translation>达到容差的步数最少</translation>
+    </message>
+    <message>
+        <source>η from</source>
+        <translation>η 范围</translation>
+    </message>
+    <message>
+        <source>rates</source>
+        <translation>取值个数</translation>
+    </message>
+    <message>
+        <source>best by</source>
+        <translation>最优标准</translation>
+    </message>
+    <message>
+        <source>Sweep η</source>
+        <translation>扫描 η</translation>
+    </message>
+    <message>
+        <source>Tune each</source>
+        <translation>逐个调参</translation>
+    </message>
+    <message>
+        <source>set each run&apos;s η to its sweep&apos;s best (one undo step)</source>
+        <translation>把每条运行的 η 设为其扫描的最优值（一步撤销）</translation>
+    </message>
+    <message>
+        <source>all runs, side by side</source>
+        <translation>所有运行并排显示</translation>
+    </message>
+    <message>
+        <source>tuned by {0}: {1}</source>
+        <translation>按{0}调参：{1}</translation>
+    </message>
+    <message>
+        <source>{0}: loss against step at four rates</source>
+        <translation>{0}：四种学习率下损失随步数的变化</translation>
+    </message>
+</context>
+<context>
     <name>ProjectionTable</name>
     <message>
         <source>run</source>
