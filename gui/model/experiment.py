@@ -27,6 +27,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from gui.model.experiment_race import RaceMixin
 from gui.model.experiment_runs import RunsMixin
 from gui.model.experiment_surface import SurfaceMixin
+from gui.model.hyper_search import HyperSearch
 from gui.model.many_starts import ManyStarts
 from gui.model.surface_jobs import GridData
 from gui.model.workers import JobRunner
@@ -106,6 +107,7 @@ class ExperimentModel(RaceMixin, SurfaceMixin, RunsMixin, QObject):
         self._dragging = False
         self.jobs = JobRunner(self)
         self.many_starts = ManyStarts(self, self)
+        self.hyper_search = HyperSearch(self, self)
         self.jobs.progressed.connect(self.job_progressed)
         self.jobs.finished.connect(self._on_job_done)
         self.jobs.failed.connect(self._on_job_failed)

@@ -54,10 +54,12 @@ class SearchPlot(pg.GraphicsLayoutWidget):
         low.setLabel("bottom", _tr("learning rate η"))
         low.setLabel("left", _tr("val. accuracy"))
         low.setXLink(top)
+        low.getAxis("left").enableAutoSIPrefix(False)
         low.hideButtons()
         low.setMaximumHeight(130)
         self.marginals[method] = low.plot(pen=None, symbol="o", symbolSize=7,
                                           symbolBrush="#ffd166", symbolPen=None)
+        top.marginal_plot = low
         self.plots[method] = top
 
     def show_searches(self, grid, random) -> None:
@@ -76,5 +78,8 @@ class SearchPlot(pg.GraphicsLayoutWidget):
                 (_tr("grid search") if search.method == "grid" else _tr("random search"))
                 + "  " + _tr("best {0:.1%}").format(search.val_acc[best]),
                 color="#e8e8e8", size="11pt")
+        pad = 0.05 * (hi - lo) or 0.01
+        for plot in self.plots.values():
+            plot.marginal_plot.setYRange(lo - pad, hi + pad, padding=0)
         self.scale_text.setText(_tr("colour: validation accuracy {0:.1%} (dark) … {1:.1%} "
                                     "(bright); ring: best trial").format(lo, hi))

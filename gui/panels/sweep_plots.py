@@ -115,6 +115,7 @@ class RateCurvesPlot(_LogLogPlot):
 
     def show_curves(self, curves: dict[str, tuple[np.ndarray, str]]) -> None:
         """``curves``: name -> (losses (T,), colour)."""
+        curves = {name: (np.asarray(c, dtype=float), color) for name, (c, color) in curves.items()}
         self._clear()
         self.curves = {name: c for name, (c, _) in curves.items()}
         shift = shift_for_log([c for c, _ in curves.values()])

@@ -37,6 +37,7 @@ from gui.model.experiment_runs import kind_title
 from gui.model.training_worker import TrainingRequest, TrainingResult, TrainingWorker, project_all
 from gui.model.workers import JobRunner
 from gui.panels.projection_table import ProjectionTable
+from gui.panels.search_section import SearchSection
 from gui.panels.training_plots import TrainingPlots
 from optim_core import optimizers
 from optim_core.experiment import spec as spec_mod
@@ -129,6 +130,7 @@ class TrainingPanel(QWidget):
         layout.addLayout(setup)
         layout.addWidget(split, 1)
         layout.addWidget(self.status)
+        layout.addWidget(SearchSection(self.model))
 
     def _side(self) -> QWidget:
         side = QWidget()

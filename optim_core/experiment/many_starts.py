@@ -44,7 +44,7 @@ def _number(d: dict, name: str, lo: float, hi: float, kind=float):
     value = d[name]
     if isinstance(value, bool) or not isinstance(value, (int, float)) or (
             kind is int and int(value) != value) or not (lo <= value <= hi):
-        raise ValueError(f"many_starts.{name} must be a number in [{lo:g}, {hi:g}], "
+        raise ValueError(f"{name} must be a number in [{lo:g}, {hi:g}], "
                          f"got {value!r}")
     return kind(value)
 
@@ -76,4 +76,25 @@ def checked(d: Any) -> ManyStartsSpec:
             isinstance(k, str) and isinstance(v, (int, float)) and not isinstance(v, bool)
             and math.isfinite(v) and v > 0 for k, v in spec.tuned.items()):
         raise ValueError("many_starts.tuned must map run ids to positive learning rates")
+    return spec
+
+
+@dataclass
+class SearchSpec:
+    """Random against grid search on real training: trials per search, and the seed."""
+
+    budget: int = 16
+    seed: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def checked_search(d: Any) -> SearchSpec:
+    """A file's ``search`` section as a spec; ValueError naming the first bad field."""
+    if not isinstance(d, dict) or set(d) - {"budget", "seed"}:
+        raise ValueError("search must be an object with budget and seed")
+    spec = SearchSpec(**{**asdict(SearchSpec()), **d})
+    spec.budget = _number(asdict(spec), "budget", 1, 100, int)
+    spec.seed = _number(asdict(spec), "seed", 0, 2**31 - 1, int)
     return spec

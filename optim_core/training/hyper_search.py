@@ -91,18 +91,30 @@ def search(dataset, method: str, budget: int = 16, space: SearchSpace = SearchSp
 
 #: The course's four learning rates, as multiples of a good one.
 RATE_NAMES = ("very high", "high", "good", "low")
-RATE_FACTORS = (300.0, 10.0, 1.0, 0.01)
+RATE_FACTORS = (300.0, 20.0, 1.0, 0.01)
+#: The batch losses are drawn as a running mean over this many steps.
+SMOOTHING = 8
 
 
 def rate_study(dataset, good_lr: float, *, loss: str = "softmax", reg: float = 1e-4,
                config: TrainConfig = TRIAL_CONFIG) -> dict[str, list[float]]:
     """The classic picture in real training: SGD at a very high, high, good and
     low η (``RATE_FACTORS`` × ``good_lr``; on the standardized digits η = 1 is
-    good), the same batches for all; returns
-    ``{name: batch loss before each step}`` (a diverged run's curve ends where it stopped)."""
+    good), the same batches for all; returns ``{name: losses}``, the batch loss
+    before each step as a running mean over ``SMOOTHING`` steps (batch noise
+    would hide the story; a diverged run's curve ends where it stopped)."""
     if not (good_lr > 0 and math.isfinite(good_lr)):
         raise ValueError(f"good_lr must be a positive number, got {good_lr!r}")
     opts = {name: optimizers.get("sgd", lr=good_lr * f)
             for name, f in zip(RATE_NAMES, RATE_FACTORS, strict=True)}
     runs = train(dataset, loss, reg, opts, config=config)
-    return {name: list(runs[name].step_loss) for name in RATE_NAMES}
+    return {name: _running_mean(runs[name].step_loss, SMOOTHING) for name in RATE_NAMES}
+
+
+def _running_mean(values: list[float], window: int) -> list[float]:
+    """Mean of each value and the ``window − 1`` before it (fewer at the start)."""
+    v = np.asarray(values, dtype=float)
+    c = np.concatenate([[0.0], np.cumsum(v)])
+    k = np.arange(1, len(v) + 1)
+    lo = np.maximum(k - window, 0)
+    return list((c[k] - c[lo]) / (k - lo))

@@ -1,0 +1,89 @@
+"""Random against grid search of (η, λ), and the four-rate picture, on real training.
+
+``HyperSearch`` runs ``training.hyper_search`` off the GUI thread on the
+classifier slice's dataset and loss: a grid and a random search with the
+same budget and seed, then the course's loss-against-step picture at four
+rates around the best η found. Results: ``grid``, ``random`` (``Search``)
+and ``rates`` ({name: batch losses}); the budget and seed live in
+``spec`` (``SearchSpec``, saved with the experiment).
+Signals: ``changed()``, ``progressed(fraction, message)``, ``failed(message)``,
+``busy_changed(bool)``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from gui.model.workers import Cancelled, JobRunner
+from optim_core.experiment.many_starts import SearchSpec, checked_search
+from optim_core.training import hyper_search
+
+
+class HyperSearch(QObject):
+    changed = Signal()
+    progressed = Signal(float, str)
+    failed = Signal(str)
+    busy_changed = Signal(bool)
+
+    def __init__(self, model, parent: QObject | None = None):
+        super().__init__(parent)
+        self.model = model
+        self.spec = SearchSpec()
+        self.grid = self.random = None
+        self.rates: dict[str, list[float]] = {}
+        self.jobs = JobRunner(self)
+        self.jobs.progressed.connect(self.progressed)
+        self.jobs.finished.connect(self._on_finished)
+        self.jobs.failed.connect(self._on_failed)
+
+    @property
+    def busy(self) -> bool:
+        return self.jobs.busy
+
+    def set_settings(self, **fields) -> None:
+        """Change ``budget`` or ``seed``; ValueError (nothing changes) if invalid."""
+        self.spec = checked_search({**self.spec.to_dict(), **fields})
+        self.changed.emit()
+
+    def start(self) -> None:
+        s, data = self.spec, self.model.spec.surface.slice
+        self.jobs.submit(_search_job(data.dataset, data.loss, s.budget, s.seed))
+        self.busy_changed.emit(True)
+
+    def cancel(self) -> None:
+        self.jobs.cancel()
+        self.busy_changed.emit(False)
+
+    def _on_finished(self, result) -> None:
+        self.grid, self.random, self.rates = result
+        self.changed.emit()
+        self.busy_changed.emit(False)
+
+    def _on_failed(self, message: str) -> None:
+        self.failed.emit(message)
+        self.busy_changed.emit(False)
+
+
+def _search_job(dataset_name: str, loss: str, budget: int, seed: int):
+    def work(progress, cancelled):
+        from optim_core import classifier
+
+        progress(0.0, f"loading {dataset_name}")
+        ds = classifier.load_dataset(dataset_name)
+        found = {}
+        for k, method in enumerate(hyper_search.METHODS):
+            def report(done, total, k=k, method=method):
+                progress((k + done / total) / 3, f"{method} search: trial {done} of {total}")
+                return not cancelled()
+
+            try:
+                found[method] = hyper_search.search(ds, method, budget, loss=loss, seed=seed,
+                                                    progress=report)
+            except InterruptedError as e:
+                raise Cancelled from e
+        progress(2 / 3, "four learning rates")
+        best = found["random"]
+        rates = hyper_search.rate_study(ds, float(best.lrs[best.best]), loss=loss,
+                                        reg=float(best.regs[best.best]))
+        return found["grid"], found["random"], rates
+    return work
