@@ -102,7 +102,9 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in COMMANDS:
         parser, runners = command_parser()
-        args = parser.parse_args(argv)
+        from gui.cli.cli_options import glue_negative_values
+
+        args = parser.parse_args(glue_negative_values(argv))
         return runners[args.command](args)
     return run_gui(build_parser().parse_args(argv))
 

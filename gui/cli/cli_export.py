@@ -27,6 +27,7 @@ from gui.cli.cli_options import (
     OptionError,
     add_language_argument,
     build_request,
+    glue_negative_values,
     parse_size,
 )
 
@@ -61,6 +62,8 @@ Examples:
       --lr sgd=0.001 --lr momentum=0.001 --lr adam=0.05 --steps 600 --out race.mp4
   python main.py export --experiment resources/presets/saddle_escape.optviz.json \\
       --size 480x360 --fps 20 --out saddle.gif
+  python main.py export --surface "f: a*x**2 + 10*y**2" --param a=1 --bounds -3,3,-2,2 \\
+      --optimizers sgd,momentum --out typed.gif
 """
 
 
@@ -68,9 +71,14 @@ def add_export_arguments(p: argparse.ArgumentParser) -> None:
     what = p.add_argument_group("what to record")
     what.add_argument("--experiment", metavar="FILE", type=Path,
                       help="a saved *.optviz.json experiment (the options below override it)")
+    what.add_argument("--bounds", metavar="X0,X1,Y0,Y1",
+                      help='the box of a typed surface --surface "f: EXPR" (default -3,3,-3,3)')
+    what.add_argument("--param", metavar="NAME=VALUE", action="append", default=[],
+                      help="a named parameter of a typed surface; repeat for several")
     what.add_argument("--surface", metavar="NAME",
-                      help="a surface by name (see --list); default: the experiment's, or "
-                           "rosenbrock")
+                      help='a surface by name (see --list), or a typed one "f: EXPR" in x, y '
+                           "(+ - * / **, sin cos tan exp log sqrt abs tanh sinh cosh arctan "
+                           "min max, pi, e); default: the experiment's, or rosenbrock")
     what.add_argument("--optimizers", metavar="KIND,KIND,...",
                       help="comma-separated optimizer kinds, one run each (e.g. sgd,momentum,"
                            "adam); default: the experiment's runs")
@@ -201,7 +209,8 @@ def main(argv: list[str] | None = None) -> int:
                                      epilog=EPILOG,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     add_export_arguments(parser)
-    return run_export(parser.parse_args(argv))
+    argv = list(sys.argv[1:] if argv is None else argv)
+    return run_export(parser.parse_args(glue_negative_values(argv)))
 
 
 if __name__ == "__main__":

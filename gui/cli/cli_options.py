@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,12 +20,34 @@ from optim_core.experiment.checks import MAX_RUNS
 from optim_core.experiment.spec import (
     CLASSIFIER,
     COLORMAPS,
+    EXPRESSION,
     ExperimentSpec,
+    ExpressionSpec,
     RunSpec,
     SurfaceSpec,
     default_experiment,
     default_run,
 )
+from optim_core.surfaces.expression_parser import ExpressionError
+
+#: ``--surface "f: EXPR"`` names a typed surface.
+TYPED_PREFIX = "f:"
+
+
+#: A comma-separated list of numbers that starts with a minus sign.
+NEGATIVES = re.compile(r"-\.?\d[\d.eE+-]*(,[\d.eE+-]*)+")
+
+
+def glue_negative_values(argv: list[str]) -> list[str]:
+    """``--bounds -3,3,-2,2`` -> ``--bounds=-3,3,-2,2``: argparse (before Python
+    3.13) reads a value like -3,3,-2,2 or -1.2,1 as an unknown option."""
+    out: list[str] = []
+    for arg in argv:
+        if out and out[-1].startswith("--") and "=" not in out[-1] and NEGATIVES.match(arg):
+            out[-1] = f"{out[-1]}={arg}"
+        else:
+            out.append(arg)
+    return out
 
 
 class OptionError(ValueError):
@@ -67,6 +90,7 @@ def build_request(args: argparse.Namespace) -> ExportRequest:
     # not a request for the defaults.
     if args.surface is not None:
         _set_surface(spec, args.surface)
+    _set_typed_surface(spec, args.bounds, args.param)
     if args.optimizers is not None:
         spec.runs = _runs(args.optimizers, spec.runs)
     if not spec.runs:
@@ -96,6 +120,9 @@ def listing() -> str:
     lines += [f"  {n:<15} {surfaces.get(n).description}" for n in surfaces.names()]
     lines.append(f"  {CLASSIFIER:<15} a random plane through a linear classifier's weights "
                  "(bundled digits, softmax)")
+    typed = f'"{TYPED_PREFIX} EXPR"'
+    lines.append(f'  {typed:<15} a typed surface f(x, y), e.g. "{TYPED_PREFIX} x**2 + 10*y**2" '
+                 "--bounds -3,3,-2,2")
     lines.append("optimizers:")
     lines += [f"  {k:<20} {optimizers.summary(k)}" for k in optimizers.names()]
     lines.append("colour maps:  " + ", ".join(COLORMAPS))
@@ -112,12 +139,52 @@ def _base(path: Path | None) -> ExperimentSpec:
 
 
 def _set_surface(spec: ExperimentSpec, name: str) -> None:
+    if name.startswith(TYPED_PREFIX):
+        text = name.removeprefix(TYPED_PREFIX).strip()
+        spec.surface = SurfaceSpec(name=EXPRESSION, slice=spec.surface.slice,
+                                   expression=ExpressionSpec(text=text))
+        spec.starts = []
+        return
     valid = [*surfaces.names(), CLASSIFIER]
     if name not in valid:
-        raise OptionError(f"--surface: unknown {name!r}; one of {', '.join(valid)}")
+        raise OptionError(f"--surface: unknown {name!r}; one of {', '.join(valid)}, "
+                          f'or a typed surface "{TYPED_PREFIX} x**2 + 10*y**2"')
     if name != spec.surface.name:
         spec.surface = SurfaceSpec(name=name, slice=spec.surface.slice)
         spec.starts = []  # the surface's own start point, chosen when it is built
+
+
+def _set_typed_surface(spec: ExperimentSpec, bounds: str | None, params: list[str]) -> None:
+    """Apply --bounds and --param to a typed surface, then check it all: the
+    reason and column of a bad expression, or the option that is wrong."""
+    typed = spec.surface.name == EXPRESSION
+    if not typed:
+        if bounds is not None or params:
+            raise OptionError(f"--{'bounds' if bounds is not None else 'param'}: only for a "
+                              f'typed surface (--surface "{TYPED_PREFIX} EXPR")')
+        return
+    if bounds is not None:
+        try:
+            x0, x1, y0, y1 = (float(v) for v in bounds.split(","))
+        except ValueError:
+            raise OptionError(f"--bounds {bounds!r}: expected X0,X1,Y0,Y1 such as "
+                              "-3,3,-2,2") from None
+        spec.surface.expression.bounds = [[x0, x1], [y0, y1]]
+    for item in params:
+        name, sep, value = item.partition("=")
+        try:
+            if not sep:
+                raise ValueError(item)
+            spec.surface.params[name.strip()] = float(value)
+        except ValueError:
+            raise OptionError(f"--param {item!r}: expected NAME=VALUE such as a=1") from None
+    e = spec.surface.expression
+    try:
+        surfaces.from_expression(e.text, tuple(map(tuple, e.bounds)), spec.surface.params)
+    except ValueError as err:
+        option = f"--surface {e.text!r}" if isinstance(err, ExpressionError) else (
+            "--bounds" if str(err).startswith("bounds") else "--param")
+        raise OptionError(f"{option}: {str(err).removeprefix('bounds: ')}") from None
 
 
 def _runs(text: str, base: list[RunSpec]) -> list[RunSpec]:

@@ -25,6 +25,8 @@ RUN_COLORS = (
 )
 
 CLASSIFIER = "classifier"
+#: The surface name of a typed f(x, y) (``SurfaceSpec.expression`` holds it).
+EXPRESSION = surfaces.EXPRESSION
 
 #: Perceptually uniform colour maps a view may use (pyqtgraph ships them).
 COLORMAPS = ("viridis", "magma", "inferno", "plasma", "cividis")
@@ -56,11 +58,21 @@ class SliceSpec:
 
 
 @dataclass
+class ExpressionSpec:
+    """A typed surface f(x, y) = ``text`` over ``bounds`` [[x0, x1], [y0, y1]];
+    its named parameters' values are ``SurfaceSpec.params``."""
+
+    text: str = "x**2 + 10*y**2"
+    bounds: list[list[float]] = field(default_factory=lambda: [[-3.0, 3.0], [-3.0, 3.0]])
+
+
+@dataclass
 class SurfaceSpec:
     name: str = "rosenbrock"
     params: dict[str, float] = field(default_factory=dict)
     slice: SliceSpec = field(default_factory=SliceSpec)
     resolution: int = 256  # grid points per side of the drawn image
+    expression: ExpressionSpec = field(default_factory=ExpressionSpec)
 
 
 @dataclass
@@ -134,6 +146,9 @@ def make_surface(spec: SurfaceSpec, progress: Callable[[float, str], None] | Non
                  cancelled: Callable[[], bool] | None = None) -> Surface:
     """The surface ``spec`` names. For the classifier slice this loads data and,
     for a trained centre, trains W*: slow, so call it off the GUI thread."""
+    if spec.name == EXPRESSION:
+        e = spec.expression
+        return surfaces.from_expression(e.text, tuple(map(tuple, e.bounds)), spec.params)
     if spec.name != CLASSIFIER:
         return surfaces.get(spec.name, **spec.params)
     from optim_core import classifier
