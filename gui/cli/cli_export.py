@@ -30,6 +30,7 @@ from gui.cli.cli_options import (
     glue_negative_values,
     parse_size,
 )
+from gui.export.animation_options import VIEWS
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 DESCRIPTION = "Record a race to MP4, GIF or PNG frames, headless"
@@ -107,6 +108,12 @@ def add_export_arguments(p: argparse.ArgumentParser) -> None:
                      help="draw the training curves (loss, |∇f|, step size, distance to the "
                           "minimum) beside the surface")
     out.add_argument("--colormap", metavar="NAME", help="surface colour map (see --list)")
+    out.add_argument("--view", choices=VIEWS, default="2d",
+                     help="draw the surface in 2-D (default), 3-D, or both side by side; 3-D "
+                          "needs OpenGL and a display (DISPLAY, e.g. under xvfb-run)")
+    out.add_argument("--orbit", metavar="DEGREES", type=float, default=0.0,
+                     help="turn the 3-D camera this many degrees about the vertical over the "
+                          "animation (default 0)")
     out.add_argument("--quiet", "-q", action="store_true", help="no progress line on stderr")
     add_language_argument(out, "language of the text drawn into the frames")
 
@@ -127,13 +134,19 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def _record(request: ExportRequest, quiet: bool, lang: str | None = None) -> int:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # never needs a screen
+    view = request.options.view
+    if view != "2d" and "QT_QPA_PLATFORM" not in os.environ and os.environ.get("DISPLAY"):
+        os.environ["QT_QPA_PLATFORM"] = "xcb"  # OpenGL needs the display; nothing is shown
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # 2-D never needs a screen
     from gui.app.app import create_application
     from gui.export.animation import export_animation
     from gui.export.frame_writer import ExportCancelled, ExportError
 
     app = create_application([sys.argv[0]], lang=lang)
     quiet_offscreen_notices()
+    if view != "2d" and (problem := gl_problem()):
+        print(f"optviz export: error: --view {view}: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     progress = _ProgressLine(request.out, quiet)
     t0 = time.perf_counter()
     # Ctrl+C or a TERM only raise a flag: an exception thrown from inside a Qt
@@ -163,6 +176,20 @@ def _record(request: ExportRequest, quiet: bool, lang: str | None = None) -> int
           f"{o.width}x{o.height}, {o.frames / o.fps:.1f} s at {o.fps:g} fps) "
           f"in {time.perf_counter() - t0:.1f} s")
     return EXIT_OK
+
+
+def gl_problem() -> str | None:
+    """Why this process cannot draw the 3-D view (one line), or None."""
+    from PySide6.QtGui import QGuiApplication
+
+    from gui.surface3d import gl_probe
+
+    reason = gl_probe.unavailable_reason()
+    if reason is None:
+        return None
+    hint = "; give it a display (DISPLAY, e.g. xvfb-run)" if QGuiApplication.platformName() in (
+        "offscreen", "minimal") else ""
+    return f"the 3-D view needs OpenGL: {reason}{hint}"
 
 
 def quiet_offscreen_notices() -> None:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from gui.export.animation_options import AnimationOptions
+from gui.export.animation_options import MAX_ORBIT, AnimationOptions
 from gui.export.frame_writer import ExportError, check_frame_options, format_of
 from optim_core import optimizers, surfaces
 from optim_core.experiment import file as ef
@@ -252,5 +252,12 @@ def _options(args: argparse.Namespace, spec: ExperimentSpec) -> AnimationOptions
         spf = _bounded("--steps-per-frame", args.steps_per_frame, 1, 100_000)
     elif frames:
         spf = max(1, math.ceil(spec.steps / max(frames - 1, 1)))
+    orbit = float(getattr(args, "orbit", 0.0) or 0.0)
+    view = getattr(args, "view", "2d")
+    if not (math.isfinite(orbit) and abs(orbit) <= MAX_ORBIT):
+        raise OptionError(f"--orbit {orbit:g}: must be within ±{MAX_ORBIT:g} degrees")
+    if orbit and view == "2d":
+        raise OptionError("--orbit turns the 3-D camera: use it with --view 3d or --view both")
     return AnimationOptions(width=width, height=height, fps=args.fps, frames=frames,
-                            steps_per_frame=spf, title=args.title or "", curves=args.curves)
+                            steps_per_frame=spf, title=args.title or "", curves=args.curves,
+                            view=view, orbit=orbit)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from gui.app.i18n import translate
 from gui.export.animation_options import AnimationOptions
 from gui.export.frame_writer import ExportCancelled, ExportError, ThreadedWriter
+from gui.export.surface_frames import SurfaceFrames
 from gui.export.writers import check_frame_options, format_of, open_writer
 from optim_core.experiment.spec import ExperimentSpec
 
@@ -46,15 +47,16 @@ class RaceRecorder:
     window's training-curves panel)."""
 
     def __init__(self, spec: ExperimentSpec, options: AnimationOptions,
-                 view_rect: QRectF | None = None, side: SidePanel | None = None):
+                 view_rect: QRectF | None = None, side: SidePanel | None = None,
+                 camera=None):
         from gui.model.experiment import ExperimentModel
-        from gui.surface.surface_view import SurfaceView
 
         self.options = options.resolved(spec)
         spec = spec.copy()
         spec.steps = max(spec.steps, self.options.last_step(spec))
         self.model = ExperimentModel(spec)
-        self.view = SurfaceView(self.model)
+        self.surface = SurfaceFrames(self.model, self.options.view, self.options.orbit, camera)
+        self.view = self.surface.view
         self._view_rect = view_rect
         self.side_panel = None
         if self.options.curves:
@@ -102,6 +104,7 @@ class RaceRecorder:
         for i in range(self.options.frames):
             if i:
                 self.model.advance(self.options.steps_per_frame)
+            self.surface.at_frame(i, self.options.frames)
             yield self.render()
 
     def render(self) -> np.ndarray:
@@ -114,7 +117,7 @@ class RaceRecorder:
         painter = QPainter(frame)
         try:
             body_h = o.height - banner
-            painter.drawImage(0, banner, _exact(self.view.render_image(o.width - side_w, body_h),
+            painter.drawImage(0, banner, _exact(self.surface.image(o.width - side_w, body_h),
                                                 o.width - side_w, body_h))
             if self.side_panel is not None:
                 # A panel narrower than its plots need is laid out larger, then scaled down.
@@ -131,15 +134,16 @@ class RaceRecorder:
     def close(self) -> None:
         self.model.pause()
         self.model.jobs.cancel()
-        for widget in (self.view, self.side_panel):
-            if widget is not None:
-                widget.close()
-                widget.deleteLater()
+        self.surface.close()
+        if self.side_panel is not None:
+            self.side_panel.close()
+            self.side_panel.deleteLater()
 
 
 def export_animation(spec: ExperimentSpec, path: str | Path, options: AnimationOptions,
                      progress: Progress | None = None, cancelled: Cancelled | None = None,
-                     view_rect: QRectF | None = None, side: SidePanel | None = None) -> Path:
+                     view_rect: QRectF | None = None, side: SidePanel | None = None,
+                     camera=None) -> Path:
     """Record ``spec`` into ``path`` (format from the suffix); blocking.
 
     Raises ``ExportError`` (message for the user) or ``ExportCancelled``; in
@@ -152,7 +156,7 @@ def export_animation(spec: ExperimentSpec, path: str | Path, options: AnimationO
     writer = ThreadedWriter(open_writer(path, options.width, options.height, options.fps))
     recorder = None
     try:
-        recorder = RaceRecorder(spec, options, view_rect, side)
+        recorder = RaceRecorder(spec, options, view_rect, side, camera)
         report(0.0, translate("ExportProgress", "preparing the surface"))
         recorder.wait_ready(lambda f, m: report(0.0, m), cancelled)
         n = recorder.options.frames

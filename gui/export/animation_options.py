@@ -12,13 +12,20 @@ from dataclasses import dataclass, replace
 from gui.export.frame_writer import ExportError
 from optim_core.experiment.spec import ExperimentSpec
 
+#: What can draw the surface of a frame: the 2-D view, the 3-D view, both side by side.
+VIEWS = ("2d", "3d", "both")
+#: Largest camera orbit an export may ask for, in degrees (ten turns).
+MAX_ORBIT = 3600.0
+
 
 @dataclass(frozen=True)
 class AnimationOptions:
     """What to record: ``frames`` frames (0: as many as reach ``spec.steps``),
     ``steps_per_frame`` steps apart (0: the experiment's own), at
     ``width × height`` and ``fps``; ``title`` as a banner ("" for none);
-    ``curves`` puts the training curves beside the surface."""
+    ``curves`` puts the training curves beside the surface; ``view`` is what draws
+    the surface: ``2d``, ``3d`` or ``both`` side by side, with the 3-D camera
+    turning ``orbit`` degrees over the animation."""
 
     width: int = 640
     height: int = 480
@@ -27,6 +34,8 @@ class AnimationOptions:
     steps_per_frame: int = 0
     title: str = ""
     curves: bool = False
+    view: str = "2d"
+    orbit: float = 0.0
 
     def resolved(self, spec: ExperimentSpec) -> AnimationOptions:
         """Concrete ``frames`` and ``steps_per_frame`` for ``spec``."""

@@ -1,11 +1,13 @@
 """The Ctrl+E dialog: export the race as MP4, GIF or PNG frames.
 
 ``run_export_dialog(window)`` asks for the format, size, frame rate, steps
-per frame, number of frames, the curves panel and a title banner, then runs
+per frame, number of frames, the view (2-D, 3-D with an optional camera
+orbit, or both), the curves panel and a title banner, then runs
 an ``AnimationExportJob`` under a progress dialog with Cancel. The export
 records the window's experiment from step 0 in a hidden view showing the
-same region as the window (zoom and pan included); the window's own race
-is left as it is. The last choices are remembered (QSettings).
+same region as the window (zoom and pan included; in 3-D, from the window's
+camera); the window's own race is left as it is. The last choices are
+remembered (QSettings).
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from gui.app.i18n import translate, translated
 from gui.export.animation_options import AnimationOptions
 from gui.export.frame_writer import ExportError, check_frame_options, format_of
 from gui.export.job import AnimationExportJob
+from gui.export.view_choice import ViewChoice
 
 FORMATS = ((QT_TRANSLATE_NOOP("ExportDialog", "MP4 video (H.264)"), "mp4", ".mp4"),
            (QT_TRANSLATE_NOOP("ExportDialog", "Animated GIF"), "gif", ".gif"),
@@ -69,6 +72,7 @@ class ExportDialog(QDialog):
         self.spf = _spin(1, 100_000, spec.steps_per_frame)
         self.frames = _spin(1, 100_000, math.ceil(spec.steps / spec.steps_per_frame) + 1)
         self.summary = QLabel()
+        self.view_choice = ViewChoice()
         self.curves = QCheckBox(translate("ExportDialog", "Training curves beside the surface"))
         self.curves.setChecked(s.value("export/curves", False) in (True, "true"))
         self.title_on = QCheckBox(translate("ExportDialog", "Title banner"))
@@ -106,6 +110,7 @@ class ExportDialog(QDialog):
         form.addRow(translate("ExportDialog", "Steps per frame"), self.spf)
         form.addRow(translate("ExportDialog", "Frames"), self.frames)
         form.addRow("", self.summary)
+        form.addRow("View", self.view_choice)
         form.addRow("", self.curves)
         form.addRow("", title)
         form.addRow(translate("ExportDialog", "Save to"), out)
@@ -131,7 +136,8 @@ class ExportDialog(QDialog):
             fps=self.fps.value(), frames=self.frames.value(),
             steps_per_frame=self.spf.value(),
             title=self.title_text.text().strip() if self.title_on.isChecked() else "",
-            curves=self.curves.isChecked())
+            curves=self.curves.isChecked(), view=self.view_choice.view(),
+            orbit=self.view_choice.orbit())
 
     def path(self) -> Path:
         return Path(self.path_edit.text().strip()).expanduser()
@@ -215,8 +221,10 @@ class ExportDialog(QDialog):
 
 def start_export(window, path: Path, options: AnimationOptions) -> AnimationExportJob:
     """Run the export of ``window``'s experiment under a progress dialog with Cancel."""
+    view3d = getattr(getattr(window, "surface3d", None), "view", None)
     job = AnimationExportJob(window.model.spec, path, options,
-                             view_rect=window.view.viewbox.viewRect(), parent=window)
+                             view_rect=window.view.viewbox.viewRect(), parent=window,
+                             camera=view3d.camera() if view3d is not None else None)
     progress = QProgressDialog(
         translate("ExportDialog", "Exporting {name}…").format(name=path.name),
         translate("ExportDialog", "Cancel"), 0, 1000, window)

@@ -36,10 +36,11 @@ class AnimationExportJob(QObject):
     _encoded = Signal(object)  # from the worker: the target Path or the exception
 
     def __init__(self, spec: ExperimentSpec, path: str | Path, options: AnimationOptions,
-                 view_rect: QRectF | None = None, side=None, parent: QObject | None = None):
+                 view_rect: QRectF | None = None, side=None, parent: QObject | None = None,
+                 camera=None):
         super().__init__(parent)
         self.spec, self.path, self.options = spec, Path(path), options
-        self._view_rect, self._side = view_rect, side
+        self._view_rect, self._side, self._camera = view_rect, side, camera
         self._recorder: RaceRecorder | None = None
         self._writer: ThreadedWriter | None = None
         self._frames = None
@@ -59,7 +60,8 @@ class AnimationExportJob(QObject):
         o = self.options
         try:
             self._writer = ThreadedWriter(open_writer(self.path, o.width, o.height, o.fps))
-            self._recorder = RaceRecorder(self.spec, o, self._view_rect, self._side)
+            self._recorder = RaceRecorder(self.spec, o, self._view_rect, self._side,
+                                          self._camera)
             self._recorder.model.job_failed.connect(self._on_surface_failed)
         except ExportError as e:
             self._end_with_error(str(e))

@@ -26,7 +26,7 @@ class Camera(NamedTuple):
 
 
 #: Home: from the front left, a little above, the whole box in view.
-HOME = Camera((0.0, 0.0, 0.3 * Z_TOP), 5.6, 42.0, -115.0)
+HOME = Camera((0.0, 0.0, 0.4 * Z_TOP), 6.4, 40.0, -115.0)
 FOV = 40.0
 
 
