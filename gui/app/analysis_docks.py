@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QSettings, Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 from gui.panels.curves_panel import CurvesPanel
@@ -10,7 +10,13 @@ from gui.panels.gradcheck_panel import GradcheckPanel
 from gui.panels.many_starts_panel import ManyStartsPanel
 from gui.panels.training_panel import TrainingPanel
 
-TITLES = ("Training curves", "Gradient check", "Classifier training", "Many starts")
+#: The docks' titles: their keys in ``window.docks`` (shown translated).
+TITLES = (
+    QT_TRANSLATE_NOOP("Docks", "Training curves"),
+    QT_TRANSLATE_NOOP("Docks", "Gradient check"),
+    QT_TRANSLATE_NOOP("Docks", "Classifier training"),
+    QT_TRANSLATE_NOOP("Docks", "Many starts"),
+)
 #: Panels with many controls scroll in a short dock rather than holding the
 #: bottom docks tall and the surface small.
 SCROLLED = ("Gradient check", "Classifier training", "Many starts")

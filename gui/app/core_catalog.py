@@ -19,6 +19,7 @@ from optim_core import gradcheck, optimizers, runner, surfaces
 from optim_core.analysis import gradcheck_targets as targets
 from optim_core.classifier import minibatch, slices
 from optim_core.experiment import file as ef
+from optim_core.experiment.spec import default_experiment
 from optim_core.training import sanity
 
 #: The translation context of all core text.
@@ -63,7 +64,7 @@ def _check_texts() -> list[str]:
 
 
 def _preset_texts() -> list[str]:
-    out = []
+    out = [default_experiment().title]
     for path in ef.presets():
         doc = json.loads(path.read_text(encoding="utf-8"))
         out += [doc.get("title", ""), doc.get("notes", "")]

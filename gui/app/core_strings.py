@@ -99,6 +99,7 @@ CORE_STRINGS = (
     QT_TRANSLATE_NOOP('core', "Planted bug: the data-loss gradient is summed over the {n} samples instead of averaged (the 1/N forgotten)."),
     QT_TRANSLATE_NOOP('core', "{head}: measured {measured:.4f}, expected {formula} = {expected:.4f} ({off:.1f} % off)"),
     QT_TRANSLATE_NOOP('core', "{head} {n} samples: loss {first:.3f} → {final:.2e} in {steps} steps, accuracy {accuracy:.0f} %"),
+    QT_TRANSLATE_NOOP('core', "Rosenbrock race"),
     QT_TRANSLATE_NOOP('core', "Ravine: SGD zig-zags, momentum glides"),
     QT_TRANSLATE_NOOP('core', "A long narrow valley f = ½(x² + 100y²), condition number κ = 100. Near the largest stable learning rate SGD bounces from wall to wall and crawls along the flat floor. At the same learning rate, momentum (μ = 0.6) damps the zig-zag within a few swings and reaches the minimum in well under half the steps. Raise SGD's learning rate past 2/κ = 0.02 and it blows up."),
     QT_TRANSLATE_NOOP('core', "Rosenbrock: Adam vs RMSprop at the same learning rate"),

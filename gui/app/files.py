@@ -12,14 +12,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QSettings
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
+from gui.app.i18n import translate, translated
 from optim_core.experiment import file as ef
 
 RECENT_KEY = "files/recent"
 MAX_RECENT = 8
-FILTER = "optviz experiments (*.optviz.json);;JSON files (*.json);;All files (*)"
+FILTER = QT_TRANSLATE_NOOP("FileManager", "optviz experiments (*.optviz.json);;"
+                                          "JSON files (*.json);;All files (*)")
 
 
 class FileManager(QObject):
@@ -30,7 +32,7 @@ class FileManager(QObject):
         self.window = window
         self.model = window.model
         self.path: Path | None = None
-        self.name = self.model.spec.title or "untitled"
+        self.name = self.model.spec.title or translate("FileManager", "untitled")
         self._saved = ef.to_json(self.model.spec)
         self._build_menus()
         self.model.modified.connect(self._on_modified)
@@ -51,7 +53,7 @@ class FileManager(QObject):
         self.update_title()
 
     def update_title(self) -> None:
-        self.window.setWindowTitle(f"{self.name}[*] — optviz")
+        self.window.setWindowTitle(f"{translated('core', self.name)}[*] — optviz")
         self.window.setWindowModified(self.dirty)
 
     def _on_modified(self) -> None:
@@ -63,7 +65,9 @@ class FileManager(QObject):
         if not self.maybe_save():
             return
         start = str(self.path.parent) if self.path else ""
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open experiment", start, FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, translate("FileManager", "Open experiment"), start,
+            translated("FileManager", FILTER))
         if path:
             self.open_path(path, ask=False)
 
@@ -75,8 +79,9 @@ class FileManager(QObject):
         try:
             spec = ef.load(path)
         except ef.ExperimentFileError as e:
-            QMessageBox.warning(self.window, "Cannot open experiment",
-                                f"{path.name} could not be opened.\n\n{e}")
+            QMessageBox.warning(self.window, translate("FileManager", "Cannot open experiment"),
+                                translate("FileManager", "{name} could not be opened.\n\n{reason}")
+                                .format(name=path.name, reason=e))
             self._forget(path)
             return False
         self.model.load_spec(spec)
@@ -91,11 +96,11 @@ class FileManager(QObject):
         try:
             spec = ef.load(path)
         except ef.ExperimentFileError as e:
-            QMessageBox.warning(self.window, "Cannot open preset", str(e))
+            QMessageBox.warning(self.window, translate("FileManager", "Cannot open preset"), str(e))
             return False
         self.model.load_spec(spec)
         self._mark_clean(None, spec.title or path.name)
-        self.window.statusBar().showMessage(spec.notes, 30_000)
+        self.window.statusBar().showMessage(translated("core", spec.notes), 30_000)
         return True
 
     # ----------------------------------------------------------------- save
@@ -108,8 +113,9 @@ class FileManager(QObject):
     def save_as(self) -> bool:
         """File ▸ Save As (Ctrl+Shift+S)."""
         suggested = self.path or Path(_file_name(self.model.spec.title or self.name))
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save experiment", str(suggested),
-                                              FILTER)
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, translate("FileManager", "Save experiment"), str(suggested),
+            translated("FileManager", FILTER))
         if not path:
             return False
         path = Path(path)
@@ -121,11 +127,13 @@ class FileManager(QObject):
         try:
             ef.save(self.model.spec, path)
         except OSError as e:
-            QMessageBox.warning(self.window, "Cannot save experiment", str(e))
+            QMessageBox.warning(
+                self.window, translate("FileManager", "Cannot save experiment"), str(e))
             return False
         self._mark_clean(path, path.name)
         self._remember(path)
-        self.window.statusBar().showMessage(f"Saved {path}", 5000)
+        self.window.statusBar().showMessage(
+            translate("FileManager", "Saved {path}").format(path=path), 5000)
         return True
 
     def maybe_save(self) -> bool:
@@ -134,8 +142,9 @@ class FileManager(QObject):
         if not self.dirty:
             return True
         answer = QMessageBox.question(
-            self.window, "Unsaved changes",
-            f"Save the changes to {self.name} first?",
+            self.window, translate("FileManager", "Unsaved changes"),
+            translate("FileManager", "Save the changes to {name} first?").format(
+                name=translated("core", self.name)),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
         if answer == QMessageBox.StandardButton.Save:
@@ -153,10 +162,10 @@ class FileManager(QObject):
         bar = self.window.menuBar()
         file_menu = next(a.menu() for a in bar.actions()
                          if a.menu() and self.window.actions["open"] in a.menu().actions())
-        self.recent_menu = QMenu("Open &Recent", self.window)
+        self.recent_menu = QMenu(translate("FileManager", "Open &Recent"), self.window)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.insertMenu(self.window.actions["save"], self.recent_menu)
-        self.presets_menu = QMenu("&Presets", self.window)
+        self.presets_menu = QMenu(translate("FileManager", "&Presets"), self.window)
         bar.insertMenu(bar.actions()[1] if len(bar.actions()) > 1 else None, self.presets_menu)
         for path in ef.presets():
             self._add_preset(path)
@@ -166,9 +175,9 @@ class FileManager(QObject):
             spec = ef.load(path)
         except ef.ExperimentFileError:
             return  # a broken preset is a bug the preset tests catch; the menu goes on
-        action = self.presets_menu.addAction(spec.title or path.name)
-        action.setStatusTip(spec.notes)
-        action.setToolTip(spec.notes)
+        action = self.presets_menu.addAction(translated("core", spec.title) or path.name)
+        action.setStatusTip(translated("core", spec.notes))
+        action.setToolTip(translated("core", spec.notes))
         action.setData(str(path))
         action.triggered.connect(lambda _=False, p=path: self.open_preset(p))
 
@@ -186,9 +195,9 @@ class FileManager(QObject):
             action.setStatusTip(str(path))
             action.triggered.connect(lambda _=False, p=path: self.open_path(p))
         if not paths:
-            self.recent_menu.addAction("(none)").setEnabled(False)
+            self.recent_menu.addAction(translate("FileManager", "(none)")).setEnabled(False)
         self.recent_menu.addSeparator()
-        self.recent_menu.addAction("Clear list", lambda: self._store([]))
+        self.recent_menu.addAction(translate("FileManager", "Clear list"), lambda: self._store([]))
 
     def _remember(self, path: Path) -> None:
         path = path.resolve()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -19,19 +19,20 @@ from PySide6.QtWidgets import (
 
 from gui.app.app import app_icon
 from gui.app.files import FileManager
+from gui.app.i18n import translate, translated
 from gui.panels.optimizer_panel import OptimizerPanel
 from gui.panels.surface_panel import SurfacePanel
 from gui.panels.transport import Transport
 from gui.surface.surface_view import SurfaceView
 from gui.surface3d.window_pane import install_surface3d
 
-ABOUT = """<h3>optviz</h3>
+ABOUT = QT_TRANSLATE_NOOP("MainWindow", """<h3>optviz</h3>
 <p>See gradient-based optimizers race across real loss surfaces: toy functions and random
 planes L(W₀ + a·D₁ + b·D₂) through a linear classifier's weights.</p>
 <p>Following the CS231n optimization notes: loss slices, gradient checks, SGD → momentum →
 Adam, learning-rate decay.</p>
 <p>Digits data: UCI ML hand-written digits (CC BY 4.0). Colour maps: matplotlib's viridis
-family (CC0). Built with PySide6, pyqtgraph and numpy.</p>"""
+family (CC0). Built with PySide6, pyqtgraph and numpy.</p>""")
 
 
 class MainWindow(QMainWindow):
@@ -57,8 +58,10 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self.surface_panel = SurfacePanel(model)
         self.optimizer_panel = OptimizerPanel(model)
-        self.add_dock(self.surface_panel, "Surface", Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.add_dock(self.optimizer_panel, "Optimizers", Qt.DockWidgetArea.RightDockWidgetArea)
+        self.add_dock(self.surface_panel, QT_TRANSLATE_NOOP("Docks", "Surface"),
+                      Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.add_dock(self.optimizer_panel, QT_TRANSLATE_NOOP("Docks", "Optimizers"),
+                      Qt.DockWidgetArea.RightDockWidgetArea)
         self._build_status_bar()
         self.surface3d = install_surface3d(self)  # View ▸ 3-D view, or why there is none
         self.files = FileManager(self)
@@ -69,8 +72,9 @@ class MainWindow(QMainWindow):
     def add_dock(self, widget: QWidget, title: str,
                  area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea) -> QDockWidget:
         """Put ``widget`` in a movable dock listed in the View menu; its place is
-        remembered between launches (by ``title``)."""
-        dock = QDockWidget(title, self)
+        remembered between launches (by ``title``, which stays the key in every
+        language; the dock shows it translated)."""
+        dock = QDockWidget(translated("Docks", title), self)
         dock.setObjectName(f"dock:{title}")
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
@@ -122,33 +126,42 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.menuBar().addMenu(translate("MainWindow", "&File"))
         for name, text, slot, key in (
-            ("open", "&Open experiment…", lambda: self.files.open_dialog(),
+            ("open", translate("MainWindow", "&Open experiment…"), lambda: self.files.open_dialog(),
              QKeySequence.StandardKey.Open),
-            ("save", "&Save experiment", lambda: self.files.save(), QKeySequence.StandardKey.Save),
-            ("save_as", "Save experiment &as…", lambda: self.files.save_as(), "Ctrl+Shift+S"),
-            ("export", "&Export animation…", self.export_animation, "Ctrl+E"),
+            ("save", translate("MainWindow", "&Save experiment"), lambda: self.files.save(),
+             QKeySequence.StandardKey.Save),
+            ("save_as", translate("MainWindow", "Save experiment &as…"),
+             lambda: self.files.save_as(), "Ctrl+Shift+S"),
+            ("export", translate("MainWindow", "&Export animation…"), self.export_animation,
+             "Ctrl+E"),
         ):
             file_menu.addAction(self._action(name, text, slot, key))
         file_menu.addSeparator()
         quit_key = QKeySequence.StandardKey.Quit
-        file_menu.addAction(self._action("quit", "&Quit", self.close, quit_key))
-        self.view_menu = self.menuBar().addMenu("&View")
-        self.view_menu.addAction(self._action("reset_layout", "Reset layout", self.reset_layout))
+        file_menu.addAction(self._action("quit", translate("MainWindow", "&Quit"), self.close,
+                                         quit_key))
+        self.view_menu = self.menuBar().addMenu(translate("MainWindow", "&View"))
+        self.view_menu.addAction(self._action("reset_layout", translate("MainWindow",
+                                                                        "Reset layout"),
+                                              self.reset_layout))
         self.view_menu.addSeparator()
-        help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addAction(self._action("about", "&About optviz", self.show_about))
+        help_menu = self.menuBar().addMenu(translate("MainWindow", "&Help"))
+        help_menu.addAction(self._action("about", translate("MainWindow", "&About optviz"),
+                                         self.show_about))
 
     def _build_toolbar(self) -> None:
         self.transport = Transport(self.model)
-        bar = QToolBar("Transport", self)
+        bar = QToolBar(translate("MainWindow", "Transport"), self)
         bar.setObjectName("toolbar:transport")
         bar.addWidget(self.transport)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
-        self._action("play", "Play / pause", self.model.toggle_play, Qt.Key.Key_Space)
-        self._action("step", "Step", self.model.step_once, Qt.Key.Key_Right)
-        self._action("reset", "Reset", self.model.reset, Qt.Key.Key_R)
+        self._action("play", translate("MainWindow", "Play / pause"), self.model.toggle_play,
+                     Qt.Key.Key_Space)
+        self._action("step", translate("MainWindow", "Step"), self.model.step_once,
+                     Qt.Key.Key_Right)
+        self._action("reset", translate("MainWindow", "Reset"), self.model.reset, Qt.Key.Key_R)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -156,7 +169,7 @@ class MainWindow(QMainWindow):
         self.readout.setMinimumWidth(420)
         bar.addWidget(self.readout, 1)
         self.progress = QProgressBar(maximumWidth=220, maximum=1000)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(translate("MainWindow", "Cancel"))
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
         self._show_progress(False)
@@ -180,9 +193,11 @@ class MainWindow(QMainWindow):
         """A slice could not be built (e.g. a bad dataset file): say so where it
         cannot be missed; the model has gone back to the surface on screen."""
         self._show_progress(False)
-        self.statusBar().showMessage(f"Could not build the surface: {message}", 10_000)
-        QMessageBox.warning(self, "Cannot build the surface",
-                            f"{message}\n\nThe surface on screen stays as it was.")
+        self.statusBar().showMessage(translate("MainWindow", "Could not build the surface: "
+                                               "{message}").format(message=message), 10_000)
+        QMessageBox.warning(self, translate("MainWindow", "Cannot build the surface"),
+                            translate("MainWindow", "{message}\n\nThe surface on screen stays "
+                                                    "as it was.").format(message=message))
 
     # ------------------------------------------------------------ file actions
     def open_path(self, path: str | Path) -> bool:
@@ -195,7 +210,8 @@ class MainWindow(QMainWindow):
         try:
             from gui.export.dialog import run_export_dialog
         except ImportError:
-            self.statusBar().showMessage("Animation export is not available in this build", 5000)
+            self.statusBar().showMessage(translate(
+                "MainWindow", "Animation export is not available in this build"), 5000)
             return
         run_export_dialog(self)
 
@@ -217,4 +233,5 @@ class MainWindow(QMainWindow):
                 dock.raise_()  # its tab in front
 
     def show_about(self) -> None:
-        QMessageBox.about(self, "About optviz", ABOUT)
+        QMessageBox.about(self, translate("MainWindow", "About optviz"),
+                          translated("MainWindow", ABOUT))

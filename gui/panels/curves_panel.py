@@ -13,16 +13,19 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
+from gui.app.i18n import translate, translated
 from gui.widgets.log_axis import LogAxis
 from optim_core.analysis import curves
 
 #: (key, title, y label) of the four plots, in reading order (2 × 2).
-PLOTS = (("loss", "loss", "f"), ("grad_norm", "gradient norm", "|∇f|"),
-         ("effective_lr", "effective step size (adaptive: mean η/(√v + ε))", "η_eff"),
-         ("distance", "distance to nearest minimum", "d"))
+PLOTS = (("loss", QT_TRANSLATE_NOOP("CurvesPanel", "loss"), "f"),
+         ("grad_norm", QT_TRANSLATE_NOOP("CurvesPanel", "gradient norm"), "|∇f|"),
+         ("effective_lr", QT_TRANSLATE_NOOP("CurvesPanel", "effective step size (adaptive: mean "
+                                                           "η/(√v + ε))"), "η_eff"),
+         ("distance", QT_TRANSLATE_NOOP("CurvesPanel", "distance to nearest minimum"), "d"))
 CURSOR_PEN = pg.mkPen("#ffd166", width=1.5)
 #: Fastest redraw while the race plays (ms): about 10 a second is smooth to read.
 PLAYING_MS = 100
@@ -50,11 +53,12 @@ class CurvesPanel(QWidget):
         self._on_log_toggled(self.log_check.isChecked())
 
     def _build(self) -> None:
-        self.log_check = QCheckBox("log y", checked=True,
-                                   toolTip="loss, |∇f| and step size on log axes; the loss "
-                                           "becomes f − f* where a minimum f* is known")
-        self.start_spin = QSpinBox(minimum=1, maximum=1, toolTip="which start point's curves")
-        self.start_label = QLabel("start point")
+        tip = translate("CurvesPanel", "loss, |∇f| and step size on log axes; the loss becomes "
+                                       "f − f* where a minimum f* is known")
+        self.log_check = QCheckBox(translate("CurvesPanel", "log y"), checked=True, toolTip=tip)
+        self.start_spin = QSpinBox(minimum=1, maximum=1,
+                                   toolTip=translate("CurvesPanel", "which start point's curves"))
+        self.start_label = QLabel(translate("CurvesPanel", "start point"))
         self.canvas = pg.GraphicsLayoutWidget()
         self.plots: dict[str, pg.PlotItem] = {}
         self.cursors: dict[str, pg.InfiniteLine] = {}
@@ -62,10 +66,10 @@ class CurvesPanel(QWidget):
         for k, (key, title, ylabel) in enumerate(PLOTS):
             plot = self.canvas.addPlot(row=k // 2, col=k % 2,
                                        axisItems={"left": LogAxis("left")})
-            plot.setTitle(title, color="#e8e8e8", size="10pt")
+            plot.setTitle(translated("CurvesPanel", title), color="#e8e8e8", size="10pt")
             plot.setLabel("left", ylabel)
             if k // 2 == len(PLOTS) // 2 - 1:  # the bottom row says what x is, for both rows
-                plot.setLabel("bottom", "step")
+                plot.setLabel("bottom", translate("CurvesPanel", "step"))
             # Horizontal grid lines cost ~9 ms a plot a paint (x ones ~0.1 ms); the
             # hover read-out gives exact values.
             plot.showGrid(x=True, y=False, alpha=0.15)
@@ -78,7 +82,8 @@ class CurvesPanel(QWidget):
             plot.addItem(self.hover_lines[key], ignoreBounds=True)
             self.hover_lines[key].hide()
             self.plots[key] = plot
-        self.no_minimum = pg.TextItem("no known minimum on this surface", color="#a0a0a8",
+        self.no_minimum = pg.TextItem(translate("CurvesPanel", "no known minimum on this surface"),
+                                      color="#a0a0a8",
                                       anchor=(0.5, 0.5))
         self.no_minimum.setParentItem(self.plots["distance"].getViewBox())
         self.hover_text = pg.TextItem(anchor=(0, 0), fill=pg.mkBrush(20, 20, 28, 225),
@@ -202,7 +207,8 @@ class CurvesPanel(QWidget):
                 else:
                     item.setData(c.steps, y, connect="finite")
         self.key_label.setText("&nbsp;&nbsp;&nbsp;".join(
-            f'<span style="color:{runs[i].color}">━━</span>&nbsp;{html.escape(runs[i].label)}'
+            f'<span style="color:{runs[i].color}">━━</span>&nbsp;'
+            f'{html.escape(translated("core", runs[i].label))}'
             for i in self.series))
         self.no_minimum.setVisible(not self._has_minimum())
         vb = self.plots["distance"].getViewBox()
@@ -260,8 +266,10 @@ class CurvesPanel(QWidget):
         """Show the dashed line at ``step`` and, in plot ``key``, all runs' values there."""
         values = self.values_at(step)[key]
         runs = self.model.spec.runs
-        lines = [f"<b>step {step}</b>"] + [
-            f"<span style='color:{runs[i].color}'>■</span> {html.escape(runs[i].label)}: "
+        head = translate("CurvesPanel", "step {step}").format(step=step)
+        lines = [f"<b>{head}</b>"] + [
+            f"<span style='color:{runs[i].color}'>■</span> "
+            f"{html.escape(translated('core', runs[i].label))}: "
             f"{v:.4g}" for i, v in values.items()]
         self.hover_text.setHtml("<br>".join(lines))
         vb = self.plots[key].getViewBox()

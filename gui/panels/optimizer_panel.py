@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.app.i18n import translate, translated
 from gui.model.experiment_runs import kind_title
 from gui.panels.run_row import RunRow
 from optim_core import optimizers
@@ -24,11 +25,13 @@ MATH_FONTS = "'STIX Two Math', 'Cambria Math', 'Latin Modern Math', 'DejaVu Seri
 
 def formula_html(kind: str) -> str:
     """The update of ``kind`` in symbols (one assignment per line) and in words."""
-    lines = "<br>".join(html.escape(line) for line in optimizers.formula(kind).splitlines())
-    return (f"<b>{html.escape(kind_title(kind))}</b>"
+    formula = translated("core", optimizers.formula(kind))
+    lines = "<br>".join(html.escape(line) for line in formula.splitlines())
+    return (f"<b>{html.escape(translated('core', kind_title(kind)))}</b>"
             f"<div style=\"font-family: {MATH_FONTS}; font-size: 13pt; margin: 4px 0 4px 8px\">"
             f"<i>{lines}</i></div>"
-            f"<span style=\"color: #a0a0a8\">{html.escape(optimizers.summary(kind))}</span>")
+            f"<span style=\"color: #a0a0a8\">"
+            f"{html.escape(translated('core', optimizers.summary(kind)))}</span>")
 
 
 class OptimizerPanel(QWidget):
@@ -49,10 +52,11 @@ class OptimizerPanel(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
-        self.add_button = QPushButton("Add run")
+        self.add_button = QPushButton(translate("OptimizerPanel", "Add run"))
         menu = QMenu(self.add_button)
         for kind in optimizers.names():
-            menu.addAction(kind_title(kind), lambda k=kind: self.model.add_run(k))
+            menu.addAction(translated("core", kind_title(kind)),
+                           lambda k=kind: self.model.add_run(k))
         self.add_button.setMenu(menu)
         self.formula = QLabel()
         self.formula.setWordWrap(True)

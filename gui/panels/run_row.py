@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.app.i18n import translate, translated
 from gui.model.experiment_runs import kind_title
 from gui.widgets.widgets import ColorButton, SliderSpin
 from optim_core import optimizers
@@ -28,11 +29,22 @@ from optim_core.experiment.spec import RunSpec
 SCHEDULES: dict[str, dict[str, tuple]] = {
     "constant": {},
     "step": {"gamma": ("× γ", 0.01, 1.0, False, 0.5, False),
-             "every": ("every k steps", 1, 100_000, False, 100, True)},
-    "exponential": {"k": ("decay k", 1e-6, 1.0, True, 1e-2, False)},
-    "inverse_time": {"k": ("decay k", 1e-6, 10.0, True, 1e-2, False)},
-    "cosine": {"total": ("over T steps", 1, 1_000_000, False, 1000, True),
-               "floor": ("floor", 0.0, 1.0, False, 0.0, False)},
+             "every": (QT_TRANSLATE_NOOP("RunRow", "every k steps"), 1, 100_000, False, 100,
+                       True)},
+    "exponential": {"k": (QT_TRANSLATE_NOOP("RunRow", "decay k"), 1e-6, 1.0, True, 1e-2, False)},
+    "inverse_time": {"k": (QT_TRANSLATE_NOOP("RunRow", "decay k"), 1e-6, 10.0, True, 1e-2,
+                           False)},
+    "cosine": {"total": (QT_TRANSLATE_NOOP("RunRow", "over T steps"), 1, 1_000_000, False, 1000,
+                         True),
+               "floor": (QT_TRANSLATE_NOOP("RunRow", "floor"), 0.0, 1.0, False, 0.0, False)},
+}
+#: How the schedule menu names each schedule.
+SCHEDULE_TITLES = {
+    "constant": QT_TRANSLATE_NOOP("RunRow", "constant"),
+    "step": QT_TRANSLATE_NOOP("RunRow", "step"),
+    "exponential": QT_TRANSLATE_NOOP("RunRow", "exponential"),
+    "inverse_time": QT_TRANSLATE_NOOP("RunRow", "inverse time"),
+    "cosine": QT_TRANSLATE_NOOP("RunRow", "cosine"),
 }
 
 #: The hyper-parameter a warm-up ramps (momentum's μ), and where the ramp starts
@@ -62,15 +74,16 @@ class RunRow(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setObjectName("RunRow")
         self.enabled_box = QCheckBox()
-        self.enabled_box.setToolTip("Race this run")
+        self.enabled_box.setToolTip(translate("RunRow", "Race this run"))
         self.color_button = ColorButton(run.color)
         self.label_edit = QLineEdit()
         self.label_edit.setMinimumWidth(70)
         self.kind_combo = QComboBox()
         for kind in optimizers.names():
-            self.kind_combo.addItem(kind_title(kind), kind)
-        self.duplicate_button = QToolButton(text="copy", toolTip="Duplicate this run")
-        self.remove_button = QToolButton(text="✕", toolTip="Remove this run")
+            self.kind_combo.addItem(translated("core", kind_title(kind)), kind)
+        self.duplicate_button = QToolButton(text=translate("RunRow", "copy"),
+                                            toolTip=translate("RunRow", "Duplicate this run"))
+        self.remove_button = QToolButton(text="✕", toolTip=translate("RunRow", "Remove this run"))
         head = QHBoxLayout()
         for w in (self.enabled_box, self.color_button, self.label_edit, self.kind_combo,
                   self.duplicate_button, self.remove_button):
@@ -100,10 +113,12 @@ class RunRow(QFrame):
         self.remove_button.clicked.connect(lambda: self._edit("remove", None))
 
     def _on_label_edited(self) -> None:
-        self._edit("label", self.label_edit.text())
+        # The field shows a default label translated; left as shown, it stays the label.
+        if self.label_edit.text() != translated("core", self._run.label):
+            self._edit("label", self.label_edit.text())
         # The name the model kept (never empty, never another run's), shown even
         # while the field still has the focus.
-        self.label_edit.setText(self._run.label)
+        self.label_edit.setText(translated("core", self._run.label))
 
     def _edit(self, what: str, value: Any) -> None:
         self.selected.emit(self.index)
@@ -125,7 +140,7 @@ class RunRow(QFrame):
             w.blockSignals(False)
         self.color_button.set_color(run.color)
         if not self.label_edit.hasFocus():
-            self.label_edit.setText(run.label)
+            self.label_edit.setText(translated("core", run.label))
         if run.kind != self._kind:
             self._build_hyper(run.kind)
         self._show_hyper(run.hyper)
@@ -139,24 +154,26 @@ class RunRow(QFrame):
         for h in optimizers.hyper_specs(kind):
             w = self._hyper_widget(h)
             self.hyper_widgets[h.name] = w
-            self.form.addRow(f"{h.symbol or h.label}", w)
-            w.setToolTip(h.label)
-            self.form.labelForField(w).setToolTip(h.label)
+            label = translated("core", h.label)
+            self.form.addRow(h.symbol or label, w)
+            w.setToolTip(label)
+            self.form.labelForField(w).setToolTip(label)
             if h.name == WARMED:
                 self.warmup_spin = QSpinBox(minimum=0, maximum=100_000, singleStep=50,
-                                            specialValueText="off", suffix=" steps")
-                self.warmup_spin.setToolTip(
-                    f"Momentum warm-up: μ rises linearly from {WARMUP_START} to the value "
-                    "above over this many steps (off: constant μ)")
+                                            specialValueText=translate("RunRow", "off"),
+                                            suffix=translate("RunRow", " steps"))
+                self.warmup_spin.setToolTip(translate(
+                    "RunRow", "Momentum warm-up: μ rises linearly from {start} to the value "
+                    "above over this many steps (off: constant μ)").format(start=WARMUP_START))
                 self.warmup_spin.valueChanged.connect(lambda _v: self._emit_mu())
-                self.form.addRow("warm-up", self.warmup_spin)
+                self.form.addRow(translate("RunRow", "warm-up"), self.warmup_spin)
             if h.name == "lr":
                 self.schedule_combo = QComboBox()
                 for name in SCHEDULES:
-                    self.schedule_combo.addItem(name.replace("_", " "), name)
-                self.schedule_combo.setToolTip("How η changes with the step t")
+                    self.schedule_combo.addItem(translated("RunRow", SCHEDULE_TITLES[name]), name)
+                self.schedule_combo.setToolTip(translate("RunRow", "How η changes with the step t"))
                 self.schedule_combo.activated.connect(lambda _i: self._emit_lr())
-                self.form.addRow("decay", self.schedule_combo)
+                self.form.addRow(translate("RunRow", "decay"), self.schedule_combo)
 
     def _hyper_widget(self, h) -> QWidget:
         if h.dtype == "bool":
@@ -229,7 +246,7 @@ class RunRow(QFrame):
                 w = SliderSpin(lo, hi, default, log=log)
                 w.value_changed.connect(lambda _v: self._emit_lr())
             self.schedule_widgets[name] = w
-            self.form.insertRow(row, f"  {label}", w)
+            self.form.insertRow(row, f"  {translated('RunRow', label)}", w)
             row += 1
 
     # ------------------------------------------------------------ UI -> model

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.app.i18n import translate, translated
 from gui.widgets.widgets import SliderSpin
 from optim_core import surfaces
 from optim_core.experiment.spec import (
@@ -29,7 +31,9 @@ from optim_core.experiment.spec import (
 )
 
 RESOLUTIONS = (64, 128, 256, 512, 1024)
-LOG_CHOICES = (("automatic", None), ("linear", False), ("log", True))
+LOG_CHOICES = ((QT_TRANSLATE_NOOP("SurfacePanel", "automatic"), None),
+               (QT_TRANSLATE_NOOP("SurfacePanel", "linear"), False),
+               (QT_TRANSLATE_NOOP("SurfacePanel", "log"), True))
 BUNDLED = "digits"
 
 
@@ -53,8 +57,8 @@ class SurfacePanel(QWidget):
         self.model = model
         self.surface_combo = QComboBox()
         for name in surfaces.names():
-            self.surface_combo.addItem(surfaces.get(name).title, name)
-        self.surface_combo.addItem("Classifier loss slice", CLASSIFIER)
+            self.surface_combo.addItem(translated("core", surfaces.get(name).title), name)
+        self.surface_combo.addItem(translate("SurfacePanel", "Classifier loss slice"), CLASSIFIER)
         self.description = QLabel(wordWrap=True)
         self.description.setStyleSheet("color: #b8b8c0")
         self.params_box = QFormLayout()
@@ -79,45 +83,47 @@ class SurfacePanel(QWidget):
 
     # ------------------------------------------------------------------ build
     def _build_slice_group(self) -> QGroupBox:
-        box = QGroupBox("Classifier slice  L(W₀ + a·D₁ + b·D₂)")
+        box = QGroupBox(translate("SurfacePanel", "Classifier slice  L(W₀ + a·D₁ + b·D₂)"))
         form = QFormLayout(box)
         self.dataset_combo = QComboBox()
-        self.dataset_combo.addItem("UCI digits (bundled)", BUNDLED)
-        self.open_dataset = QPushButton("Open…")
+        self.dataset_combo.addItem(translate("SurfacePanel", "UCI digits (bundled)"), BUNDLED)
+        self.open_dataset = QPushButton(translate("SurfacePanel", "Open…"))
         menu = QMenu(self.open_dataset)
-        menu.addAction("Data file (.npz with X, y / .csv, label last)…", self._on_open_dataset)
-        menu.addAction("CIFAR-10 python folder…", self._on_open_cifar)
+        menu.addAction(translate("SurfacePanel", "Data file (.npz with X, y / .csv, label last)…"),
+                       self._on_open_dataset)
+        menu.addAction(translate("SurfacePanel", "CIFAR-10 python folder…"), self._on_open_cifar)
         self.open_dataset.setMenu(menu)
         row = QHBoxLayout()
         row.addWidget(self.dataset_combo, 1)
         row.addWidget(self.open_dataset)
-        form.addRow("dataset", row)
+        form.addRow(translate("SurfacePanel", "dataset"), row)
         self.loss_combo = QComboBox()
-        self.loss_combo.addItem("softmax (cross-entropy)", "softmax")
-        self.loss_combo.addItem("multiclass SVM (hinge)", "svm")
-        form.addRow("loss", self.loss_combo)
+        self.loss_combo.addItem(translate("SurfacePanel", "softmax (cross-entropy)"), "softmax")
+        self.loss_combo.addItem(translate("SurfacePanel", "multiclass SVM (hinge)"), "svm")
+        form.addRow(translate("SurfacePanel", "loss"), self.loss_combo)
         self.reg = SliderSpin(REG_SLIDER_MIN, REG_MAX, 1e-3, log=True)
         form.addRow("λ (L2)", self.reg)
         self.center_combo = QComboBox()
-        self.center_combo.addItem("small random W₀", "init")
-        self.center_combo.addItem("trained W*", "trained")
-        form.addRow("centre", self.center_combo)
+        self.center_combo.addItem(translate("SurfacePanel", "small random W₀"), "init")
+        self.center_combo.addItem(translate("SurfacePanel", "trained W*"), "trained")
+        form.addRow(translate("SurfacePanel", "centre"), self.center_combo)
         self.seed = QSpinBox(minimum=0, maximum=2**31 - 1)
-        self.new_directions = QPushButton("New directions")
+        self.new_directions = QPushButton(translate("SurfacePanel", "New directions"))
         row = QHBoxLayout()
         row.addWidget(self.seed, 1)
         row.addWidget(self.new_directions)
-        form.addRow("seed", row)
-        self.normalize = QCheckBox("filter-normalized directions")
+        form.addRow(translate("SurfacePanel", "seed"), row)
+        self.normalize = QCheckBox(translate("SurfacePanel", "filter-normalized directions"))
         form.addRow("", self.normalize)
         self.extent = QDoubleSpinBox(minimum=0.05, maximum=100.0, singleStep=0.25,
                                      keyboardTracking=False)
-        form.addRow("range ±", self.extent)
-        self.batch = QSpinBox(minimum=0, maximum=BATCH_SIZE_MAX, specialValueText="full batch",
+        form.addRow(translate("SurfacePanel", "range ±"), self.extent)
+        self.batch = QSpinBox(minimum=0, maximum=BATCH_SIZE_MAX,
+                              specialValueText=translate("SurfacePanel", "full batch"),
                               keyboardTracking=False)
-        self.batch.setToolTip("Mini-batch size of the gradients the optimizers see "
-                              "(the surface stays the full-batch loss)")
-        form.addRow("mini-batch", self.batch)
+        self.batch.setToolTip(translate("SurfacePanel", "Mini-batch size of the gradients the "
+                                        "optimizers see (the surface stays the full-batch loss)"))
+        form.addRow(translate("SurfacePanel", "mini-batch"), self.batch)
         m = self.model
         self.dataset_combo.activated.connect(
             lambda i: m.set_slice(dataset=self.dataset_combo.itemData(i)))
@@ -134,7 +140,7 @@ class SurfacePanel(QWidget):
         return box
 
     def _build_view_group(self) -> QGroupBox:
-        box = QGroupBox("Picture")
+        box = QGroupBox(translate("SurfacePanel", "Picture"))
         form = QFormLayout(box)
         self.resolution = QComboBox()
         for n in RESOLUTIONS:
@@ -143,15 +149,16 @@ class SurfacePanel(QWidget):
         self.colormap.addItems(COLORMAPS)
         self.log_color = QComboBox()
         for text, value in LOG_CHOICES:
-            self.log_color.addItem(text, value)
+            self.log_color.addItem(translated("SurfacePanel", text), value)
         self.contours = QSpinBox(minimum=0, maximum=40)
         self.grid_n = QSpinBox(minimum=1, maximum=12)
-        self.grid_n.setToolTip("Shift+drag on the surface seeds an n × n grid of start points")
-        form.addRow("grid", self.resolution)
-        form.addRow("colours", self.colormap)
-        form.addRow("colour scale", self.log_color)
-        form.addRow("contour lines", self.contours)
-        form.addRow("start grid n", self.grid_n)
+        self.grid_n.setToolTip(translate("SurfacePanel", "Shift+drag on the surface seeds an n × "
+                                                         "n grid of start points"))
+        form.addRow(translate("SurfacePanel", "grid"), self.resolution)
+        form.addRow(translate("SurfacePanel", "colours"), self.colormap)
+        form.addRow(translate("SurfacePanel", "colour scale"), self.log_color)
+        form.addRow(translate("SurfacePanel", "contour lines"), self.contours)
+        form.addRow(translate("SurfacePanel", "start grid n"), self.grid_n)
         m = self.model
         self.resolution.activated.connect(
             lambda i: m.set_resolution(self.resolution.itemData(i)))
@@ -170,12 +177,12 @@ class SurfacePanel(QWidget):
         classifier = spec.name == CLASSIFIER
         self.slice_group.setVisible(classifier)
         if classifier:
-            self.description.setText(
-                "A random plane through the weights of a linear classifier on real data: "
-                "the loss L(W₀ + a·D₁ + b·D₂), computed exactly on the grid.")
+            self.description.setText(translate(
+                "SurfacePanel", "A random plane through the weights of a linear classifier on "
+                "real data: the loss L(W₀ + a·D₁ + b·D₂), computed exactly on the grid."))
             self._show_slice(spec.slice)
         else:
-            self.description.setText(surfaces.get(spec.name).description)
+            self.description.setText(translated("core", surfaces.get(spec.name).description))
         self._show_params(spec.name, spec.params)
         with _blocked(self.resolution):
             self.resolution.setCurrentIndex(max(0, self.resolution.findData(spec.resolution)))
@@ -189,7 +196,7 @@ class SurfacePanel(QWidget):
             for p in specs:
                 w = SliderSpin(p.min, p.max, p.default, log=p.log)
                 w.value_changed.connect(lambda v, n=p.name: self.model.set_surface_param(n, v))
-                self.params_box.addRow(p.label, w)
+                self.params_box.addRow(translated("core", p.label), w)
                 self.param_widgets[p.name] = w
             self._shown_params = name
         for p in specs:
@@ -222,12 +229,14 @@ class SurfacePanel(QWidget):
     # ------------------------------------------------------------ UI -> model
     def _on_open_dataset(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open a dataset", "", "Datasets (*.npz *.csv);;All files (*)")
+            self, translate("SurfacePanel", "Open a dataset"), "",
+            translate("SurfacePanel", "Datasets (*.npz *.csv);;All files (*)"))
         if path:
             self.model.set_slice(dataset=path)
 
     def _on_open_cifar(self) -> None:
         path = QFileDialog.getExistingDirectory(
-            self, "Open a CIFAR-10 folder (data_batch_1 … 5, test_batch)")
+            self, translate("SurfacePanel", "Open a CIFAR-10 folder (data_batch_1 … 5, "
+                                            "test_batch)"))
         if path:
             self.model.set_slice(dataset=path)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QStyle, QToolButton, QWidget
 
+from gui.app.i18n import translate, translated
+
 #: What the play button says while stopped / while playing.
-PLAY_TEXT, PAUSE_TEXT = "Play", "Pause"
+PLAY_TEXT = QT_TRANSLATE_NOOP("Transport", "Play")
+PAUSE_TEXT = QT_TRANSLATE_NOOP("Transport", "Pause")
 
 
 class Transport(QWidget):
@@ -16,10 +19,13 @@ class Transport(QWidget):
     def __init__(self, model, parent: QWidget | None = None):
         super().__init__(parent)
         self.model = model
-        self.play_button = QToolButton(text=PLAY_TEXT, toolTip="Play / pause (Space)")
+        self.play_button = QToolButton(text=translated("Transport", PLAY_TEXT),
+                                       toolTip=translate("Transport", "Play / pause (Space)"))
         self.play_button.setCheckable(True)
-        self.step_button = QToolButton(text="Step", toolTip="One frame of steps (→)")
-        self.reset_button = QToolButton(text="Reset", toolTip="Back to step 0 (R)")
+        self.step_button = QToolButton(text=translate("Transport", "Step"),
+                                       toolTip=translate("Transport", "One frame of steps (→)"))
+        self.reset_button = QToolButton(text=translate("Transport", "Reset"),
+                                        toolTip=translate("Transport", "Back to step 0 (R)"))
         icons = ((self.step_button, QStyle.StandardPixmap.SP_MediaSkipForward),
                  (self.reset_button, QStyle.StandardPixmap.SP_MediaSkipBackward))
         for button, icon in icons:
@@ -27,10 +33,11 @@ class Transport(QWidget):
         for button in (self.play_button, self.step_button, self.reset_button):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.steps_per_frame = QSpinBox(minimum=1, maximum=1000, keyboardTracking=False)
-        self.steps_per_frame.setToolTip("Optimizer steps taken per animation frame")
+        self.steps_per_frame.setToolTip(
+            translate("Transport", "Optimizer steps taken per animation frame"))
         self.max_steps = QSpinBox(minimum=1, maximum=1_000_000, singleStep=100,
                                   keyboardTracking=False)
-        self.max_steps.setToolTip("The race stops at this step")
+        self.max_steps.setToolTip(translate("Transport", "The race stops at this step"))
         self.step_label = QLabel()
         self.step_label.setMinimumWidth(110)
         layout = QHBoxLayout(self)
@@ -38,9 +45,9 @@ class Transport(QWidget):
         for w in (self.play_button, self.step_button, self.reset_button):
             layout.addWidget(w)
         layout.addSpacing(12)
-        layout.addWidget(QLabel("steps / frame"))
+        layout.addWidget(QLabel(translate("Transport", "steps / frame")))
         layout.addWidget(self.steps_per_frame)
-        layout.addWidget(QLabel("max steps"))
+        layout.addWidget(QLabel(translate("Transport", "max steps")))
         layout.addWidget(self.max_steps)
         layout.addSpacing(12)
         layout.addWidget(self.step_label)
@@ -58,7 +65,7 @@ class Transport(QWidget):
 
     def _on_playing_changed(self, playing: bool) -> None:
         self.play_button.setChecked(playing)
-        self.play_button.setText(PAUSE_TEXT if playing else PLAY_TEXT)
+        self.play_button.setText(translated("Transport", PAUSE_TEXT if playing else PLAY_TEXT))
         pixmap = QStyle.StandardPixmap
         icon = pixmap.SP_MediaPause if playing else pixmap.SP_MediaPlay
         self.play_button.setIcon(self.style().standardIcon(icon))
@@ -72,4 +79,5 @@ class Transport(QWidget):
             w.blockSignals(False)
 
     def _on_stepped(self, *_) -> None:
-        self.step_label.setText(f"step {self.model.step} / {self.model.spec.steps}")
+        self.step_label.setText(translate("Transport", "step {step} / {steps}").format(
+            step=self.model.step, steps=self.model.spec.steps))

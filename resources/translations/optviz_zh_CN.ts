@@ -13,6 +13,83 @@
     </message>
 </context>
 <context>
+    <name>CurvesPanel</name>
+    <message>
+        <source>loss</source>
+        <extracomment>(key, title, y label) of the four plots, in reading order (2 × 2).</extracomment>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>gradient norm</source>
+        <translation>梯度范数</translation>
+    </message>
+    <message>
+        <source>effective step size (adaptive: mean η/(√v + ε))</source>
+        <translation>有效步长（自适应方法：η/(√v + ε) 的均值）</translation>
+    </message>
+    <message>
+        <source>distance to nearest minimum</source>
+        <translation>到最近极小值的距离</translation>
+    </message>
+    <message>
+        <source>loss, |∇f| and step size on log axes; the loss becomes f − f* where a minimum f* is known</source>
+        <extracomment>Fastest redraw while the race plays (ms): about 10 a second is smooth to read.</extracomment>
+        <translation>损失、|∇f| 和步长用对数坐标；已知最小值 f* 时，损失显示为 f − f*</translation>
+    </message>
+    <message>
+        <source>log y</source>
+        <translation>对数 y 轴</translation>
+    </message>
+    <message>
+        <source>which start point&apos;s curves</source>
+        <translation>显示哪个起点的曲线</translation>
+    </message>
+    <message>
+        <source>start point</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>no known minimum on this surface</source>
+        <translation>此曲面没有已知的极小值</translation>
+    </message>
+    <message>
+        <source>step {step}</source>
+        <translation>第 {step} 步</translation>
+    </message>
+</context>
+<context>
+    <name>Docks</name>
+    <message>
+        <source>Training curves</source>
+        <extracomment>The docks&apos; titles: their keys in ``window.docks`` (shown translated).</extracomment>
+        <translation>训练曲线</translation>
+    </message>
+    <message>
+        <source>Gradient check</source>
+        <translation>梯度检查</translation>
+    </message>
+    <message>
+        <source>Classifier training</source>
+        <translation>分类器训练</translation>
+    </message>
+    <message>
+        <source>Many starts</source>
+        <translation>多起点</translation>
+    </message>
+    <message>
+        <source>Surface</source>
+        <translation>曲面</translation>
+    </message>
+    <message>
+        <source>Optimizers</source>
+        <translation>优化器</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>MP4 video (H.264)</source>
@@ -134,6 +211,73 @@
     <message>
         <source>encoding</source>
         <translation>正在编码</translation>
+    </message>
+</context>
+<context>
+    <name>FileManager</name>
+    <message>
+        <source>optviz experiments (*.optviz.json);;JSON files (*.json);;All files (*)</source>
+        <translation>optviz 实验 (*.optviz.json);;JSON 文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>Open experiment</source>
+        <translation>打开实验</translation>
+    </message>
+    <message>
+        <source>Cannot open experiment</source>
+        <translation>无法打开实验</translation>
+    </message>
+    <message>
+        <source>{name} could not be opened.
+
+{reason}</source>
+        <translation>无法打开 {name}。
+
+{reason}</translation>
+    </message>
+    <message>
+        <source>Cannot open preset</source>
+        <translation>无法打开预设</translation>
+    </message>
+    <message>
+        <source>Save experiment</source>
+        <translation>保存实验</translation>
+    </message>
+    <message>
+        <source>Cannot save experiment</source>
+        <translation>无法保存实验</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>Save the changes to {name} first?</source>
+        <translation>先保存对 {name} 的更改吗？</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Presets</source>
+        <translation>预设(&amp;P)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation>清空列表</translation>
     </message>
 </context>
 <context>
@@ -364,6 +508,108 @@ numeric: {kind}, h = {h}</source>
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <source>&lt;h3&gt;optviz&lt;/h3&gt;
+&lt;p&gt;See gradient-based optimizers race across real loss surfaces: toy functions and random
+planes L(W₀ + a·D₁ + b·D₂) through a linear classifier&apos;s weights.&lt;/p&gt;
+&lt;p&gt;Following the CS231n optimization notes: loss slices, gradient checks, SGD → momentum →
+Adam, learning-rate decay.&lt;/p&gt;
+&lt;p&gt;Digits data: UCI ML hand-written digits (CC BY 4.0). Colour maps: matplotlib&apos;s viridis
+family (CC0). Built with PySide6, pyqtgraph and numpy.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;optviz&lt;/h3&gt;
+&lt;p&gt;观看基于梯度的优化器在真实损失曲面上竞赛：玩具函数，以及穿过线性分类器权重的随机平面
+L(W₀ + a·D₁ + b·D₂)。&lt;/p&gt;
+&lt;p&gt;依照 CS231n 优化课程笔记：损失切片、梯度检查、SGD → 动量 → Adam、学习率衰减。&lt;/p&gt;
+&lt;p&gt;digits 数据：UCI ML 手写数字（CC BY 4.0）。颜色映射：matplotlib 的 viridis 系列（CC0）。
+基于 PySide6、pyqtgraph 和 numpy 构建。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open experiment…</source>
+        <translation>打开实验(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save experiment</source>
+        <translation>保存实验(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save experiment &amp;as…</source>
+        <translation>实验另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export animation…</source>
+        <translation>导出动画(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Reset layout</source>
+        <translation>重置布局</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About optviz</source>
+        <translation>关于 optviz(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>播放控制</translation>
+    </message>
+    <message>
+        <source>Play / pause</source>
+        <translation>播放 / 暂停</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Could not build the surface: {message}</source>
+        <translation>无法构建曲面：{message}</translation>
+    </message>
+    <message>
+        <source>Cannot build the surface</source>
+        <translation>无法构建曲面</translation>
+    </message>
+    <message>
+        <source>{message}
+
+The surface on screen stays as it was.</source>
+        <translation>{message}
+
+屏幕上的曲面保持不变。</translation>
+    </message>
+    <message>
+        <source>Animation export is not available in this build</source>
+        <translation>此版本不支持导出动画</translation>
+    </message>
+    <message>
+        <source>About optviz</source>
+        <translation>关于 optviz</translation>
+    </message>
+</context>
+<context>
     <name>ManyStartsPanel</name>
     <message>
         <source>Basin map: a run from every start of a grid</source>
@@ -476,6 +722,14 @@ numeric: {kind}, h = {h}</source>
     </message>
 </context>
 <context>
+    <name>OptimizerPanel</name>
+    <message>
+        <source>Add run</source>
+        <extracomment>Fonts tried, in order, for the update formulas (math-looking, then any serif).</extracomment>
+        <translation>添加运行</translation>
+    </message>
+</context>
+<context>
     <name>ProjectionTable</name>
     <message>
         <source>run</source>
@@ -537,6 +791,139 @@ numeric: {kind}, h = {h}</source>
     <message>
         <source>{run}: click the line to hide or show this run</source>
         <translation>{run}：点击线条以隐藏或显示这条运行</translation>
+    </message>
+</context>
+<context>
+    <name>RunRow</name>
+    <message>
+        <source>every k steps</source>
+        <extracomment>Learning-rate schedules offered, with the fields the row edits: field -&gt; (label, min, max, log, default, integer).</extracomment>
+        <translation>每 k 步</translation>
+    </message>
+    <message>
+        <source>decay k</source>
+        <translation>衰减系数 k</translation>
+    </message>
+    <message>
+        <source>over T steps</source>
+        <translation>经过 T 步</translation>
+    </message>
+    <message>
+        <source>floor</source>
+        <translation>下限</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <extracomment>How the schedule menu names each schedule.</extracomment>
+        <translation>常数</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>阶梯</translation>
+    </message>
+    <message>
+        <source>exponential</source>
+        <translation>指数</translation>
+    </message>
+    <message>
+        <source>inverse time</source>
+        <translation>反比时间</translation>
+    </message>
+    <message>
+        <source>cosine</source>
+        <translation>余弦</translation>
+    </message>
+    <message>
+        <source>Race this run</source>
+        <extracomment>The hyper-parameter a warm-up ramps (momentum&apos;s μ), and where the ramp starts (the course notes&apos; 0.5 → 0.99).</extracomment>
+        <translation>让这条运行参加竞赛</translation>
+    </message>
+    <message>
+        <source>copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Duplicate this run</source>
+        <translation>复制这条运行</translation>
+    </message>
+    <message>
+        <source>Remove this run</source>
+        <translation>删除这条运行</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source> steps</source>
+        <translation> 步</translation>
+    </message>
+    <message>
+        <source>Momentum warm-up: μ rises linearly from {start} to the value above over this many steps (off: constant μ)</source>
+        <translation>动量预热：μ 在这么多步内从 {start} 线性升到上面的值（关闭：μ 为常数）</translation>
+    </message>
+    <message>
+        <source>warm-up</source>
+        <translation>预热</translation>
+    </message>
+    <message>
+        <source>How η changes with the step t</source>
+        <translation>η 如何随步数 t 变化</translation>
+    </message>
+    <message>
+        <source>decay</source>
+        <translation>学习率衰减</translation>
+    </message>
+</context>
+<context>
+    <name>SearchSection</name>
+    <message>
+        <source>Hyper-parameters: random against grid search of (η, λ)</source>
+        <translation>超参数：(η, λ) 的随机搜索与网格搜索对比</translation>
+    </message>
+    <message>
+        <source>trials per search (the grid is √n × √n)</source>
+        <translation>每种搜索的试验次数（网格为 √n × √n）</translation>
+    </message>
+    <message>
+        <source>seeds the random draws: repeatable</source>
+        <translation>随机抽样的种子：可重复</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>trials</source>
+        <translation>试验次数</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>Both searches train the classifier with SGD for the same number of trials; random search tries a new η every trial, the grid only √n of them.</source>
+        <translation>两种搜索都用 SGD 训练分类器，试验次数相同；随机搜索每次试验都尝试新的 η，网格搜索只尝试 √n 个。</translation>
+    </message>
+    <message>
+        <source>{0}: best {1:.1%} at η = {2:.3g}, λ = {3:.2g}</source>
+        <translation>{0}：最佳 {1:.1%}，η = {2:.3g}，λ = {3:.2g}</translation>
+    </message>
+    <message>
+        <source>grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>{0}: {1:g} × best η</source>
+        <translation>{0}：{1:g} × 最佳 η</translation>
     </message>
 </context>
 <context>
@@ -607,6 +994,145 @@ numeric: {kind}, h = {h}</source>
     <message>
         <source>{f} − min {f}  (log scale)</source>
         <translation>{f} − min {f}  （对数刻度）</translation>
+    </message>
+</context>
+<context>
+    <name>SurfacePanel</name>
+    <message>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <source>log</source>
+        <translation>对数</translation>
+    </message>
+    <message>
+        <source>Classifier loss slice</source>
+        <translation>分类器损失切片</translation>
+    </message>
+    <message>
+        <source>Classifier slice  L(W₀ + a·D₁ + b·D₂)</source>
+        <translation>分类器切片  L(W₀ + a·D₁ + b·D₂)</translation>
+    </message>
+    <message>
+        <source>UCI digits (bundled)</source>
+        <translation>UCI digits（自带）</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>Data file (.npz with X, y / .csv, label last)…</source>
+        <translation>数据文件（含 X、y 的 .npz / 标签在最后一列的 .csv）…</translation>
+    </message>
+    <message>
+        <source>CIFAR-10 python folder…</source>
+        <translation>CIFAR-10 python 版文件夹…</translation>
+    </message>
+    <message>
+        <source>dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>softmax (cross-entropy)</source>
+        <translation>softmax（交叉熵）</translation>
+    </message>
+    <message>
+        <source>multiclass SVM (hinge)</source>
+        <translation>多类 SVM（合页损失）</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>small random W₀</source>
+        <translation>较小的随机 W₀</translation>
+    </message>
+    <message>
+        <source>trained W*</source>
+        <translation>训练好的 W*</translation>
+    </message>
+    <message>
+        <source>centre</source>
+        <translation>中心</translation>
+    </message>
+    <message>
+        <source>New directions</source>
+        <translation>新方向</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>filter-normalized directions</source>
+        <translation>按滤波器归一化的方向</translation>
+    </message>
+    <message>
+        <source>range ±</source>
+        <translation>范围 ±</translation>
+    </message>
+    <message>
+        <source>full batch</source>
+        <translation>全批量</translation>
+    </message>
+    <message>
+        <source>Mini-batch size of the gradients the optimizers see (the surface stays the full-batch loss)</source>
+        <translation>优化器所见梯度的小批量大小（曲面仍是全批量损失）</translation>
+    </message>
+    <message>
+        <source>mini-batch</source>
+        <translation>小批量</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>画面</translation>
+    </message>
+    <message>
+        <source>Shift+drag on the surface seeds an n × n grid of start points</source>
+        <translation>在曲面上 Shift+拖动可播下 n × n 网格的起点</translation>
+    </message>
+    <message>
+        <source>grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>colours</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>colour scale</source>
+        <translation>颜色刻度</translation>
+    </message>
+    <message>
+        <source>contour lines</source>
+        <translation>等高线</translation>
+    </message>
+    <message>
+        <source>start grid n</source>
+        <translation>起点网格 n</translation>
+    </message>
+    <message>
+        <source>A random plane through the weights of a linear classifier on real data: the loss L(W₀ + a·D₁ + b·D₂), computed exactly on the grid.</source>
+        <translation>穿过线性分类器在真实数据上的权重的随机平面：损失 L(W₀ + a·D₁ + b·D₂)，在网格上精确计算。</translation>
+    </message>
+    <message>
+        <source>Open a dataset</source>
+        <translation>打开数据集</translation>
+    </message>
+    <message>
+        <source>Datasets (*.npz *.csv);;All files (*)</source>
+        <translation>数据集 (*.npz *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open a CIFAR-10 folder (data_batch_1 … 5, test_batch)</source>
+        <translation>打开 CIFAR-10 文件夹（data_batch_1 … 5、test_batch）</translation>
     </message>
 </context>
 <context>
@@ -780,6 +1306,58 @@ numeric: {kind}, h = {h}</source>
     <message>
         <source>{pc}  ({share} % of variance)</source>
         <translation>{pc}  （方差的 {share} %）</translation>
+    </message>
+</context>
+<context>
+    <name>Transport</name>
+    <message>
+        <source>Play</source>
+        <extracomment>What the play button says while stopped / while playing.</extracomment>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Play / pause (Space)</source>
+        <translation>播放 / 暂停（空格）</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>One frame of steps (→)</source>
+        <translation>前进一帧的步数（→）</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Back to step 0 (R)</source>
+        <translation>回到第 0 步（R）</translation>
+    </message>
+    <message>
+        <source>Optimizer steps taken per animation frame</source>
+        <translation>每个动画帧的优化步数</translation>
+    </message>
+    <message>
+        <source>The race stops at this step</source>
+        <translation>竞赛在这一步停止</translation>
+    </message>
+    <message>
+        <source>steps / frame</source>
+        <translation>步 / 帧</translation>
+    </message>
+    <message>
+        <source>max steps</source>
+        <translation>最大步数</translation>
+    </message>
+    <message>
+        <source>step {step} / {steps}</source>
+        <translation>第 {step} / {steps} 步</translation>
     </message>
 </context>
 <context>
@@ -1167,6 +1745,10 @@ x ← x′ if f(x′) &lt; f(x)</source>
     <message>
         <source>{head} {n} samples: loss {first:.3f} → {final:.2e} in {steps} steps, accuracy {accuracy:.0f} %</source>
         <translation>{head} {n} 个样本：损失在 {steps} 步内 {first:.3f} → {final:.2e}，准确率 {accuracy:.0f} %</translation>
+    </message>
+    <message>
+        <source>Rosenbrock race</source>
+        <translation>Rosenbrock 函数上的竞赛</translation>
     </message>
     <message>
         <source>Ravine: SGD zig-zags, momentum glides</source>
