@@ -3,19 +3,54 @@
 Software OpenGL (Mesa's llvmpipe) takes ~40 ms to rasterize a 256² mesh at
 900 × 700, far over a frame. While a race plays only the trails and heads
 change, so the mesh, the axes and the markers that stay (``static`` items)
-are drawn into a framebuffer object with its depth buffer, and each frame
-copies colour and depth from it (``glBlitFramebuffer``) and draws the
-``dynamic`` items over it, depth-tested against the mesh. The cache is
-redrawn when the camera, the size or a static item changes
-(``static_changed()``). ``overlay`` items (text, drawn with QPainter onto
-the widget) are drawn last, every frame.
+are drawn into an offscreen colour + depth buffer once per camera, and
+their colour is kept aside. Each frame copies that colour back (a colour
+blit; llvmpipe copies depth ~60 times slower, so the depth buffer is never
+copied: it stays where the static pass left it) and draws the ``dynamic``
+items over it, depth-tested against the mesh but not writing depth, then
+copies the colour to the widget. ``overlay`` items (text, drawn with
+QPainter onto the widget) come last, every frame. The cache is redrawn when
+the camera, the size or a static item changes (``static_changed()``).
 """
 
 from __future__ import annotations
 
 import pyqtgraph.opengl as gl
 from OpenGL import GL
-from PySide6.QtOpenGL import QOpenGLFramebufferObject
+
+
+class _Buffers:
+    """Two framebuffers of ``w × h`` sharing one depth buffer: ``draw`` (where
+    everything is drawn) and ``kept`` (the static layer's colour)."""
+
+    def __init__(self, w: int, h: int):
+        self.size = (w, h)
+        self.renderbuffers = list(GL.glGenRenderbuffers(3))
+        depth, *colors = self.renderbuffers
+        GL.glBindRenderbuffer(GL.GL_RENDERBUFFER, depth)
+        GL.glRenderbufferStorage(GL.GL_RENDERBUFFER, GL.GL_DEPTH24_STENCIL8, w, h)
+        self.framebuffers = list(GL.glGenFramebuffers(2))
+        for fbo, color in zip(self.framebuffers, colors, strict=True):
+            GL.glBindRenderbuffer(GL.GL_RENDERBUFFER, color)
+            GL.glRenderbufferStorage(GL.GL_RENDERBUFFER, GL.GL_RGBA8, w, h)
+            GL.glBindFramebuffer(GL.GL_FRAMEBUFFER, fbo)
+            GL.glFramebufferRenderbuffer(GL.GL_FRAMEBUFFER, GL.GL_COLOR_ATTACHMENT0,
+                                         GL.GL_RENDERBUFFER, color)
+            GL.glFramebufferRenderbuffer(GL.GL_FRAMEBUFFER, GL.GL_DEPTH_STENCIL_ATTACHMENT,
+                                         GL.GL_RENDERBUFFER, depth)
+        GL.glBindRenderbuffer(GL.GL_RENDERBUFFER, 0)
+        self.draw, self.kept = self.framebuffers
+
+    def copy(self, source: int, target: int) -> None:
+        """Copy the colour of framebuffer ``source`` onto ``target``."""
+        w, h = self.size
+        GL.glBindFramebuffer(GL.GL_READ_FRAMEBUFFER, source)
+        GL.glBindFramebuffer(GL.GL_DRAW_FRAMEBUFFER, target)
+        GL.glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, GL.GL_COLOR_BUFFER_BIT, GL.GL_NEAREST)
+
+    def free(self) -> None:
+        GL.glDeleteFramebuffers(len(self.framebuffers), self.framebuffers)
+        GL.glDeleteRenderbuffers(len(self.renderbuffers), self.renderbuffers)
 
 
 class CachedGLView(gl.GLViewWidget):
@@ -26,7 +61,7 @@ class CachedGLView(gl.GLViewWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._layers: dict[str, list] = {name: [] for name in self.LAYERS}
-        self._fbo: QOpenGLFramebufferObject | None = None
+        self._buffers: _Buffers | None = None
         self._drawn_key: tuple | None = None
         self._static_version = 0
         #: How often the static layer was redrawn (for tests and benchmarks).
@@ -49,29 +84,45 @@ class CachedGLView(gl.GLViewWidget):
         c = o["center"]
         return (c.x(), c.y(), c.z(), o["distance"], o["fov"], o["elevation"], o["azimuth"])
 
+    def initializeGL(self) -> None:
+        super().initializeGL()
+        self.context().aboutToBeDestroyed.connect(self._free)
+
+    def _free(self) -> None:
+        if self._buffers is not None:
+            self.makeCurrent()
+            self._buffers.free()
+            self._buffers = None
+
     def paintGL(self) -> None:
         w, h = self.deviceWidth(), self.deviceHeight()
         region = self.getViewport()
         target = self.defaultFramebufferObject()
-        if self._fbo is None or (self._fbo.width(), self._fbo.height()) != (w, h):
-            self._fbo = QOpenGLFramebufferObject(
-                w, h, QOpenGLFramebufferObject.Attachment.CombinedDepthStencil)
+        if self._buffers is None or self._buffers.size != (w, h):
+            if self._buffers is not None:
+                self._buffers.free()
+            self._buffers = _Buffers(w, h)
             self._drawn_key = None
+        b = self._buffers
         key = (w, h, self._static_version, self.camera_key())
+        GL.glViewport(0, 0, w, h)
         if key != self._drawn_key:
-            self._fbo.bind()
-            GL.glViewport(0, 0, w, h)
+            GL.glBindFramebuffer(GL.GL_FRAMEBUFFER, b.draw)
             self._draw(self._layers["static"], region, clear=True)
-            GL.glBindFramebuffer(GL.GL_FRAMEBUFFER, target)
-            GL.glViewport(0, 0, w, h)
+            b.copy(b.draw, b.kept)
             self._drawn_key = key
             self.static_redraws += 1
-        GL.glBindFramebuffer(GL.GL_READ_FRAMEBUFFER, self._fbo.handle())
-        GL.glBindFramebuffer(GL.GL_DRAW_FRAMEBUFFER, target)
-        GL.glBlitFramebuffer(0, 0, w, h, 0, 0, w, h,
-                             GL.GL_COLOR_BUFFER_BIT | GL.GL_DEPTH_BUFFER_BIT, GL.GL_NEAREST)
+        else:
+            b.copy(b.kept, b.draw)
+        GL.glBindFramebuffer(GL.GL_FRAMEBUFFER, b.draw)
+        GL.glDepthMask(GL.GL_FALSE)  # the depth buffer stays the mesh's, for the next frame
+        try:
+            self._draw(self._layers["dynamic"], region, clear=False)
+        finally:
+            GL.glDepthMask(GL.GL_TRUE)
+        b.copy(b.draw, target)
         GL.glBindFramebuffer(GL.GL_FRAMEBUFFER, target)
-        self._draw(self._layers["dynamic"] + self._layers["overlay"], region, clear=False)
+        self._draw(self._layers["overlay"], region, clear=False)
 
     def _draw(self, roots: list, region, clear: bool) -> None:
         """Draw ``roots`` (top-level items) and their children as ``paint`` would."""

@@ -41,6 +41,11 @@ class Mesh(NamedTuple):
         """Trail ``points (N, 2)`` on the mesh -> ``(M, 3)`` scene points."""
         return mesh3d.drape(self.box, self.x, self.y, self.h, points, lift)
 
+    def drape_many(self, polylines: list[np.ndarray], lift: float = mesh3d.LIFT
+                   ) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Several trails at once: ``(scene points, row of each input point)`` each."""
+        return mesh3d.drape_many(self.box, self.x, self.y, self.h, polylines, lift)
+
     def scene_points(self, xy: np.ndarray, lift: float = 2 * mesh3d.LIFT) -> np.ndarray:
         """Markers at ``xy (N, 2)`` just above the mesh -> ``(N, 3)`` (no subdivision)."""
         xy = np.asarray(xy, dtype=float).reshape(-1, 2)

@@ -98,7 +98,6 @@ def mesh_height(x: np.ndarray, y: np.ndarray, h: np.ndarray, xy: np.ndarray) -> 
     xy = np.asarray(xy, dtype=float)
     u = np.clip((xy[..., 0] - x[0]) / (x[-1] - x[0]) * (nx - 1), 0, nx - 1)
     v = np.clip((xy[..., 1] - y[0]) / (y[-1] - y[0]) * (ny - 1), 0, ny - 1)
-    u, v = np.nan_to_num(u), np.nan_to_num(v)
     j = np.minimum(u.astype(np.intp), nx - 2)
     i = np.minimum(v.astype(np.intp), ny - 2)
     fu, fv = u - j, v - i
@@ -110,32 +109,74 @@ def mesh_height(x: np.ndarray, y: np.ndarray, h: np.ndarray, xy: np.ndarray) -> 
     return np.where(lower, first, second)
 
 
-def subdivide(points: np.ndarray, cell: tuple[float, float]) -> np.ndarray:
+def subdivide(points: np.ndarray, cell: tuple[float, float], breaks: np.ndarray | None = None
+              ) -> tuple[np.ndarray, np.ndarray]:
     """``points (N, 2)`` with each segment cut into pieces no longer than one grid
-    ``cell = (dx, dy)`` along either axis (at most ``MAX_PIECES``) -> ``(M, 2)``."""
+    ``cell = (dx, dy)`` along either axis (at most ``MAX_PIECES``), except the
+    segments flagged in ``breaks (N − 1,)``. Returns ``(fine (M, 2), first (N,))``:
+    input point k is row ``first[k]`` of ``fine``."""
     points = np.asarray(points, dtype=float)
     if len(points) < 2:
-        return points
+        return points, np.arange(len(points))
     d = np.diff(points, axis=0)
-    with np.errstate(invalid="ignore"):
-        steps = np.nan_to_num(np.max(np.abs(d) / np.asarray(cell), axis=1))
+    steps = np.max(np.abs(d) / np.asarray(cell), axis=1)
     pieces = np.clip(np.ceil(steps), 1, MAX_PIECES).astype(np.intp)
-    if (pieces == 1).all():
-        return points
+    if breaks is not None:
+        pieces[breaks] = 1
+    first = np.concatenate([[0], np.cumsum(pieces)])
+    if first[-1] == len(d):
+        return points, first
     seg = np.repeat(np.arange(len(d)), pieces)
-    first = np.cumsum(pieces) - pieces
-    t = (np.arange(pieces.sum()) - first[seg]) / pieces[seg]
-    out = points[seg] + t[:, None] * d[seg]
-    return np.concatenate([out, points[-1:]])
+    t = (np.arange(first[-1]) - first[seg]) / pieces[seg]
+    fine = np.concatenate([points[seg] + t[:, None] * d[seg], points[-1:]])
+    return fine, first
+
+
+def filled(points: np.ndarray) -> np.ndarray:
+    """``points (N, 2)`` with each non-finite point replaced by the finite one before
+    it (the first finite one at the start): a run that blew up stops where it was.
+    Empty when no point is finite."""
+    points = np.asarray(points, dtype=float).reshape(-1, 2)
+    ok = np.isfinite(points).all(axis=1)
+    if ok.all() or not ok.any():
+        return points if ok.all() else points[:0]
+    idx = np.maximum.accumulate(np.where(ok, np.arange(len(points)), -1))
+    idx[idx < 0] = np.argmax(ok)
+    return points[idx]
+
+
+def drape_many(box: SceneBox, x: np.ndarray, y: np.ndarray, h: np.ndarray,
+               polylines: list[np.ndarray], lift: float = LIFT
+               ) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Several trails laid on the mesh ``lift`` above it, in one pass of numpy calls.
+
+    Each polyline ``(N_i, 2)`` gives ``(scene (M_i, 3) float32, first (N_i,))``:
+    long segments subdivided (``subdivide``), non-finite points replaced
+    (``filled``); input point k is scene row ``first[k]``.
+    """
+    parts = [filled(p) for p in polylines]
+    sizes = np.array([len(p) for p in parts], dtype=np.intp)
+    if not sizes.sum():
+        return [(np.zeros((0, 3), np.float32), np.zeros(0, np.intp)) for _ in parts]
+    points = np.concatenate(parts)
+    ends = np.cumsum(sizes)
+    breaks = np.zeros(max(len(points) - 1, 0), dtype=bool)
+    breaks[ends[:-1][ends[:-1] > 0] - 1] = True  # no segment from one trail to the next
+    cell = ((x[-1] - x[0]) / max(len(x) - 1, 1), (y[-1] - y[0]) / max(len(y) - 1, 1))
+    fine, first = subdivide(points, cell, breaks)
+    scene = box.to_scene(fine, mesh_height(x, y, h, fine) + lift / Z_TOP)
+    out = []
+    for lo, hi in zip(ends - sizes, ends, strict=True):
+        if lo == hi:
+            out.append((scene[:0], first[:0]))
+            continue
+        a, b = first[lo], first[hi - 1] + 1
+        out.append((scene[a:b], first[lo:hi] - a))
+    return out
 
 
 def drape(box: SceneBox, x: np.ndarray, y: np.ndarray, h: np.ndarray, points: np.ndarray,
           lift: float = LIFT) -> np.ndarray:
-    """A trail ``points (N, 2)`` laid on the mesh ``lift`` above it -> ``(M, 3)`` float32
-    scene points (long segments subdivided, see ``subdivide``; non-finite points,
-    where a run blew up, left out)."""
-    points = np.asarray(points, dtype=float).reshape(-1, 2)
-    points = points[np.isfinite(points).all(axis=1)]
-    cell = ((x[-1] - x[0]) / max(len(x) - 1, 1), (y[-1] - y[0]) / max(len(y) - 1, 1))
-    fine = subdivide(points, cell)
-    return box.to_scene(fine, mesh_height(x, y, h, fine) + lift / Z_TOP)
+    """One trail ``points (N, 2)`` on the mesh -> ``(M, 3)`` float32 scene points
+    (see ``drape_many``)."""
+    return drape_many(box, x, y, h, [points], lift)[0][0]

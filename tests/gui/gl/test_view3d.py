@@ -196,3 +196,15 @@ def test_height_transform_choice_rebuilds_the_mesh_and_says_so(view3d):
     view3d.height_box.setCurrentIndex(view3d.height_box.findData("linear"))
     assert view3d.mesh.height.kind == "linear"
     assert "height: f" in view3d.info.text()
+
+
+def test_trails_grown_frame_by_frame_are_draped_as_if_afresh(view3d, model):
+    for _ in range(40):
+        model.advance(3)
+    traces = [t for t in model.traces() if t.enabled]
+    shown = dict(view3d.race.shown)
+    for tr in traces:
+        np.testing.assert_allclose(shown[tr.color], view3d.mesh.drape(tr.points[:, 0, :]),
+                                   atol=1e-6)
+    model.reset()  # not growth: drawn afresh from the new history
+    assert all(len(pts) <= 2 for _, pts in view3d.race.shown)
