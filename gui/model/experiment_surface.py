@@ -1,6 +1,6 @@
 """The surface part of ExperimentModel: choosing, tuning and sampling surfaces.
 
-Toy surfaces are built and sampled at once on the GUI thread. A classifier
+Toy and typed surfaces are built and sampled at once on the GUI thread. A classifier
 slice is built and sampled as ``gui.model.workers`` jobs (a coarse preview, then
 the full grid); while they run the old surface stays on screen, a newer
 request supersedes an older one, and if building fails the spec goes back
@@ -20,20 +20,47 @@ from optim_core import surfaces
 from optim_core.experiment import checks as experiment_checks
 from optim_core.experiment import spec as spec_mod
 from optim_core.surfaces.base import Surface
+from optim_core.surfaces.expression_parser import free_names
 
 
 class SurfaceMixin:
     """Surface methods of ``ExperimentModel`` (which provides the state and signals)."""
 
     def set_surface(self, name: str) -> None:
-        """Switch to toy surface ``name`` or ``spec.CLASSIFIER`` (parameters at defaults)."""
+        """Switch to toy surface ``name`` or ``spec.CLASSIFIER`` (parameters at
+        defaults), or ``spec.EXPRESSION``: the typed surface last given (its
+        parameters at 1)."""
         if name == self._spec.surface.name:
+            return
+        if name == spec_mod.EXPRESSION:
+            e = self._spec.surface.expression
+            self.set_typed_surface(e.text, e.bounds, dict.fromkeys(free_names(e.text), 1.0))
             return
         self._spec.surface.name = name
         self._spec.surface.params = (
             {} if name == spec_mod.CLASSIFIER
             else {p.name: p.default for p in surfaces.params(name)})
         self._rebuild_surface(new_start=True, keep_step=False)
+
+    def set_typed_surface(self, text: str, bounds, params: dict[str, float] | None = None
+                          ) -> None:
+        """Switch to the typed surface f(x, y) = ``text`` over ``bounds``
+        ((x0, x1), (y0, y1)) with named ``params``. A new text or box starts
+        from the new surface's own start point; new parameter values keep the
+        start and the step. Raises ValueError naming the field, with the
+        reason and column for the text, and changes nothing when invalid."""
+        trial = copy.deepcopy(self._spec.surface)
+        trial.name = spec_mod.EXPRESSION
+        trial.params = dict(params or {})
+        trial.expression = spec_mod.ExpressionSpec(
+            text=text, bounds=[[float(lo), float(hi)] for lo, hi in bounds])
+        checked = _checked(trial)
+        old = self._spec.surface
+        same_box = old.name == checked.name and old.expression == checked.expression
+        if same_box and old.params == checked.params:
+            return
+        self._spec.surface = checked
+        self._rebuild_surface(new_start=not same_box, keep_step=same_box)
 
     def set_surface_param(self, name: str, value: float) -> None:
         """Change one toy-surface parameter; trajectories are recomputed to the current

@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from gui.app.i18n import translate, translated
+from gui.panels.custom_surface_dialog import CustomSurfaceDialog, parameter_range
 from gui.widgets.widgets import SliderSpin
 from optim_core import surfaces
 from optim_core.experiment.spec import (
     BATCH_SIZE_MAX,
     CLASSIFIER,
     COLORMAPS,
+    EXPRESSION,
     REG_MAX,
     REG_SLIDER_MIN,
 )
@@ -59,7 +61,10 @@ class SurfacePanel(QWidget):
         for name in surfaces.names():
             self.surface_combo.addItem(translated("core", surfaces.get(name).title), name)
         self.surface_combo.addItem(translate("SurfacePanel", "Classifier loss slice"), CLASSIFIER)
+        self.surface_combo.addItem(translate("SurfacePanel", "Custom f(x, y)…"), EXPRESSION)
         self.description = QLabel(wordWrap=True)
+        self.edit_typed = QPushButton(translate("SurfacePanel", "Edit f(x, y)…"))
+        self.edit_typed.clicked.connect(self.open_custom_dialog)
         self.description.setStyleSheet("color: #b8b8c0")
         self.params_box = QFormLayout()
         self.param_widgets: dict[str, SliderSpin] = {}
@@ -67,17 +72,17 @@ class SurfacePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.surface_combo)
         layout.addWidget(self.description)
+        layout.addWidget(self.edit_typed)
         layout.addLayout(self.params_box)
         layout.addWidget(self.slice_group)
         layout.addWidget(self._build_view_group())
         layout.addStretch(1)
-        self.surface_combo.activated.connect(
-            lambda i: model.set_surface(self.surface_combo.itemData(i)))
+        self.surface_combo.activated.connect(self._on_surface_chosen)
         model.surface_changed.connect(self._on_surface_changed)
         model.spec_replaced.connect(self._on_surface_changed)
         model.view_changed.connect(self._on_view_changed)
         model.transport_changed.connect(self._on_view_changed)
-        self._shown_params: str | None = None
+        self._shown_params: tuple[str, ...] | None = None
         self._on_surface_changed()
         self._on_view_changed()
 
@@ -176,11 +181,16 @@ class SurfacePanel(QWidget):
             self.surface_combo.setCurrentIndex(self.surface_combo.findData(spec.name))
         classifier = spec.name == CLASSIFIER
         self.slice_group.setVisible(classifier)
+        self.edit_typed.setVisible(spec.name == EXPRESSION)
         if classifier:
             self.description.setText(translate(
                 "SurfacePanel", "A random plane through the weights of a linear classifier on "
                 "real data: the loss L(W₀ + a·D₁ + b·D₂), computed exactly on the grid."))
             self._show_slice(spec.slice)
+        elif spec.name == EXPRESSION:
+            (x0, x1), (y0, y1) = spec.expression.bounds
+            self.description.setText(translate("SurfacePanel", "f(x, y) = {f}   on {box}").format(
+                f=spec.expression.text, box=f"[{x0:g}, {x1:g}] × [{y0:g}, {y1:g}]"))
         else:
             self.description.setText(translated("core", surfaces.get(spec.name).description))
         self._show_params(spec.name, spec.params)
@@ -188,8 +198,9 @@ class SurfacePanel(QWidget):
             self.resolution.setCurrentIndex(max(0, self.resolution.findData(spec.resolution)))
 
     def _show_params(self, name: str, values: dict) -> None:
-        specs = [] if name == CLASSIFIER else surfaces.params(name)
-        if name != self._shown_params:
+        specs = _param_specs(name, values)
+        shown = (name, *(p.name for p in specs))
+        if shown != self._shown_params:
             while self.params_box.rowCount():
                 self.params_box.removeRow(0)
             self.param_widgets = {}
@@ -198,7 +209,7 @@ class SurfacePanel(QWidget):
                 w.value_changed.connect(lambda v, n=p.name: self.model.set_surface_param(n, v))
                 self.params_box.addRow(translated("core", p.label), w)
                 self.param_widgets[p.name] = w
-            self._shown_params = name
+            self._shown_params = shown
         for p in specs:
             self.param_widgets[p.name].set_value(values.get(p.name, p.default))
 
@@ -227,6 +238,19 @@ class SurfacePanel(QWidget):
             self.grid_n.setValue(self.model.grid_n)
 
     # ------------------------------------------------------------ UI -> model
+    def _on_surface_chosen(self, index: int) -> None:
+        name = self.surface_combo.itemData(index)
+        if name == EXPRESSION:
+            self.open_custom_dialog()
+        else:
+            self.model.set_surface(name)
+
+    def open_custom_dialog(self) -> None:
+        """The typed-surface dialog; on Cancel the combo shows the surface again."""
+        self.custom_dialog = CustomSurfaceDialog(self.model, self)
+        self.custom_dialog.finished.connect(lambda _r: self._on_surface_changed())
+        self.custom_dialog.open()
+
     def _on_open_dataset(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, translate("SurfacePanel", "Open a dataset"), "",
@@ -240,3 +264,15 @@ class SurfacePanel(QWidget):
                                             "test_batch)"))
         if path:
             self.model.set_slice(dataset=path)
+
+
+def _param_specs(name: str, values: dict) -> list[surfaces.ParamSpec]:
+    """The slider rows of surface ``name``: a toy's own, one per parameter of a
+    typed surface (its range from its value, see ``parameter_range``), none for
+    the classifier."""
+    if name == CLASSIFIER:
+        return []
+    if name == EXPRESSION:
+        return [surfaces.ParamSpec(k, k, v, *parameter_range(v), False)
+                for k, v in values.items()]
+    return surfaces.params(name)

@@ -1,4 +1,5 @@
-"""The static part of the surface view: colour image, contours, minima, colour bar.
+"""The static part of the surface view: colour image, contours, minima, colour bar,
+and grey stripes over the cells where f is undefined (NaN or infinite).
 
 It changes only when the grid or the colour settings change, so the image
 and the contour path are cached as device pixmaps (QGraphicsItem
@@ -47,10 +48,13 @@ class SurfaceLayer:
         pen = QPen(QColor(255, 255, 255, 64), 1.0)
         pen.setCosmetic(True)
         self.contours.setPen(pen)
+        self.undefined = pg.ImageItem(axisOrder="row-major")
+        self.undefined.setCacheMode(_CACHED)
+        self.undefined.setZValue(-15)
         self.minima = pg.ScatterPlotItem(symbol="star", size=17, pen=pg.mkPen("#202020", width=1),
                                          brush=pg.mkBrush("#ffffff"), antialias=True)
         self.minima.setZValue(5)
-        for item in (self.image, self.contours, self.minima):
+        for item in (self.image, self.undefined, self.contours, self.minima):
             viewbox.addItem(item, ignoreBounds=True)
         self.scale = ColorScale(False, 0.0)
         self.levels: np.ndarray = np.zeros(0)
@@ -63,6 +67,7 @@ class SurfaceLayer:
         lo, hi = display.lo, display.hi
         self.image.setImage(display.image, autoLevels=False, levels=(lo, hi))
         self.image.setRect(*display.image_rect)
+        self._show_undefined(display)
         self.contours.setPath(pg.arrayToQPath(display.contour_x, display.contour_y,
                                               connect="pairs"))
         self.minima.setData(pos=np.asarray(minima, float).reshape(-1, 2))
@@ -73,7 +78,24 @@ class SurfaceLayer:
         log = translate("SurfaceLayer", "{f} − min {f}  (log scale)").format(f=name)
         self.colorbar.axis.setLabel(log if self.scale.log else name)
 
+    def _show_undefined(self, display: Display) -> None:
+        """Cells where f is NaN or infinite as grey stripes over the colours."""
+        mask = display.undefined
+        if mask is None or not mask.any():
+            self.undefined.clear()
+            self.undefined.setVisible(False)
+            return
+        i, j = np.indices(mask.shape)
+        stripes = (i + j) % 6 < 3
+        rgba = np.zeros(mask.shape + (4,), np.ubyte)
+        rgba[..., :3] = np.where(stripes, 150, 90)[..., None]
+        rgba[..., 3] = np.where(mask, 255, 0)
+        self.undefined.setImage(rgba, autoLevels=False, levels=(0, 255))
+        self.undefined.setRect(*display.image_rect)
+        self.undefined.setVisible(True)
+
     def clear(self) -> None:
         self.image.clear()
+        self.undefined.clear()
         self.contours.setPath(pg.arrayToQPath(np.zeros(0), np.zeros(0)))
         self.minima.setData(pos=np.zeros((0, 2)))

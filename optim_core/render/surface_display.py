@@ -24,7 +24,8 @@ class Display(NamedTuple):
     ``levels``: contour levels in d; ``contour_x, contour_y (2M,)``: contour
     segment ends in surface coordinates (``connect="pairs"``); ``image_rect``
     ``(x0, y0, w, h)`` puts pixel centres on the samples; ``settings`` is the
-    ``(log, contour count)`` it was prepared for.
+    ``(log, contour count)`` it was prepared for; ``undefined (ny, nx)`` marks
+    the cells where f itself is NaN or infinite (log x at x < 0), drawn hatched.
     """
 
     image: np.ndarray
@@ -36,6 +37,7 @@ class Display(NamedTuple):
     contour_y: np.ndarray
     image_rect: tuple[float, float, float, float]
     settings: tuple[bool | None, int]
+    undefined: np.ndarray | None = None
 
 
 def grid_rects(x: np.ndarray, y: np.ndarray) -> tuple[tuple, tuple]:
@@ -61,4 +63,4 @@ def prepare(x: np.ndarray, y: np.ndarray, z: np.ndarray, log: bool | None,
     levels = contour_levels(d, n_contours)
     cx, cy = contours.contour_xy(d, levels, sample_rect)
     return Display(np.where(np.isfinite(d), d, hi), lo, hi, scale, levels, cx, cy, image_rect,
-                   (log, n_contours))
+                   (log, n_contours), ~np.isfinite(z))

@@ -81,6 +81,27 @@ def check_parameter_name(name: str) -> None:
         raise ValueError(f"parameter name {name!r} is taken by the language")
 
 
+def free_names(text: str) -> list[str]:
+    """The names ``text`` uses that could be parameters (not x, y, pi, e or a
+    function), in order of first use; [] where the text is not readable. A
+    dialog offers a slider for each."""
+    try:
+        body = _checked_text(text).lstrip()
+        tree = ast.parse(body, mode="eval")
+        _check_depth(tree.body)
+    except (ExpressionError, SyntaxError):
+        return []
+    called = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
+    names = sorted((n.col_offset, n.id) for n in ast.walk(tree)
+                   if isinstance(n, ast.Name) and id(n) not in called)
+    out: list[str] = []
+    for _col, name in names:
+        if name not in out and name not in RESERVED and PARAMETER_NAME.match(name) \
+                and not keyword.iskeyword(name):
+            out.append(name)
+    return out
+
+
 def parse(text: str, params: tuple[str, ...] = ()) -> Parsed:
     """Read ``text`` as an expression in x, y and ``params`` into an expression graph."""
     for name in params:
