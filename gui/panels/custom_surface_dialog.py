@@ -42,26 +42,23 @@ def parameter_range(value: float) -> tuple[float, float]:
     return -span, span
 
 
-def _tr(text: str) -> str:
-    return translate("CustomSurfaceDialog", text)
-
-
 class CustomSurfaceDialog(QDialog):
     """Edits a typed surface for ``model``; OK calls ``model.set_typed_surface``."""
 
     def __init__(self, model, parent: QWidget | None = None):
         super().__init__(parent)
         self.model = model
-        self.setWindowTitle(_tr("Custom surface f(x, y)"))
+        self.setWindowTitle(translate("CustomSurfaceDialog", "Custom surface f(x, y)"))
         spec = model.spec.surface
         self._values: dict[str, float] = dict(spec.params) if spec.name == EXPRESSION else {}
         self.text = QLineEdit(spec.expression.text, maxLength=MAX_LENGTH)
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.text.setPlaceholderText("a*x**2 + b*y**2")
         self.text.setMinimumWidth(420)
-        language = QLabel(_tr("x, y, numbers, + − * / ** ( ), sin cos tan exp log sqrt abs "
-                              "tanh sinh cosh arctan min max, pi, e. Other names are "
-                              "parameters."), wordWrap=True)
+        language = QLabel(translate(
+            "CustomSurfaceDialog", "x, y, numbers, + − * / ** ( ), sin cos tan exp log sqrt "
+            "abs tanh sinh cosh arctan min max, pi, e. Other names are parameters."),
+            wordWrap=True)
         language.setStyleSheet("color: #9a9aa4")
         self.message = QLabel(wordWrap=True)
         self.message.setTextFormat(Qt.TextFormat.RichText)
@@ -69,7 +66,7 @@ class CustomSurfaceDialog(QDialog):
         self.bounds = [self._bound(v) for v in (x0, x1, y0, y1)]
         self.param_form = QFormLayout()
         self.param_widgets: dict[str, SliderSpin] = {}
-        self.params_box = QGroupBox(_tr("Parameters"))
+        self.params_box = QGroupBox(translate("CustomSurfaceDialog", "Parameters"))
         self.params_box.setLayout(self.param_form)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -80,8 +77,8 @@ class CustomSurfaceDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(language)
         box_form = QFormLayout()
-        box_form.addRow(_tr("x from"), self._pair(*self.bounds[:2]))
-        box_form.addRow(_tr("y from"), self._pair(*self.bounds[2:]))
+        box_form.addRow(translate("CustomSurfaceDialog", "x from"), self._pair(*self.bounds[:2]))
+        box_form.addRow(translate("CustomSurfaceDialog", "y from"), self._pair(*self.bounds[2:]))
         layout.addLayout(box_form)
         layout.addWidget(self.params_box)
         layout.addWidget(self.message)
@@ -102,7 +99,7 @@ class CustomSurfaceDialog(QDialog):
     def _pair(self, lo: QDoubleSpinBox, hi: QDoubleSpinBox) -> QHBoxLayout:
         row = QHBoxLayout()
         row.addWidget(lo, 1)
-        row.addWidget(QLabel(_tr("to")))
+        row.addWidget(QLabel(translate("CustomSurfaceDialog", "to")))
         row.addWidget(hi, 1)
         return row
 
@@ -151,8 +148,8 @@ class CustomSurfaceDialog(QDialog):
         if column is not None:
             shown = self.expression()
             caret = " " * (column - 1) + "^"
-            text = (f"{html.escape(_tr('column {n}').format(n=column))}: {text}<pre>"
-                    f"{html.escape(shown)}\n{caret}</pre>")
+            where = translate("CustomSurfaceDialog", "column {n}").format(n=column)
+            text = f"{html.escape(where)}: {text}<pre>{html.escape(shown)}\n{caret}</pre>"
         self.message.setStyleSheet("color: #ff8a80")
         self.message.setText(text)
 
@@ -162,9 +159,11 @@ class CustomSurfaceDialog(QDialog):
         (x0, x1), (y0, y1) = surface.bounds
         z = surface.grid(np.linspace(x0, x1, 33), np.linspace(y0, y1, 33))
         defined = float(np.isfinite(z).mean())
-        parts = [_tr("f is defined on {p:.0%} of the box").format(p=defined)]
+        parts = [translate("CustomSurfaceDialog",
+                           "f is defined on {p:.0%} of the box").format(p=defined)]
         if surface.has_kinks:
-            parts.append(_tr("it has kinks (abs, min, max): subgradients there"))
+            parts.append(translate("CustomSurfaceDialog",
+                                   "it has kinks (abs, min, max): subgradients there"))
         self.message.setStyleSheet("color: #b8e0b8" if defined == 1.0 else "color: #ffd27f")
         self.message.setText(html.escape("; ".join(parts) + "."))
 

@@ -62,6 +62,45 @@
     </message>
 </context>
 <context>
+    <name>CustomSurfaceDialog</name>
+    <message>
+        <source>Custom surface f(x, y)</source>
+        <translation>自定义曲面 f(x, y)</translation>
+    </message>
+    <message>
+        <source>x, y, numbers, + − * / ** ( ), sin cos tan exp log sqrt abs tanh sinh cosh arctan min max, pi, e. Other names are parameters.</source>
+        <translation>可用：x、y、数字、+ − * / ** ( )、sin cos tan exp log sqrt abs tanh sinh cosh arctan min max、pi、e。其他名称都是参数。</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>x from</source>
+        <translation>x 从</translation>
+    </message>
+    <message>
+        <source>y from</source>
+        <translation>y 从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>column {n}</source>
+        <translation>第 {n} 列</translation>
+    </message>
+    <message>
+        <source>f is defined on {p:.0%} of the box</source>
+        <translation>f 在区域的 {p:.0%} 上有定义</translation>
+    </message>
+    <message>
+        <source>it has kinks (abs, min, max): subgradients there</source>
+        <translation>含有不可导的折点（abs、min、max）：那里取次梯度</translation>
+    </message>
+</context>
+<context>
     <name>Docks</name>
     <message>
         <source>Training curves</source>
@@ -1015,6 +1054,14 @@ The surface on screen stays as it was.</source>
         <translation>分类器损失切片</translation>
     </message>
     <message>
+        <source>Custom f(x, y)…</source>
+        <translation>自定义 f(x, y)…</translation>
+    </message>
+    <message>
+        <source>Edit f(x, y)…</source>
+        <translation>编辑 f(x, y)…</translation>
+    </message>
+    <message>
         <source>Classifier slice  L(W₀ + a·D₁ + b·D₂)</source>
         <translation>分类器切片  L(W₀ + a·D₁ + b·D₂)</translation>
     </message>
@@ -1121,6 +1168,10 @@ The surface on screen stays as it was.</source>
     <message>
         <source>A random plane through the weights of a linear classifier on real data: the loss L(W₀ + a·D₁ + b·D₂), computed exactly on the grid.</source>
         <translation>穿过线性分类器在真实数据上的权重的随机平面：损失 L(W₀ + a·D₁ + b·D₂)，在网格上精确计算。</translation>
+    </message>
+    <message>
+        <source>f(x, y) = {f}   on {box}</source>
+        <translation>f(x, y) = {f}，区域 {box}</translation>
     </message>
     <message>
         <source>Open a dataset</source>
