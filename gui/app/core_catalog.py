@@ -20,6 +20,7 @@ from optim_core.analysis import gradcheck_targets as targets
 from optim_core.classifier import minibatch, slices
 from optim_core.experiment import file as ef
 from optim_core.experiment.spec import default_experiment
+from optim_core.render import heights
 from optim_core.training import sanity
 
 #: The translation context of all core text.
@@ -29,6 +30,7 @@ TEMPLATES: tuple[str, ...] = (
     minibatch.TITLE, minibatch.DESCRIPTION, slices.TITLE, slices.DESCRIPTION, slices.SVM_LOSS,
     targets.TOY_TITLE, targets.CLASSIFIER_TITLE, targets.BIAS_NAME, targets.DATA_BUG,
     sanity.INITIAL_VERDICT, sanity.OVERFIT_VERDICT,
+    heights.LABEL, heights.LOG_LABEL, heights.CLIPPED_LABEL,
 )
 _WORD = re.compile(r"[A-Za-z]{3,}")
 

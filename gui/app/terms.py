@@ -24,7 +24,7 @@ PROPER_NAMES = (
 )
 #: Function names of the formulas and units of measure.
 MATH_AND_UNITS = ("ln", "log", "log10", "exp", "cos", "sin", "max", "min", "sign", "px",
-                  "fps", "ms", "dB")
+                  "fps", "ms", "dB", "eff")
 
 _KEPT = re.compile(
     r"(?<![A-Za-z])(" + "|".join(re.escape(w) for w in sorted(

@@ -110,7 +110,7 @@ class ExportDialog(QDialog):
         form.addRow(translate("ExportDialog", "Steps per frame"), self.spf)
         form.addRow(translate("ExportDialog", "Frames"), self.frames)
         form.addRow("", self.summary)
-        form.addRow("View", self.view_choice)
+        form.addRow(translate("ExportDialog", "View"), self.view_choice)
         form.addRow("", self.curves)
         form.addRow("", title)
         form.addRow(translate("ExportDialog", "Save to"), out)

@@ -6,12 +6,15 @@ Without OpenGL the 3-D choices are disabled and their tooltip says why
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QWidget
 
+from gui.app.i18n import translate, translated
 from gui.export.animation_options import MAX_ORBIT
 
-CHOICES = (("2-D", "2d"), ("3-D", "3d"), ("2-D and 3-D side by side", "both"))
+CHOICES = ((QT_TRANSLATE_NOOP("ViewChoice", "2-D"), "2d"),
+           (QT_TRANSLATE_NOOP("ViewChoice", "3-D"), "3d"),
+           (QT_TRANSLATE_NOOP("ViewChoice", "2-D and 3-D side by side"), "both"))
 
 
 class ViewChoice(QWidget):
@@ -23,22 +26,23 @@ class ViewChoice(QWidget):
         super().__init__(parent)
         self.combo = QComboBox()
         for text, key in CHOICES:
-            self.combo.addItem(text, key)
+            self.combo.addItem(translated("ViewChoice", text), key)
         self.orbit_box = QDoubleSpinBox(decimals=0, minimum=-MAX_ORBIT, maximum=MAX_ORBIT,
                                         suffix="°", singleStep=15)
-        self.orbit_box.setToolTip("The 3-D camera turns this far about the vertical over the "
-                                  "animation")
+        self.orbit_box.setToolTip(translate("ViewChoice", "The 3-D camera turns this far about "
+                                                          "the vertical over the animation"))
         reason = gl_probe.unavailable_reason()
         if reason is not None:
             model = self.combo.model()
             for row in (1, 2):
                 model.item(row).setEnabled(False)
-                self.combo.setItemData(row, f"3-D view unavailable: {reason}",
+                self.combo.setItemData(row, translate("Surface3D", "3-D view unavailable: "
+                                                                   "{reason}").format(reason=reason),
                                        Qt.ItemDataRole.ToolTipRole)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.combo, 1)
-        layout.addWidget(QLabel("orbit"))
+        layout.addWidget(QLabel(translate("ViewChoice", "orbit")))
         layout.addWidget(self.orbit_box)
         self.combo.currentIndexChanged.connect(self._update)
         self._update()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.app.i18n import translated
 from gui.panels.sweep_plots import LRSweepPlot, RateCurvesPlot, SweepRow
 from gui.surface.map_layer import cell_rect
 from gui.widgets.widgets import SciSpinBox
@@ -34,8 +36,10 @@ from optim_core.experiment.many_starts import ALL_RUNS, MAX_GRID
 from optim_core.render.basin_colors import map_image
 
 #: The classic picture's rates, as multiples of the tuned η (colour, name).
-RATE_CURVES = ((30.0, "#ff5c5c", "very high"), (3.0, "#ffd166", "high"),
-               (1.0, "#06d6a0", "good"), (0.03, "#8ecae6", "low"))
+RATE_CURVES = ((30.0, "#ff5c5c", QT_TRANSLATE_NOOP("ManyStartsPanel", "very high")),
+               (3.0, "#ffd166", QT_TRANSLATE_NOOP("ManyStartsPanel", "high")),
+               (1.0, "#06d6a0", QT_TRANSLATE_NOOP("ManyStartsPanel", "good")),
+               (0.03, "#8ecae6", QT_TRANSLATE_NOOP("ManyStartsPanel", "low")))
 
 
 class ManyStartsPanel(QWidget):
@@ -169,7 +173,7 @@ class ManyStartsPanel(QWidget):
         self.run_combo.clear()
         self.run_combo.addItem(self.tr("all runs, side by side"), ALL_RUNS)
         for run in self.model.spec.runs:
-            self.run_combo.addItem(run.label, run.label)
+            self.run_combo.addItem(translated("core", run.label), run.label)
         self.run_combo.blockSignals(False)
         self._show_settings()
 
@@ -196,7 +200,8 @@ class ManyStartsPanel(QWidget):
         colors = {r.label: r.color for r in self.model.spec.runs}
         for k, (label, basin_map) in enumerate(self.ms.maps.items()):
             plot = self.multiples.addPlot(row=0, col=k)
-            plot.setTitle(label, color=colors.get(label, "#e8e8e8"), size="10pt")
+            plot.setTitle(translated("core", label), color=colors.get(label, "#e8e8e8"),
+                          size="10pt")
             plot.hideAxis("left")
             plot.hideAxis("bottom")
             plot.setAspectLocked(True)
@@ -214,7 +219,7 @@ class ManyStartsPanel(QWidget):
                 for label, r in ms.sweeps.items()]
         self.sweep_plot.show_sweeps(rows)
         self.tune_button.setEnabled(bool(ms.sweeps))
-        tuned = ", ".join(f"{k}: η = {v:.3g}" for k, v in ms.spec.tuned.items())
+        tuned = ", ".join(f"{translated('core', k)}: η = {v:.3g}" for k, v in ms.spec.tuned.items())
         self.tuned_label.setText(self.tr("tuned by {0}: {1}").format(
             self.criterion_combo.currentText(), tuned) if tuned else "")
         self._show_rate_curves()
@@ -229,9 +234,10 @@ class ManyStartsPanel(QWidget):
         curves = {}
         for factor, color, name in RATE_CURVES:
             k = int(np.argmin(np.abs(np.log(result.lrs) - np.log(good * factor))))
-            curves[f"{name}: η = {result.lrs[k]:.2g}"] = (result.losses[k], color)
+            curves[f"{translated('ManyStartsPanel', name)}: η = {result.lrs[k]:.2g}"] = (
+                result.losses[k], color)
         self.rate_plot.item.setTitle(self.tr("{0}: loss against step at four rates").format(
-            label), color="#e8e8e8", size="11pt")
+            translated("core", label)), color="#e8e8e8", size="11pt")
         self.rate_plot.show_curves(curves)
 
     def _on_progressed(self, fraction: float, message: str) -> None:

@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication
 
+from gui.app.i18n import translate
 from gui.widgets.log_axis import LogAxis
 
 _COLORMAP = pg.colormap.get("viridis")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SearchPlot", text)
+
+def _title(method: str) -> str:
+    if method == "grid":
+        return translate("SearchPlot", "grid search")
+    return translate("SearchPlot", "random search")
 
 
 class SearchPlot(pg.GraphicsLayoutWidget):
@@ -37,12 +40,12 @@ class SearchPlot(pg.GraphicsLayoutWidget):
         self.scale_text = self.addLabel("", row=2, col=0, colspan=2, color="#c8c8d0")
 
     def _build(self, method: str, col: int) -> None:
-        title = _tr("grid search") if method == "grid" else _tr("random search")
+        title = _title(method)
         top = self.addPlot(row=0, col=col, axisItems={"bottom": LogAxis("bottom"),
                                                       "left": LogAxis("left")})
         top.setLogMode(x=True, y=True)
         top.setTitle(title, color="#e8e8e8", size="11pt")
-        top.setLabel("left", _tr("regularization λ"))
+        top.setLabel("left", translate("SearchPlot", "regularization λ"))
         top.hideButtons()
         self.scatters[method] = pg.ScatterPlotItem(size=13, pen=pg.mkPen("#101018"))
         self.bests[method] = pg.ScatterPlotItem(size=24, symbol="o", brush=None,
@@ -51,8 +54,8 @@ class SearchPlot(pg.GraphicsLayoutWidget):
         top.addItem(self.bests[method])
         low = self.addPlot(row=1, col=col, axisItems={"bottom": LogAxis("bottom")})
         low.setLogMode(x=True, y=False)
-        low.setLabel("bottom", _tr("learning rate η"))
-        low.setLabel("left", _tr("val. accuracy"))
+        low.setLabel("bottom", translate("SearchPlot", "learning rate η"))
+        low.setLabel("left", translate("SearchPlot", "val. accuracy"))
         low.setXLink(top)
         low.getAxis("left").enableAutoSIPrefix(False)
         low.hideButtons()
@@ -75,11 +78,12 @@ class SearchPlot(pg.GraphicsLayoutWidget):
             self.bests[search.method].setData(pos=xy[best:best + 1])
             self.marginals[search.method].setData(search.lrs, search.val_acc)
             self.plots[search.method].setTitle(
-                (_tr("grid search") if search.method == "grid" else _tr("random search"))
-                + "  " + _tr("best {0:.1%}").format(search.val_acc[best]),
+                _title(search.method) + "  "
+                + translate("SearchPlot", "best {0:.1%}").format(search.val_acc[best]),
                 color="#e8e8e8", size="11pt")
         pad = 0.05 * (hi - lo) or 0.01
         for plot in self.plots.values():
             plot.marginal_plot.setYRange(lo - pad, hi + pad, padding=0)
-        self.scale_text.setText(_tr("colour: validation accuracy {0:.1%} (dark) … {1:.1%} "
+        self.scale_text.setText(translate("SearchPlot", "colour: validation accuracy {0:.1%} "
+                                                        "(dark) … {1:.1%} "
                                     "(bright); ring: best trial").format(lo, hi))

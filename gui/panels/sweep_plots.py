@@ -18,15 +18,13 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 
+from gui.app.i18n import translate, translated
 from gui.widgets.log_axis import LogAxis
 
 TINY = 1e-12
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SweepPlots", text)
 
 
 @dataclass(frozen=True)
@@ -69,7 +67,8 @@ class _LogLogPlot(pg.PlotWidget):
 
 class LRSweepPlot(_LogLogPlot):
     def __init__(self, parent=None):
-        super().__init__(_tr("final loss against learning rate"), _tr("learning rate η"), parent)
+        super().__init__(translate("SweepPlots", "final loss against learning rate"),
+                         translate("SweepPlots", "learning rate η"), parent)
         self.item.setLogMode(x=True, y=True)
         self.rows: list[SweepRow] = []
 
@@ -77,15 +76,16 @@ class LRSweepPlot(_LogLogPlot):
         self._clear()
         self.rows = list(rows)
         shift = shift_for_log([np.where(r.diverged, np.nan, r.final) for r in rows])
-        self.item.setLabel("left", _tr("final loss") if shift == 0 else
-                           _tr("final loss − ({0:.4g})").format(shift))
+        self.item.setLabel("left", translate("SweepPlots", "final loss") if shift == 0 else
+                           translate("SweepPlots", "final loss − ({0:.4g})").format(shift))
         top = -np.inf
         for r in rows:
             ok = ~r.diverged & np.isfinite(r.final)
             y = np.where(ok, r.final - shift, np.nan)
             if ok.any():
                 top = max(top, float(np.nanmax(y)))
-            self.item.plot(r.lrs, y, pen=pg.mkPen(r.color, width=2.5), name=r.label,
+            self.item.plot(r.lrs, y, pen=pg.mkPen(r.color, width=2.5),
+                           name=translated("core", r.label),
                            connect="finite", symbol="o", symbolSize=5, symbolBrush=r.color,
                            symbolPen=None)
         for r in rows:
@@ -109,7 +109,8 @@ class RateCurvesPlot(_LogLogPlot):
     """Loss against step for named learning rates (log y, linear x)."""
 
     def __init__(self, parent=None):
-        super().__init__(_tr("loss against step, four learning rates"), _tr("step"), parent)
+        super().__init__(translate("SweepPlots", "loss against step, four learning rates"),
+                         translate("SweepPlots", "step"), parent)
         self.item.setLogMode(x=False, y=True)
         self.curves: dict[str, np.ndarray] = {}
 
@@ -119,8 +120,8 @@ class RateCurvesPlot(_LogLogPlot):
         self._clear()
         self.curves = {name: c for name, (c, _) in curves.items()}
         shift = shift_for_log([c for c, _ in curves.values()])
-        self.item.setLabel("left", _tr("loss") if shift == 0 else
-                           _tr("loss − ({0:.4g})").format(shift))
+        self.item.setLabel("left", translate("SweepPlots", "loss") if shift == 0 else
+                           translate("SweepPlots", "loss − ({0:.4g})").format(shift))
         for name, (losses, color) in curves.items():
             y = np.where(np.isfinite(losses), losses - shift, np.nan)
             self.item.plot(np.arange(len(y)), y, pen=pg.mkPen(color, width=2.5), name=name,

@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
+from gui.app.i18n import translated
+
 TEXT = QColor("#e8e8e8")
 PANEL = QColor(16, 16, 24, 170)
 
@@ -36,7 +38,8 @@ def draw_overlay(image: QImage, traces, step_text: str, height_text: str) -> Non
                            Qt.AlignmentFlag.AlignLeft, text)
         runs = [tr for tr in traces if tr.enabled]
         if runs:
-            width = max(metrics.horizontalAdvance(tr.label) for tr in runs) + 2 * px
+            labels = [translated("core", tr.label) for tr in runs]
+            width = max(metrics.horizontalAdvance(label) for label in labels) + 2 * px
             left = image.width() - width - 3 * pad
             p.fillRect(QRectF(left, pad, width + 2 * pad, line * len(runs) + pad), PANEL)
             for k, tr in enumerate(runs):
@@ -44,6 +47,6 @@ def draw_overlay(image: QImage, traces, step_text: str, height_text: str) -> Non
                 p.fillRect(QRectF(left + pad, y + line * 0.3, px, line * 0.4), QColor(tr.color))
                 p.setPen(TEXT)
                 p.drawText(QRectF(left + pad + 1.6 * px, y, width, line),
-                           Qt.AlignmentFlag.AlignLeft, tr.label)
+                           Qt.AlignmentFlag.AlignLeft, labels[k])
     finally:
         p.end()

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import os
 
+from gui.app.i18n import translate
+
 #: The environment variable that turns the 3-D view off.
 NO_GL_ENV = "OPTVIZ_NO_GL"
 #: Platforms that cannot (safely) give a GL context.
@@ -38,16 +40,17 @@ def forget() -> None:
 
 def _probe() -> str | None:
     if os.environ.get(NO_GL_ENV, "") not in ("", "0"):
-        return f"OpenGL is turned off ({NO_GL_ENV} is set)"
+        return translate("GLProbe", "OpenGL is turned off ({env} is set)").format(env=NO_GL_ENV)
     from PySide6.QtGui import QGuiApplication
 
     platform = QGuiApplication.platformName()
     if platform in NO_GL_PLATFORMS:
-        return f"OpenGL is not available on Qt's {platform!r} platform (no display)"
+        return translate("GLProbe", "OpenGL is not available on Qt's {platform} platform "
+                                    "(no display)").format(platform=repr(platform))
     try:
         import OpenGL.GL  # noqa: F401  (PyOpenGL, which pyqtgraph.opengl draws with)
     except ImportError as e:
-        return f"PyOpenGL cannot be loaded: {e}"
+        return translate("GLProbe", "PyOpenGL cannot be loaded: {error}").format(error=e)
     return _context_problem()
 
 
@@ -59,14 +62,16 @@ def _context_problem() -> str | None:
     context = QOpenGLContext()
     try:
         if not surface.isValid() or not context.create():
-            return "no OpenGL context can be made (no GL driver? install Mesa: libgl1-mesa-dri)"
+            return translate("GLProbe", "no OpenGL context can be made (no GL driver? install "
+                                        "Mesa: libgl1-mesa-dri)")
         if not context.makeCurrent(surface):
-            return "an OpenGL context was made but cannot be used"
+            return translate("GLProbe", "an OpenGL context was made but cannot be used")
         version = context.format().version()
         context.doneCurrent()
         if version < MIN_VERSION:
-            return (f"OpenGL {version[0]}.{version[1]} is too old "
-                    f"(the 3-D view needs {MIN_VERSION[0]}.{MIN_VERSION[1]})")
+            return translate("GLProbe", "OpenGL {have} is too old (the 3-D view needs "
+                                        "{need})").format(have="{}.{}".format(*version),
+                                                          need="{}.{}".format(*MIN_VERSION))
         return None
     finally:
         surface.destroy()

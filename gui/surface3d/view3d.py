@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QAction, QImage, QKeySequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from gui.app.i18n import translate, translated
 from gui.model import surface_jobs
 from gui.surface3d import camera as cam
 from gui.surface3d.frame_overlay import draw_overlay
@@ -29,6 +30,12 @@ from gui.surface3d.surface_items import SurfaceItems
 from optim_core.experiment.spec import CLASSIFIER
 from optim_core.render.heights import KINDS
 from optim_core.render.surface_display import prepare
+
+#: How the height menu names each transform.
+HEIGHT_KINDS = {"auto": QT_TRANSLATE_NOOP("Surface3D", "auto"),
+                "linear": QT_TRANSLATE_NOOP("Surface3D", "linear"),
+                "log": QT_TRANSLATE_NOOP("Surface3D", "log"),
+                "clipped": QT_TRANSLATE_NOOP("Surface3D", "clipped")}
 
 BACKGROUND = "#14141c"
 
@@ -46,13 +53,16 @@ class Surface3DView(QWidget):
         self.canvas.setBackgroundColor(BACKGROUND)
         self.surface_items = SurfaceItems(self.canvas)
         self.race = RaceItems(self.canvas)
-        self.home_button = QToolButton(text="Home", toolTip="Reset the camera (Home)")
-        self.height_box = QComboBox(toolTip="How f becomes height in the 3-D view")
+        self.home_button = QToolButton(text=translate("Surface3D", "Home"),
+                                       toolTip=translate("Surface3D", "Reset the camera (Home)"))
+        self.height_box = QComboBox(
+            toolTip=translate("Surface3D", "How f becomes height in the 3-D view"))
         for kind in KINDS:
-            self.height_box.addItem(f"height: {kind}", kind)
+            self.height_box.addItem(translate("Surface3D", "height: {kind}").format(
+                kind=translated("Surface3D", HEIGHT_KINDS[kind])), kind)
         self.info = QLabel()
         self._layout(controls)
-        home = QAction("Reset the 3-D camera", self)
+        home = QAction(translate("Surface3D", "Reset the 3-D camera"), self)
         home.setShortcut(QKeySequence(Qt.Key.Key_Home))
         home.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         home.triggered.connect(self.reset_camera)
@@ -114,7 +124,10 @@ class Surface3DView(QWidget):
             return
         self.race.show(self.mesh, self.model.traces(), self.model.starts)
         height = self.mesh.height.label(self.axis_names()[2]) if self.mesh is not None else ""
-        self.info.setText(f"step {self.model.step}    {height}")
+        self.info.setText(f"{self._step_text()}    {translated('core', height)}")
+
+    def _step_text(self) -> str:
+        return translate("Surface3D", "step {step}").format(step=self.model.step)
 
     def axis_names(self) -> tuple[str, str, str]:
         """x, y, f on a toy surface; a, b, L on a classifier slice."""
@@ -166,5 +179,6 @@ class Surface3DView(QWidget):
             image = image.scaled(width, height, Qt.AspectRatioMode.IgnoreAspectRatio,
                                  Qt.TransformationMode.SmoothTransformation)
         height_text = self.mesh.height.label(self.axis_names()[2]) if self.mesh else ""
-        draw_overlay(image, self.model.traces(), f"step {self.model.step}", height_text)
+        draw_overlay(image, self.model.traces(), self._step_text(),
+                     translated("core", height_text))
         return image

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QSplitter
 
+from gui.app.i18n import translate
 from gui.surface3d import gl_probe
 
 SHOW_KEY, ONLY_KEY = "F3", "Shift+F3"
@@ -26,8 +27,10 @@ class Surface3DPane(QObject):
         self.view = None
         self.splitter: QSplitter | None = None
         self.reason = gl_probe.unavailable_reason()
-        self.show_action = self._action("view_3d", "3-D view", SHOW_KEY, self.set_shown)
-        self.only_action = self._action("only_3d", "3-D only (hide the 2-D view)", ONLY_KEY,
+        self.show_action = self._action("view_3d", translate("Surface3D", "3-D view"), SHOW_KEY,
+                                        self.set_shown)
+        self.only_action = self._action("only_3d", translate("Surface3D", "3-D only (hide the 2-D "
+                                                                          "view)"), ONLY_KEY,
                                         self.set_only)
         menu = window.view_menu
         menu.setToolTipsVisible(True)
@@ -50,7 +53,7 @@ class Surface3DPane(QObject):
         return action
 
     def _disable(self, reason: str) -> None:
-        message = f"3-D view unavailable: {reason}"
+        message = translate("Surface3D", "3-D view unavailable: {reason}").format(reason=reason)
         for action in (self.show_action, self.only_action):
             action.setEnabled(False)
             action.setToolTip(message)

@@ -17,6 +17,10 @@ import numpy as np
 from optim_core.render.colormaps import ColorScale, choose_scale
 
 KINDS = ("auto", "linear", "log", "clipped")
+#: How the view names its height axis (templates the GUI translates field by field).
+LABEL = "height: {f}"
+LOG_LABEL = "height: log₁₀({f} − min {f})"
+CLIPPED_LABEL = "height: {f}, clipped at {top:.4g}"
 #: ``clipped`` caps heights at this quantile of the grid's values.
 CLIP_QUANTILE = 0.9
 #: ``auto`` clips when the top of the range is this many times further from the
@@ -56,10 +60,10 @@ class HeightMap(NamedTuple):
     def label(self, name: str = "f") -> str:
         """How the view names its height axis, e.g. ``log₁₀(f − min f)``."""
         if self.kind == "log":
-            return f"height: log₁₀({name} − min {name})"
+            return LOG_LABEL.format(f=name)
         if self.kind == "clipped":
-            return f"height: {name}, clipped at {self.value_at(1.0):.4g}"
-        return f"height: {name}"
+            return CLIPPED_LABEL.format(f=name, top=float(self.value_at(1.0)))
+        return LABEL.format(f=name)
 
 
 def choose_height(z: np.ndarray, kind: str = "auto", scale: ColorScale | None = None

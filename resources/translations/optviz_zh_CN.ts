@@ -191,6 +191,10 @@
         <translation>帧数</translation>
     </message>
     <message>
+        <source>View</source>
+        <translation>视图</translation>
+    </message>
+    <message>
         <source>Save to</source>
         <translation>保存到</translation>
     </message>
@@ -317,6 +321,34 @@
     <message>
         <source>Clear list</source>
         <translation>清空列表</translation>
+    </message>
+</context>
+<context>
+    <name>GLProbe</name>
+    <message>
+        <source>OpenGL is turned off ({env} is set)</source>
+        <extracomment>Platforms that cannot (safely) give a GL context.</extracomment>
+        <translation>OpenGL 已关闭（设置了 {env}）</translation>
+    </message>
+    <message>
+        <source>OpenGL is not available on Qt&apos;s {platform} platform (no display)</source>
+        <translation>Qt 的 {platform} 平台上没有 OpenGL（没有显示器）</translation>
+    </message>
+    <message>
+        <source>PyOpenGL cannot be loaded: {error}</source>
+        <translation>无法加载 PyOpenGL：{error}</translation>
+    </message>
+    <message>
+        <source>no OpenGL context can be made (no GL driver? install Mesa: libgl1-mesa-dri)</source>
+        <translation>无法创建 OpenGL 上下文（没有 GL 驱动？请安装 Mesa：libgl1-mesa-dri）</translation>
+    </message>
+    <message>
+        <source>an OpenGL context was made but cannot be used</source>
+        <translation>已创建 OpenGL 上下文，但无法使用</translation>
+    </message>
+    <message>
+        <source>OpenGL {have} is too old (the 3-D view needs {need})</source>
+        <translation>OpenGL {have} 版本太旧（三维视图需要 {need}）</translation>
     </message>
 </context>
 <context>
@@ -651,8 +683,24 @@ The surface on screen stays as it was.</source>
 <context>
     <name>ManyStartsPanel</name>
     <message>
-        <source>Basin map: a run from every start of a grid</source>
+        <source>very high</source>
         <extracomment>The classic picture&apos;s rates, as multiples of the tuned η (colour, name).</extracomment>
+        <translation>很高</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>合适</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Basin map: a run from every start of a grid</source>
         <translation>吸引域图：从网格的每个起点各跑一次</translation>
     </message>
     <message>
@@ -915,6 +963,37 @@ The surface on screen stays as it was.</source>
     </message>
 </context>
 <context>
+    <name>SearchPlot</name>
+    <message>
+        <source>grid search</source>
+        <translation>网格搜索</translation>
+    </message>
+    <message>
+        <source>random search</source>
+        <translation>随机搜索</translation>
+    </message>
+    <message>
+        <source>regularization λ</source>
+        <translation>正则化 λ</translation>
+    </message>
+    <message>
+        <source>learning rate η</source>
+        <translation>学习率 η</translation>
+    </message>
+    <message>
+        <source>val. accuracy</source>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
+        <source>best {0:.1%}</source>
+        <translation>最佳 {0:.1%}</translation>
+    </message>
+    <message>
+        <source>colour: validation accuracy {0:.1%} (dark) … {1:.1%} (bright); ring: best trial</source>
+        <translation>颜色：验证准确率 {0:.1%}（暗）… {1:.1%}（亮）；圆圈：最佳试验</translation>
+    </message>
+</context>
+<context>
     <name>SearchSection</name>
     <message>
         <source>Hyper-parameters: random against grid search of (η, λ)</source>
@@ -1026,6 +1105,62 @@ The surface on screen stays as it was.</source>
     <message>
         <source>Exported {path}</source>
         <translation>已导出 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>Surface3D</name>
+    <message>
+        <source>3-D view unavailable: {reason}</source>
+        <translation>三维视图不可用：{reason}</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <extracomment>How the height menu names each transform.</extracomment>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <source>log</source>
+        <translation>对数</translation>
+    </message>
+    <message>
+        <source>clipped</source>
+        <translation>截断</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>复位</translation>
+    </message>
+    <message>
+        <source>Reset the camera (Home)</source>
+        <translation>复位相机（Home）</translation>
+    </message>
+    <message>
+        <source>How f becomes height in the 3-D view</source>
+        <translation>三维视图中 f 如何转换为高度</translation>
+    </message>
+    <message>
+        <source>height: {kind}</source>
+        <translation>高度：{kind}</translation>
+    </message>
+    <message>
+        <source>Reset the 3-D camera</source>
+        <translation>复位三维相机</translation>
+    </message>
+    <message>
+        <source>step {step}</source>
+        <translation>第 {step} 步</translation>
+    </message>
+    <message>
+        <source>3-D view</source>
+        <translation>三维视图</translation>
+    </message>
+    <message>
+        <source>3-D only (hide the 2-D view)</source>
+        <translation>只显示三维（隐藏二维视图）</translation>
     </message>
 </context>
 <context>
@@ -1204,6 +1339,41 @@ The surface on screen stays as it was.</source>
     <message>
         <source>no start point there: {reason}</source>
         <translation>那里不能设起点：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SweepPlots</name>
+    <message>
+        <source>final loss against learning rate</source>
+        <translation>最终损失随学习率的变化</translation>
+    </message>
+    <message>
+        <source>learning rate η</source>
+        <translation>学习率 η</translation>
+    </message>
+    <message>
+        <source>final loss</source>
+        <translation>最终损失</translation>
+    </message>
+    <message>
+        <source>final loss − ({0:.4g})</source>
+        <translation>最终损失 − ({0:.4g})</translation>
+    </message>
+    <message>
+        <source>loss against step, four learning rates</source>
+        <translation>四种学习率下损失随步数的变化</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>loss − ({0:.4g})</source>
+        <translation>损失 − ({0:.4g})</translation>
     </message>
 </context>
 <context>
@@ -1409,6 +1579,29 @@ The surface on screen stays as it was.</source>
     <message>
         <source>step {step} / {steps}</source>
         <translation>第 {step} / {steps} 步</translation>
+    </message>
+</context>
+<context>
+    <name>ViewChoice</name>
+    <message>
+        <source>2-D</source>
+        <translation>二维</translation>
+    </message>
+    <message>
+        <source>3-D</source>
+        <translation>三维</translation>
+    </message>
+    <message>
+        <source>2-D and 3-D side by side</source>
+        <translation>二维与三维并排</translation>
+    </message>
+    <message>
+        <source>The 3-D camera turns this far about the vertical over the animation</source>
+        <translation>在整个动画中，三维相机绕竖直轴转过的角度</translation>
+    </message>
+    <message>
+        <source>orbit</source>
+        <translation>环绕</translation>
     </message>
 </context>
 <context>
@@ -1796,6 +1989,18 @@ x ← x′ if f(x′) &lt; f(x)</source>
     <message>
         <source>{head} {n} samples: loss {first:.3f} → {final:.2e} in {steps} steps, accuracy {accuracy:.0f} %</source>
         <translation>{head} {n} 个样本：损失在 {steps} 步内 {first:.3f} → {final:.2e}，准确率 {accuracy:.0f} %</translation>
+    </message>
+    <message>
+        <source>height: {f}</source>
+        <translation>高度：{f}</translation>
+    </message>
+    <message>
+        <source>height: log₁₀({f} − min {f})</source>
+        <translation>高度：log₁₀({f} − min {f})</translation>
+    </message>
+    <message>
+        <source>height: {f}, clipped at {top:.4g}</source>
+        <translation>高度：{f}，在 {top:.4g} 处截断</translation>
     </message>
     <message>
         <source>Rosenbrock race</source>

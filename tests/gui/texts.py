@@ -1,20 +1,25 @@
 """Every text a window shows a user, with the widget that shows it (for the
-translation tests): menu actions, dock titles, tabs, labels, buttons,
-group boxes, combo-box items, table headers and tooltips."""
+translation tests): the window title, menu actions, dock titles, tabs,
+labels, buttons, line edits, spin-box texts, group boxes, combo-box items,
+table headers, tooltips, and the titles, axis labels, legends and text items
+of the pyqtgraph plots."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QAbstractSpinBox,
     QComboBox,
     QDockWidget,
     QGroupBox,
     QLabel,
+    QLineEdit,
     QMenu,
     QTabBar,
     QWidget,
@@ -51,8 +56,20 @@ def _header_texts(view: QAbstractItemView) -> Iterator[str]:
                 yield value
 
 
+def plot_texts(view: pg.GraphicsView) -> Iterator[str]:
+    """Titles, axis labels, legends and text items drawn in a pyqtgraph canvas."""
+    for item in view.scene().items():
+        if isinstance(item, pg.LabelItem):
+            yield item.text
+        elif isinstance(item, pg.AxisItem) and item.label.isVisible():
+            yield item.labelText
+        elif isinstance(item, pg.TextItem):
+            yield item.textItem.toHtml() if item.textItem.toPlainText() else ""
+
+
 def widget_texts(root: QWidget) -> Iterator[tuple[QWidget, str]]:
     """``(widget, text)`` for ``root`` and every widget inside it."""
+    yield root, root.windowTitle()
     for w in [root, *root.findChildren(QWidget)]:
         if isinstance(w, QLabel):
             yield w, w.text()
@@ -70,6 +87,12 @@ def widget_texts(root: QWidget) -> Iterator[tuple[QWidget, str]]:
             yield from menu_texts(w)
         elif isinstance(w, QAbstractItemView):
             yield from ((w, t) for t in _header_texts(w))
+        elif isinstance(w, QLineEdit):
+            yield from ((w, t) for t in (w.text(), w.placeholderText()))
+        elif isinstance(w, QAbstractSpinBox):
+            yield from ((w, t) for t in (w.specialValueText(), w.prefix(), w.suffix()))
+        elif isinstance(w, pg.GraphicsView):
+            yield from ((w, t) for t in plot_texts(w))
         yield w, w.toolTip()
 
 

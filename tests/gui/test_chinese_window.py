@@ -1,0 +1,99 @@
+"""The whole window in Chinese (``--lang zh_CN``) at 1280 × 720, offscreen.
+
+Every text a user can read (menu actions, dock titles, tabs, labels,
+buttons, combo-box items, table headers, tooltips) has Chinese in it unless
+it is only names, symbols, formulas, units or code (``gui.app.terms``), and
+no label or button is narrower than its text.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QWidget
+
+from gui.app import i18n
+from gui.app.app import set_language
+from gui.app.terms import english_words, needs_translation
+from tests.gui.texts import menu_texts, plain, texts
+
+SIZE = (1280, 720)
+
+
+@pytest.fixture
+def chinese_window(qtbot, qapp, model):
+    """``main.build_window`` in Chinese, shown at 1280 × 720 with its surface built."""
+    from gui.surface3d import gl_probe
+    from main import build_window
+
+    font = qapp.font()
+    assert set_language(qapp, i18n.CHINESE) == i18n.CHINESE
+    gl_probe.forget()  # its answer (a sentence) is given in the language of the moment
+    window = build_window(model)
+    qtbot.addWidget(window)
+    window.resize(*SIZE)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: model.grid is not None and not model.busy, timeout=30_000)
+    yield window
+    window.close()
+    set_language(qapp, i18n.ENGLISH)
+    qapp.setFont(font)
+    gl_probe.forget()
+
+
+def all_texts(window) -> list[tuple[object, str]]:
+    """Texts of the window, every dock (each tab raised in turn) and every menu."""
+    out = []
+    for dock in window.docks.values():
+        dock.raise_()
+        out += texts(dock)
+    out += texts(window)
+    for action in window.menuBar().actions():
+        if action.menu() is not None:
+            out += [(m, plain(t)) for m, t in menu_texts(action.menu()) if t and plain(t)]
+    return out
+
+
+def untranslated(window) -> list[str]:
+    return sorted({f"{type(w).__name__}: {t!r} ({english_words(t)})"
+                   for w, t in all_texts(window) if needs_translation(t)})
+
+
+def test_every_text_of_the_rosenbrock_race_is_chinese(chinese_window):
+    bad = untranslated(chinese_window)
+    assert not bad, "\n".join(bad)
+
+
+def test_every_text_of_a_classifier_slice_is_chinese(chinese_window, qtbot, model):
+    model.set_surface("classifier")
+    qtbot.waitUntil(lambda: model.grid is not None and not model.busy
+                    and model.surface is not None and hasattr(model.surface, "model"),
+                    timeout=60_000)
+    bad = untranslated(chinese_window)
+    assert not bad, "\n".join(bad)
+
+
+def overflowing(window) -> list[str]:
+    """Labels and buttons on screen whose text is wider than the widget."""
+    out = []
+    for dock in window.docks.values():
+        dock.raise_()
+        for w in window.findChildren(QWidget):
+            if not w.isVisible() or w.width() <= 1:
+                continue
+            if isinstance(w, QLabel) and not w.wordWrap() and w.text() and "<" not in w.text():
+                need = w.fontMetrics().horizontalAdvance(plain(w.text()))
+                have = w.contentsRect().width()
+            elif isinstance(w, QAbstractButton) and w.text() or isinstance(w, QComboBox):
+                need, have = w.minimumSizeHint().width(), w.width()
+            else:
+                continue
+            if need > have + 1:
+                text = w.currentText() if isinstance(w, QComboBox) else w.text()
+                out.append(f"{type(w).__name__} {plain(text)!r}: needs {need} px, has {have}")
+    return sorted(set(out))
+
+
+def test_no_text_overflows_its_widget_at_1280_by_720(chinese_window):
+    bad = overflowing(chinese_window)
+    assert not bad, "\n".join(bad)
