@@ -39,6 +39,7 @@ def find_minima(surface: Surface) -> np.ndarray:
         inside = np.all((p >= lo) & (p <= hi), axis=-1) & np.isfinite(p).all(axis=-1)
         p = p[inside]
         p = p[_is_strict_minimum(surface, p, 1e-5 * diag)]
+        p = np.where(np.abs(p) < 1e-12 * diag, 0.0, p)  # a kink at 0 is at 0, not at 1e-17
         return _distinct(p, np.asarray(surface.value(p), float).reshape(-1), DEDUP * diag)
 
 

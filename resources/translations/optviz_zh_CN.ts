@@ -2054,5 +2054,21 @@ x ← x′ if f(x′) &lt; f(x)</source>
         <source>f = (x² − 1)² + 0.5x + y²: a shallow well on the right, the deeper one on the left. Plain SGD rolls into the nearest well and stays there; heavy-ball momentum arrives with enough speed to cross the barrier into the deeper well. Lower μ to 0.5 and momentum gets trapped too.</source>
         <translation>f = (x² − 1)² + 0.5x + y²：右边是浅阱，左边是更深的阱。普通 SGD 滚进最近的阱并停在那里；重球动量带着足够的速度越过势垒进入更深的阱。把 μ 降到 0.5，动量法也会被困住。</translation>
     </message>
+    <message>
+        <source>Kinks: a constant step chatters, a decaying one settles</source>
+        <translation>折点：固定步长来回抖动，衰减的步长才能停稳</translation>
+    </message>
+    <message>
+        <source>A typed surface with kinks, f = max(|x|, 2|y|) + ½|x + y|: its gradient is a subgradient that keeps its full size right up to the minimum at (0, 0). SGD with a constant η = 0.1 ends up bouncing across the kinks, a fixed distance away; with η decaying as 0.1/(1 + 0.05t) the bounces shrink and it settles. Adam&apos;s steps shrink too, as its moment estimates average the signs away.</source>
+        <translation>一个带折点的自定义曲面 f = max(|x|, 2|y|) + ½|x + y|：它的梯度是次梯度，一直到 (0, 0) 处的极小值都保持原来的大小。固定学习率 η = 0.1 的 SGD 最后在折点两侧来回跳，始终离极小值有一段固定的距离；学习率按 0.1/(1 + 0.05t) 衰减时，跳动越来越小，最终停稳。Adam 的步长也会变小，因为它的矩估计把符号平均掉了。</translation>
+    </message>
+    <message>
+        <source>Your own ravine: SGD&apos;s limit η &lt; 1/b</source>
+        <translation>你自己的峡谷：SGD 的上限 η &lt; 1/b</translation>
+    </message>
+    <message>
+        <source>A typed surface, f = a·x² + b·y², with its parameters a and b as sliders in the Surface panel. Its Hessian is diag(2a, 2b), so plain SGD is stable while η &lt; 2/λmax = 1/b: with η = 0.035 that is b &lt; 28.6. At b = 25 SGD zig-zags across the valley and still settles. Drag b past 28.6 and the zig-zag grows every step until SGD diverges; momentum with a smaller η keeps going. Surface ▸ Custom f(x, y)… changes the formula itself.</source>
+        <translation>一个自定义曲面 f = a·x² + b·y²，参数 a 和 b 是曲面面板里的滑块。它的 Hessian 矩阵是 diag(2a, 2b)，所以普通 SGD 在 η &lt; 2/λmax = 1/b 时稳定：η = 0.035 时就是 b &lt; 28.6。b = 25 时 SGD 在峡谷两壁之间来回折返，但仍能收敛。把 b 拖过 28.6，折返一步比一步大，直到 SGD 发散；学习率更小的动量法照样前进。曲面 ▸ 自定义 f(x, y)… 可以改公式本身。</translation>
+    </message>
 </context>
 </TS>

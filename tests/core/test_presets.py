@@ -83,3 +83,27 @@ def test_minibatch_sgd_jitters_about_the_minimum_more_at_the_larger_rate(name):
     full = runner.run(surface.plane,
                       {"sgd": make_optimizer(spec.runs[1])}, starts_array(spec), 30)["sgd"]
     assert not np.allclose(full.points, small.points[:31])  # the steps really are noisy
+
+
+def test_typed_ravine_sgd_settles_below_its_limit_and_diverges_past_it():
+    spec, surface, runs = race("typed_ravine_critical_lr")
+    sgd, mom = (runs[r.label] for r in spec.runs)
+    eta, b = spec.runs[0].hyper["lr"], spec.surface.params["b"]
+    assert b < 1 / eta and sgd.values[-1, 0] < 1e-10 and mom.values[-1, 0] < 1e-8
+    zigzag = np.sign(sgd.points[1:30, 0, 1])
+    assert (zigzag[1:] != zigzag[:-1]).all()  # across the valley every step
+    spec.surface.params["b"] = 1.05 / eta  # past the limit the notes name
+    past = runner.run(make_surface(spec.surface), {r.label: make_optimizer(r) for r in spec.runs},
+                      starts_array(spec), spec.steps)
+    assert past[spec.runs[0].label].diverged_at[0] > 0
+    assert past[spec.runs[1].label].diverged_at[0] == -1
+
+
+def test_typed_kinks_constant_step_chatters_and_the_decaying_one_settles():
+    spec, surface, runs = race("typed_kinks_step_decay")
+    assert surface.has_kinks
+    np.testing.assert_array_equal(surface.minima, [[0.0, 0.0]])
+    constant, decaying, adam = (runs[r.label].points[-50:, 0] for r in spec.runs)
+    distance = [np.linalg.norm(p, axis=-1) for p in (constant, decaying, adam)]
+    assert distance[0].min() > 0.1  # it never gets closer than a fixed distance
+    assert distance[1].max() < 0.02 and distance[2].max() < 0.05

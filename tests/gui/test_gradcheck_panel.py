@@ -197,3 +197,13 @@ def test_clicking_a_header_sorts_rows_by_value(qtbot, model, panel):
     shown = [proxy.data(proxy.index(r, 3), ValueRole) for r in range(proxy.rowCount())]
     assert shown == sorted(column(panel, 3)) or shown == sorted(column(panel, 3), reverse=True)
     assert shown != column(panel, 3)
+
+
+def test_a_typed_surface_is_checked_and_its_kinks_flagged(qtbot, model, panel):
+    model.set_typed_surface("abs(x) + y**2", ((-2, 2), (-2, 2)))
+    model.set_start(5e-6, 0.5)  # x ± h crosses |x|'s kink; y² is smooth at any y
+    panel.at_combo.setCurrentIndex(panel.at_combo.findData(START))
+    settle(qtbot, panel)
+    assert panel.table_model.columnCount() == 6
+    assert column(panel, 5) == [True, False]
+    assert column(panel, 1) == [1.0, 1.0]  # sign(x), 2y at (5e-6, 0.5)
