@@ -2,6 +2,8 @@
 
     python scripts/make_readme_media.py              # both
     python scripts/make_readme_media.py --only gif   # or: --only screenshot
+    python scripts/make_readme_media.py --lang zh_CN --only screenshot
+                                                     # docs/screenshot.zh-CN.png
 
 Both show the race a new user sees first (``spec.default_experiment``: SGD,
 momentum, RMSprop and Adam from the same start on Rosenbrock's curved
@@ -28,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 sys.path.insert(0, str(ROOT))
 
-from optim_core import experiment_file  # noqa: E402
+from optim_core.experiment import file as experiment_file  # noqa: E402
 from optim_core.experiment.spec import ExperimentSpec, default_experiment  # noqa: E402
 
 SCREENSHOT_SIZE = (1400, 960)
@@ -52,8 +54,16 @@ def _wait(app, condition, timeout: float = 60.0) -> None:
         time.sleep(0.01)
 
 
-def make_screenshot(spec: ExperimentSpec, path: Path) -> None:
-    """The main window over ``spec`` at ``SCREENSHOT_STEP``, saved as PNG."""
+def media_name(name: str, lang: str) -> str:
+    """``screenshot.png`` in English, ``screenshot.zh-CN.png`` in Chinese."""
+    if lang == "en":
+        return name
+    stem, suffix = name.rsplit(".", 1)
+    return f"{stem}.{lang.replace('_', '-')}.{suffix}"
+
+
+def make_screenshot(spec: ExperimentSpec, path: Path, lang: str = "en") -> None:
+    """The main window over ``spec`` at ``SCREENSHOT_STEP`` in ``lang``, saved as PNG."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import Qt
 
@@ -62,7 +72,7 @@ def make_screenshot(spec: ExperimentSpec, path: Path) -> None:
     from gui.model.experiment import ExperimentModel
     from main import build_window
 
-    app = create_application(sys.argv[:1])
+    app = create_application(sys.argv[:1], lang=lang)
     quiet_offscreen_notices()
     model = ExperimentModel(spec)
     window = build_window(model)
@@ -79,7 +89,7 @@ def make_screenshot(spec: ExperimentSpec, path: Path) -> None:
     window.close()
 
 
-def make_gif(spec: ExperimentSpec, path: Path) -> None:
+def make_gif(spec: ExperimentSpec, path: Path, lang: str = "en") -> None:
     """Record ``spec`` with ``python main.py export`` into ``path``."""
     with tempfile.TemporaryDirectory() as tmp:
         experiment = Path(tmp) / "readme.optviz.json"
@@ -88,7 +98,7 @@ def make_gif(spec: ExperimentSpec, path: Path) -> None:
             [sys.executable, str(ROOT / "main.py"), "export", "--experiment", str(experiment),
              "--size", f"{GIF_SIZE[0]}x{GIF_SIZE[1]}", "--frames", str(GIF_FRAMES),
              "--fps", str(GIF_FPS), "--steps-per-frame", str(GIF_STEPS_PER_FRAME),
-             "--out", str(path)],
+             "--lang", lang, "--out", str(path)],
             check=True, cwd=ROOT, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
 
 
@@ -96,17 +106,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", choices=("screenshot", "gif"), help="make just one of them")
     parser.add_argument("--out", type=Path, default=DOCS, help="folder (default: docs/)")
+    parser.add_argument("--lang", choices=("en", "zh_CN"), default="en",
+                        help="interface language of the pictures (default: en)")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     spec = readme_spec()
     with tempfile.TemporaryDirectory() as settings:
         os.environ["OPTVIZ_SETTINGS_DIR"] = settings  # never the user's own layout
         if args.only in (None, "gif"):
-            make_gif(spec, args.out / "race.gif")
+            make_gif(spec, args.out / media_name("race.gif", args.lang), args.lang)
         if args.only in (None, "screenshot"):
-            make_screenshot(spec, args.out / "screenshot.png")
+            make_screenshot(spec, args.out / media_name("screenshot.png", args.lang), args.lang)
     for name in ("screenshot.png", "race.gif"):
-        p = args.out / name
+        p = args.out / media_name(name, args.lang)
         if p.exists():
             print(f"{p}  {p.stat().st_size / 1e6:.2f} MB")
     return 0

@@ -19,18 +19,22 @@ from optim_core import gradcheck, optimizers, runner, surfaces
 from optim_core.analysis import gradcheck_targets as targets
 from optim_core.classifier import minibatch, slices
 from optim_core.experiment import file as ef
+from optim_core.experiment import spec
 from optim_core.experiment.spec import default_experiment
 from optim_core.render import heights
 from optim_core.training import sanity
 
 #: The translation context of all core text.
 CONTEXT = "core"
+#: A run label made unique by a number ("Momentum 2"), as new and duplicated runs get.
+COPY_LABEL = "{label} {copy:d}"
 #: Format strings of the core (a text is read by the most literal one it fits).
 TEMPLATES: tuple[str, ...] = (
     minibatch.TITLE, minibatch.DESCRIPTION, slices.TITLE, slices.DESCRIPTION, slices.SVM_LOSS,
     targets.TOY_TITLE, targets.CLASSIFIER_TITLE, targets.BIAS_NAME, targets.DATA_BUG,
     sanity.INITIAL_VERDICT, sanity.OVERFIT_VERDICT,
     heights.LABEL, heights.LOG_LABEL, heights.CLIPPED_LABEL,
+    COPY_LABEL, spec.LOADING,
 )
 _WORD = re.compile(r"[A-Za-z]{3,}")
 
@@ -61,7 +65,7 @@ def _check_texts() -> list[str]:
         targets.TOY_BUG, targets.REG_BUG,
         sanity.INITIAL_OK, sanity.INITIAL_BAD, sanity.OVERFIT_OK, sanity.OVERFIT_BAD,
         runner.REASON_POINT, runner.REASON_BOX, runner.REASON_VALUE, runner.REASON_GRAD,
-        runner.REASON_LOSS,
+        runner.REASON_LOSS, spec.TRAINING,
     ]
 
 

@@ -58,6 +58,7 @@ def _translated(context: str, text: str, _lang: str) -> str:
 
 
 _FIELD = re.compile(r"\{(\w+)(?::[^}]*)?\}")
+_SPLIT = re.compile(r"\{(\w+)(?::([^}]*))?\}")
 
 
 @lru_cache(maxsize=1)
@@ -73,12 +74,14 @@ def _templates() -> tuple[str, ...]:
 def _pattern(template: str) -> re.Pattern:
     """``"{a}: {b} slice"`` -> a regex with one named group per field."""
     parts, seen = [], set()
-    for i, piece in enumerate(_FIELD.split(template)):
-        if i % 2 == 0:
-            parts.append(re.escape(piece))
-        else:
-            parts.append(f"(?P={piece})" if piece in seen else f"(?P<{piece}>.+?)")
-            seen.add(piece)
+    pieces = _SPLIT.split(template)  # text, name, spec, text, name, spec, …, text
+    for i in range(0, len(pieces), 3):
+        parts.append(re.escape(pieces[i]))
+        if i + 1 < len(pieces):
+            name, spec = pieces[i + 1], pieces[i + 2]
+            value = r"-?\d+" if spec == "d" else ".+?"  # {n:d} reads whole numbers only
+            parts.append(f"(?P={name})" if name in seen else f"(?P<{name}>{value})")
+            seen.add(name)
     return re.compile("".join(parts), re.DOTALL)
 
 

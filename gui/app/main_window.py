@@ -187,7 +187,7 @@ class MainWindow(QMainWindow):
     def _on_job_progressed(self, fraction: float, message: str) -> None:
         self._show_progress(True)
         self.progress.setValue(round(1000 * fraction))
-        self.progress.setFormat(f"{message}  %p%")
+        self.progress.setFormat(f"{translated('core', message)}  %p%")
 
     def _on_job_failed(self, message: str) -> None:
         """A slice could not be built (e.g. a bad dataset file): say so where it

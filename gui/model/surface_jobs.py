@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from gui.app.i18n import translate
 from optim_core.experiment import spec as spec_mod
 from optim_core.render.surface_display import Display, prepare
 from optim_core.surfaces.base import Surface
@@ -62,7 +63,7 @@ def sample(surface: Surface, resolution: int, preview: bool = False,
         for start, block in _row_blocks(surface, x, y, max(1, min(chunks, len(y)))):
             z[start:start + len(block)] = block
             if progress is not None:
-                progress((start + len(block)) / len(y), f"slice grid {resolution}×{resolution}")
+                progress((start + len(block)) / len(y), _grid_text(resolution))
     return GridData(x, y, z, preview, line_slice(surface))
 
 
@@ -119,7 +120,7 @@ def slice_preview_job(surface_spec: spec_mod.SurfaceSpec, view: spec_mod.ViewSpe
     def job(progress: Progress, cancelled: Cancelled):
         surface = spec_mod.make_surface(
             surface_spec, progress=lambda f, m: progress(0.8 * f, m), cancelled=cancelled)
-        progress(0.85, "coarse preview")
+        progress(0.85, translate("SurfaceJobs", "coarse preview"))
         return surface, displayed(sample(surface, PREVIEW_RESOLUTION, preview=True), log,
                                   n_contours)
 
@@ -132,9 +133,9 @@ def slice_grid_job(surface: Surface, resolution: int, view: spec_mod.ViewSpec):
     log, n_contours = view.log_color, view.contours
 
     def job(progress: Progress, cancelled: Cancelled):
-        progress(0.0, f"slice grid {resolution}×{resolution}")
+        progress(0.0, _grid_text(resolution))
         grid = sample(surface, resolution, progress=progress, chunks=16)
-        progress(1.0, "contours")
+        progress(1.0, translate("SurfaceJobs", "contours"))
         return displayed(grid, log, n_contours)
 
     return job
@@ -143,3 +144,7 @@ def slice_grid_job(surface: Surface, resolution: int, view: spec_mod.ViewSpec):
 def displayed(grid: GridData, log: bool | None, n_contours: int) -> GridData:
     """``grid`` with its ``display`` prepared (colour scale, contours)."""
     return grid._replace(display=prepare(grid.x, grid.y, grid.z, log, n_contours))
+
+
+def _grid_text(resolution: int) -> str:
+    return translate("SurfaceJobs", "slice grid {n}×{n}").format(n=resolution)

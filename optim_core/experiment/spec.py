@@ -142,6 +142,11 @@ def make_optimizer(run: RunSpec) -> optimizers.Optimizer:
     return optimizers.from_dict({"kind": run.kind, "hyper": run.hyper})
 
 
+#: What ``make_surface`` reports while it works (the GUI translates them).
+LOADING = "loading {dataset}"
+TRAINING = "training W*"
+
+
 def make_surface(spec: SurfaceSpec, progress: Callable[[float, str], None] | None = None,
                  cancelled: Callable[[], bool] | None = None) -> Surface:
     """The surface ``spec`` names. For the classifier slice this loads data and,
@@ -155,13 +160,13 @@ def make_surface(spec: SurfaceSpec, progress: Callable[[float, str], None] | Non
 
     s = spec.slice
     if progress:
-        progress(0.0, f"loading {s.dataset}")
+        progress(0.0, LOADING.format(dataset=s.dataset))
     ds = classifier.load_dataset(s.dataset)
     model = classifier.LinearClassifier(ds.X_train, ds.y_train, loss=s.loss, reg=s.reg)
     W0 = classifier.init_weights(ds.dim, ds.num_classes, seed=s.seed)
     if s.center == "trained":
         if progress:
-            progress(0.1, "training W*")
+            progress(0.1, TRAINING)
         W0 = classifier.train(model, W0)
     D1, D2 = classifier.random_directions(W0, s.seed, normalize="filter" if s.normalize else None)
     plane = classifier.PlaneSlice(model, W0, D1, D2, extent=s.extent, dataset_name=ds.name)

@@ -1164,6 +1164,22 @@ The surface on screen stays as it was.</source>
     </message>
 </context>
 <context>
+    <name>SurfaceJobs</name>
+    <message>
+        <source>coarse preview</source>
+        <extracomment>Side of the quick first look at a classifier slice. Samples of the 1-D slice L(W0 + a·D1).</extracomment>
+        <translation>粗略预览</translation>
+    </message>
+    <message>
+        <source>contours</source>
+        <translation>等高线</translation>
+    </message>
+    <message>
+        <source>slice grid {n}×{n}</source>
+        <translation>切片网格 {n}×{n}</translation>
+    </message>
+</context>
+<context>
     <name>SurfaceLayer</name>
     <message>
         <source>{f} − min {f}  (log scale)</source>
@@ -1947,6 +1963,10 @@ x ← x′ if f(x′) &lt; f(x)</source>
         <translation>损失爆炸</translation>
     </message>
     <message>
+        <source>training W*</source>
+        <translation>正在训练 W*</translation>
+    </message>
+    <message>
         <source>{plane}, mini-batches of {batch}</source>
         <translation>{plane}，小批量大小 {batch}</translation>
     </message>
@@ -2001,6 +2021,14 @@ x ← x′ if f(x′) &lt; f(x)</source>
     <message>
         <source>height: {f}, clipped at {top:.4g}</source>
         <translation>高度：{f}，在 {top:.4g} 处截断</translation>
+    </message>
+    <message>
+        <source>{label} {copy:d}</source>
+        <translation>{label} {copy:d}</translation>
+    </message>
+    <message>
+        <source>loading {dataset}</source>
+        <translation>正在加载 {dataset}</translation>
     </message>
     <message>
         <source>Rosenbrock race</source>
