@@ -216,14 +216,15 @@ def test_ctrl_e_exports_a_gif_through_the_dialog(app):
     dialog = app.x.xdotool("search", "--sync", "--onlyvisible", "--name", "^Export animation$",
                            timeout=15).split()[0]
     app.focus(dialog)
-    # Format first (a: Animated GIF), then width, height, frames and the path, by Tab.
+    # Format first (a: Animated GIF), then width, height, frames, the view (2-D: its orbit
+    # box is disabled) and the path, by Tab.
     app.x.xdotool("key", "--delay", 40, "a", "Tab", "ctrl+a")
     app.x.xdotool("type", "480")
     app.x.xdotool("key", "--delay", 40, "Tab", "ctrl+a")
     app.x.xdotool("type", "360")
     app.x.xdotool("key", "--delay", 40, *["Tab"] * 4, "ctrl+a")
     app.x.xdotool("type", "12")
-    app.x.xdotool("key", "--delay", 40, *["Tab"] * 4, "ctrl+a")
+    app.x.xdotool("key", "--delay", 40, *["Tab"] * 5, "ctrl+a")
     app.x.xdotool("type", "--delay", 10, str(out))
     app.x.xdotool("key", "Return")
     wait_for(out.exists, 60, f"{out.name} to be written")
