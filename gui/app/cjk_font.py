@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
 
 #: Preferred faces first; any family that covers Simplified Chinese will do.
 PREFERRED = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
@@ -39,6 +39,9 @@ def use_cjk_font(app) -> bool:
             _told = True
         return False
     font = QFont(app.font())
-    font.setFamilies([*font.families(), family])
+    # The face the font resolves to now, by name: an alias such as "Sans Serif"
+    # would let the CJK face take the Latin text too (taller lines, other glyphs).
+    latin = QFontInfo(font).family()
+    font.setFamilies([latin, *(f for f in font.families() if f != latin), family])
     app.setFont(font)
     return True

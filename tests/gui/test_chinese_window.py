@@ -94,6 +94,14 @@ def overflowing(window) -> list[str]:
     return sorted(set(out))
 
 
+def test_the_chinese_window_fits_1280_by_720(chinese_window):
+    """Chinese lines are taller than Latin ones where the CJK face draws the Latin
+    text too; the window's minimum size must still fit a 1280 × 720 screen."""
+    hint = chinese_window.minimumSizeHint()
+    assert hint.width() <= SIZE[0] and hint.height() <= SIZE[1]
+    assert (chinese_window.width(), chinese_window.height()) == SIZE
+
+
 def test_no_text_overflows_its_widget_at_1280_by_720(chinese_window):
     bad = overflowing(chinese_window)
     assert not bad, "\n".join(bad)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QLocale
+from PySide6.QtGui import QFontInfo
 
 from gui.app import cjk_font, i18n
 from gui.app.app import set_language
@@ -42,6 +43,7 @@ def test_chinese_installs_a_cjk_font_and_translates(language, qapp):
     assert language("zh_CN") == "zh_CN"
     assert i18n.current_language() == "zh_CN"
     assert cjk_font.cjk_family() in qapp.font().families()
+    assert QFontInfo(qapp.font()).family() != cjk_font.cjk_family()  # Latin keeps its face
     assert i18n.translate("TrainingPanel", "Train") == "训练"
     assert language("en") == "en"
     assert i18n.translate("TrainingPanel", "Train") == "Train"
