@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QSettings, Qt
-from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 from gui.panels.curves_panel import CurvesPanel
 from gui.panels.gradcheck_panel import GradcheckPanel
 from gui.panels.many_starts_panel import ManyStartsPanel
 from gui.panels.training_panel import TrainingPanel
+from gui.widgets.scrolling import scrolling
 
 #: The docks' titles: their keys in ``window.docks`` (shown translated).
 TITLES = (
@@ -17,17 +17,6 @@ TITLES = (
     QT_TRANSLATE_NOOP("Docks", "Classifier training"),
     QT_TRANSLATE_NOOP("Docks", "Many starts"),
 )
-#: Panels with many controls scroll in a short dock rather than holding the
-#: bottom docks tall and the surface small.
-SCROLLED = ("Gradient check", "Classifier training", "Many starts")
-
-
-def _scrolling(panel: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setWidget(panel)
-    return area
 
 
 class _CancelOnClose(QObject):
@@ -46,22 +35,19 @@ class _CancelOnClose(QObject):
 
 
 def install_panels(window, model) -> dict:
-    """Add the three analysis panels to ``window`` (a ``MainWindow``) as tabbed
-    bottom docks; returns ``{title: panel}``. The training panel draws its
-    projected paths on ``window.view``."""
+    """Add the analysis panels to ``window`` (a ``MainWindow``) as bottom
+    docks, tabbed (``window.reset_layout``); returns ``{title: panel}``. The
+    training panel draws its projected paths on ``window.view``."""
     panels = {
         "Training curves": CurvesPanel(model),
         "Gradient check": GradcheckPanel(model),
         "Classifier training": TrainingPanel(model, window.view),
         "Many starts": ManyStartsPanel(model),
     }
-    docks = [window.add_dock(_scrolling(panels[t]) if t in SCROLLED else panels[t], t,
-                             Qt.DockWidgetArea.BottomDockWidgetArea)
-             for t in TITLES]
+    for t in TITLES:
+        # Scrolled in a short dock rather than holding the docks tall and the surface small.
+        window.add_dock(scrolling(panels[t]), t, Qt.DockWidgetArea.BottomDockWidgetArea)
     if QSettings().value("window/state") is None:  # else add_dock restored the user's layout
-        for dock in docks[1:]:
-            window.tabifyDockWidget(docks[0], dock)
-        docks[0].raise_()
-        window.resizeDocks(docks[:1], [round(0.3 * window.height())], Qt.Orientation.Vertical)
+        window.reset_layout()
     window.installEventFilter(_CancelOnClose(panels, window))
     return panels

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -17,14 +18,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.app import window_layout
 from gui.app.app import app_icon
 from gui.app.files import FileManager
 from gui.app.i18n import translate, translated
+from gui.app.presenter_keys import PresenterKeys
+from gui.app.view_actions import add_view_actions
 from gui.panels.optimizer_panel import OptimizerPanel
 from gui.panels.surface_panel import SurfacePanel
 from gui.panels.transport import Transport
 from gui.surface.surface_view import SurfaceView
 from gui.surface3d.window_pane import install_surface3d
+from gui.widgets.scrolling import scrolling
 
 ABOUT = QT_TRANSLATE_NOOP("MainWindow", """<h3>optviz</h3>
 <p>See gradient-based optimizers race across real loss surfaces: toy functions and random
@@ -58,15 +63,17 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self.surface_panel = SurfacePanel(model)
         self.optimizer_panel = OptimizerPanel(model)
-        self.add_dock(self.surface_panel, QT_TRANSLATE_NOOP("Docks", "Surface"),
+        self.add_dock(scrolling(self.surface_panel), QT_TRANSLATE_NOOP("Docks", "Surface"),
                       Qt.DockWidgetArea.LeftDockWidgetArea)
         self.add_dock(self.optimizer_panel, QT_TRANSLATE_NOOP("Docks", "Optimizers"),
                       Qt.DockWidgetArea.RightDockWidgetArea)
         self._build_status_bar()
         self.surface3d = install_surface3d(self)  # View ▸ 3-D view, or why there is none
         self.files = FileManager(self)
-        self.resize(self._first_size())
+        self.setGeometry(window_layout.first_geometry(window_layout.available(self)))
         self.restore_layout()
+        QApplication.instance().installEventFilter(PresenterKeys(self))
+        model.spec_replaced.connect(lambda: QTimer.singleShot(0, self.fit_to_screen))
 
     # ------------------------------------------------------------------ docks
     def add_dock(self, widget: QWidget, title: str,
@@ -87,27 +94,42 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         return dock
 
-    def _first_size(self) -> QSize:
-        """1600 × 1000, or 90 % of a smaller screen (until a saved geometry applies)."""
-        screen = QGuiApplication.primaryScreen()
-        if screen is None:
-            return QSize(1600, 1000)
-        avail = screen.availableGeometry()
-        return QSize(min(1600, int(0.9 * avail.width())), min(1000, int(0.9 * avail.height())))
+    def home_areas(self) -> dict[str, Qt.DockWidgetArea]:
+        """``{dock title: the area it was added to}``."""
+        return dict(self._home)
 
     def restore_layout(self) -> None:
+        """The remembered geometry and docks, or (first launch) the default layout
+        for this screen; either way inside the available screen."""
         settings = QSettings()
         geometry, state = settings.value("window/geometry"), settings.value("window/state")
         if geometry is not None:
             self.restoreGeometry(geometry)
         if state is not None:
             self.restoreState(state)
+        else:
+            self.reset_layout()
+        self.fit_to_screen()
+
+    def fit_to_screen(self) -> None:
+        """Keep the window inside the available screen (a restored geometry from a
+        larger screen, or docks that grew with a new experiment, never push it past)."""
+        if not self.isFullScreen():
+            window_layout.fit_to_screen(self)
+
+    def focus_home(self) -> None:
+        """Give the keyboard focus to the surface (after Enter in a number box)."""
+        self.view.canvas.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def save_layout(self) -> None:
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
         settings.sync()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self.fit_to_screen)  # once the frame's size is known
 
     def closeEvent(self, event) -> None:
         self.model.pause()
@@ -146,6 +168,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self._action("reset_layout", translate("MainWindow",
                                                                         "Reset layout"),
                                               self.reset_layout))
+        add_view_actions(self)
         self.view_menu.addSeparator()
         help_menu = self.menuBar().addMenu(translate("MainWindow", "&Help"))
         help_menu.addAction(self._action("about", translate("MainWindow", "&About optviz"),
@@ -157,16 +180,19 @@ class MainWindow(QMainWindow):
         bar.setObjectName("toolbar:transport")
         bar.addWidget(self.transport)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
-        self._action("play", translate("MainWindow", "Play / pause"), self.model.toggle_play,
-                     Qt.Key.Key_Space)
-        self._action("step", translate("MainWindow", "Step"), self.model.step_once,
-                     Qt.Key.Key_Right)
-        self._action("reset", translate("MainWindow", "Reset"), self.model.reset, Qt.Key.Key_R)
+        for name, text, slot, key in (
+                ("play", translate("MainWindow", "Play / pause"), self.model.toggle_play,
+                 Qt.Key.Key_Space),
+                ("step", translate("MainWindow", "Step"), self.model.step_once, Qt.Key.Key_Right),
+                ("reset", translate("MainWindow", "Reset"), self.model.reset, Qt.Key.Key_R)):
+            # Application-wide, so a floating dock with the focus still drives the race.
+            self._action(name, text, slot, key).setShortcutContext(
+                Qt.ShortcutContext.ApplicationShortcut)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         self.readout = QLabel()
-        self.readout.setMinimumWidth(420)
+        self.readout.setMinimumWidth(300)
         bar.addWidget(self.readout, 1)
         self.progress = QProgressBar(maximumWidth=220, maximum=1000)
         self.cancel_button = QPushButton(translate("MainWindow", "Cancel"))
@@ -216,21 +242,10 @@ class MainWindow(QMainWindow):
         run_export_dialog(self)
 
     def reset_layout(self) -> None:
-        """Every dock back in the area it was added to, shown; docks sharing an
-        area become tabs of the first one there."""
-        first: dict[Qt.DockWidgetArea, QDockWidget] = {}
-        for title, dock in self.docks.items():
-            area = self._home[title]
-            dock.setFloating(False)
-            self.addDockWidget(area, dock)
-            dock.show()
-            if area in first:
-                self.tabifyDockWidget(first[area], dock)
-            else:
-                first[area] = dock
-        for dock in first.values():
-            if self.tabifiedDockWidgets(dock):
-                dock.raise_()  # its tab in front
+        """The default layout for this screen (``gui.app.window_layout``): on a
+        large one every dock back in the area it was added to, on a projector-sized
+        one all docks as tabs of one column; docks sharing an area become tabs."""
+        window_layout.arrange(self, window_layout.available(self))
 
     def show_about(self) -> None:
         QMessageBox.about(self, translate("MainWindow", "About optviz"),

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QScrollArea
 
 from gui.app.files import title_stem
 from gui.app.i18n import translate, translated
@@ -39,7 +39,10 @@ class StaticExports:
 
     def curves_panel(self):
         dock = getattr(self.window, "docks", {}).get(CURVES_DOCK)
-        return dock.widget() if dock is not None else None
+        if dock is None:
+            return None
+        inside = dock.widget()  # the panel, or the scroll area it sits in
+        return inside.widget() if isinstance(inside, QScrollArea) else inside
 
     def _enable(self) -> None:
         has_curves = self.curves_panel() is not None

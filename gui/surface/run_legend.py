@@ -83,6 +83,11 @@ class RunLegend(QObject):
             self._proxies.append(proxy)
         self._fit()
 
+    def set_text_size(self, points: float) -> None:
+        """Entries' text at ``points`` pt; the box fits it."""
+        self.item.setLabelTextSize(f"{points:g}pt")
+        self._fit()
+
     def _fit(self) -> None:
         """The legend's box around its entries as they are now (texts change width)."""
         self.item.resize(0, 0)  # shrink to the entries' minimum sizes, then measure

@@ -19,12 +19,14 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gui.app.i18n import translate, translated
 from gui.model import surface_jobs
+from gui.surface import view_style
 from gui.surface.heads_item import HeadsItem
 from gui.surface.map_layer import MapLayer
 from gui.surface.run_legend import RunLegend
 from gui.surface.surface_layer import SurfaceLayer
 from gui.surface.surface_viewbox import SurfaceViewBox
 from gui.surface.trail_layer import Trail, TrailLayer
+from gui.surface.view_menu import show_view_menu
 from optim_core.experiment.spec import CLASSIFIER
 from optim_core.render.surface_display import prepare
 
@@ -45,6 +47,10 @@ class SurfaceView(QWidget):
         self._twin: SurfaceView | None = None
         self._bounds = None
         self._dragging = False
+        self._starts_before_click: np.ndarray | None = None
+        # Sizes of text, trails and markers (``view_style``): the view's own scale
+        # (presentation mode) and the one drawn now (times a picture's, in exports).
+        self.text_scale = self.drawn_scale = 1.0
         self.canvas = pg.GraphicsLayoutWidget()
         self.canvas.ci.setContentsMargins(6, 6, 6, 6)
         layout = QVBoxLayout(self)
@@ -82,7 +88,7 @@ class SurfaceView(QWidget):
 
     # ------------------------------------------------------------------ set-up
     def _build_start_markers(self) -> None:
-        self.start_marker = pg.TargetItem(size=18, symbol="o", pen=START_PEN,
+        self.start_marker = pg.TargetItem(size=view_style.START_PX, symbol="o", pen=START_PEN,
                                           brush=pg.mkBrush(255, 255, 255, 50),
                                           hoverPen=pg.mkPen("#ffd166", width=2.5),
                                           hoverBrush=pg.mkBrush(255, 209, 102, 80))
@@ -118,11 +124,14 @@ class SurfaceView(QWidget):
         m.grid_ready.connect(self._on_grid_ready)
         m.view_changed.connect(self._on_grid_ready)
         m.starts_changed.connect(self._on_starts_changed)
+        m.spec_replaced.connect(self._on_starts_changed)  # a new experiment brings its starts
         m.runs_changed.connect(self._redraw_runs)
         m.trajectories_changed.connect(self._redraw_runs)
         m.stepped.connect(self._redraw_runs)
         m.many_starts.maps_changed.connect(self._on_maps_changed)
         self.viewbox.clicked.connect(self._on_clicked)
+        self.viewbox.double_clicked.connect(self._on_double_clicked)
+        self.viewbox.menu_requested.connect(lambda *a: show_view_menu(self, *a))
         self.viewbox.rect_selected.connect(self._on_rect_selected)
         self.start_marker.sigPositionChanged.connect(self._on_marker_dragged)
         self.start_marker.sigPositionChangeFinished.connect(self._on_marker_released)
@@ -132,16 +141,22 @@ class SurfaceView(QWidget):
 
     # ------------------------------------------------------------- model -> view
     def _on_surface_changed(self) -> None:
+        self.refresh_titles()
+        self._show_line_plot(self.model.spec.surface.name == CLASSIFIER)
+
+    def refresh_titles(self) -> None:
+        """The plot's title and axis names, at the view's text scale."""
         s = self.model.surface
-        classifier = self.model.spec.surface.name == CLASSIFIER
+        size = f"{view_style.TITLE_PT * self.drawn_scale:g}pt"
         if s is not None:
             self.plot.setTitle(translated("core", getattr(s, "title", "")), color="#e8e8e8",
-                               size="12pt")
+                               size=size)
+        classifier = self.model.spec.surface.name == CLASSIFIER
         xl, yl = (translate("SurfaceView", "a  (along D₁)"),
                   translate("SurfaceView", "b  (along D₂)")) if classifier else ("x", "y")
-        self.plot.setLabel("bottom", xl, color="#c8c8d0")
-        self.plot.setLabel("left", yl, color="#c8c8d0")
-        self._show_line_plot(classifier)
+        axis_size = {"font-size": f"{view_style.AXIS_PT * self.drawn_scale:g}pt"}
+        self.plot.setLabel("bottom", xl, color="#c8c8d0", **axis_size)
+        self.plot.setLabel("left", yl, color="#c8c8d0", **axis_size)
 
     def _on_grid_ready(self) -> None:
         grid, s = self.model.grid, self.model.surface
@@ -160,13 +175,8 @@ class SurfaceView(QWidget):
             box = QRectF(lo[0], lo[1], hi[0] - lo[0], hi[1] - lo[1])
             self.trails.set_bounds(box)
             self.heads.set_bounds(box)
-            # Zooming out stops at the divergence box: a start clicked beyond it
-            # would stop at step 0, and could not be saved in an experiment file.
-            self.viewbox.setLimits(xMin=lo[0], xMax=hi[0], yMin=lo[1], yMax=hi[1])
-            (x0, x1), (y0, y1) = bounds
-            self.viewbox.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
-        self.plot.setTitle(translated("core", getattr(s, "title", "")), color="#e8e8e8",
-                           size="12pt")
+            self.viewbox.set_home(bounds, (lo, hi))
+        self.refresh_titles()
         if grid.line is not None:
             self.line_curve.setData(*grid.line)
 
@@ -202,7 +212,7 @@ class SurfaceView(QWidget):
                 stopped.append(tr.diverged_at[s] >= 0)
         self.trails.set_trails(trails)
         self.heads.set_heads(np.array(heads).reshape(-1, 2), colors, np.array(stopped, bool),
-                             size=7 if len(self.model.starts) > 4 else 12)
+                             size=(7 if len(self.model.starts) > 4 else 12) * self.drawn_scale)
         self.legend.update(traces)
         self.step_text.setText(translate("SurfaceView", "step {step}").format(step=self.model.step))
 
@@ -217,7 +227,20 @@ class SurfaceView(QWidget):
 
     # ------------------------------------------------------------- view -> model
     def _on_clicked(self, x: float, y: float) -> None:
+        self._starts_before_click = self.model.starts
         self._place(self.model.set_start, *self.map_layer.snap(x, y))
+
+    def _on_double_clicked(self) -> None:
+        """Reset the view; the double click's first click moved the start, so put
+        it back."""
+        if self._starts_before_click is not None:
+            self.model.set_starts(self._starts_before_click)
+            self._starts_before_click = None
+        self.reset_view()
+
+    def reset_view(self) -> None:
+        """The surface's own bounds, as on opening it."""
+        self.viewbox.go_home()
 
     def _on_rect_selected(self, rect: QRectF) -> None:
         if rect.width() > 0 and rect.height() > 0:
@@ -281,9 +304,12 @@ class SurfaceView(QWidget):
         target = self
         if self.isVisible():
             if self._twin is None:
-                self._twin = SurfaceView(self.model, trail_width=self.trails._width)
+                self._twin = SurfaceView(self.model)
             target = self._twin
             target.viewbox.setRange(rect=self.viewbox.viewRect(), padding=0)
+        scale = self.text_scale * view_style.export_scale(width, height)
+        if target.drawn_scale != scale:
+            view_style.apply_scale(target, scale)
         if not target.isVisible():
             target.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
             target.show()

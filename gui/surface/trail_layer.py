@@ -111,6 +111,12 @@ class TrailLayer(pg.GraphicsObject):
         self._trails = list(trails)
         self.update()
 
+    def set_width(self, width: float) -> None:
+        """Stroke every trail ``width`` px wide (presentation mode, large exports)."""
+        self._width = float(width)
+        self._caches.clear()
+        self.update()
+
     def set_bounds(self, rect: QRectF) -> None:
         """Where trail points can ever be (the runner's divergence box). A fixed
         rect saves scanning every point each frame to report the bounds."""

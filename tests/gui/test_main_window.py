@@ -97,6 +97,15 @@ def _near(img: QImage, px: int, py: int, color: QColor, radius: int = 2, tol: in
     return False
 
 
+def _distance_to_polyline(p: np.ndarray, line: np.ndarray) -> float:
+    """Pixels from ``p (2,)`` to the polyline through ``line (K, 2)``: its segments
+    cover more than its points (a long straight step has no points in between)."""
+    a, b = line[:-1], line[1:]
+    d = b - a
+    t = np.clip(((p - a) * d).sum(-1) / np.maximum((d * d).sum(-1), 1e-12), 0, 1)
+    return float(np.min(np.hypot(*(a + t[:, None] * d - p).T)))
+
+
 def test_offscreen_png_shows_each_run_in_its_colour_along_its_trail(window, model, tmp_path):
     spec = spec_mod.default_experiment()
     spec.surface.name, spec.surface.params, spec.surface.resolution = "ravine", {}, 64
@@ -118,9 +127,8 @@ def test_offscreen_png_shows_each_run_in_its_colour_along_its_trail(window, mode
     for k, tr in enumerate(traces):
         # points of this trail that no trail drawn over it (the runs listed before it
         # are drawn later, on top) nor the start marker covers
-        others = np.concatenate([pixels[j] for j in range(k)] + [start[None]])
-        free = [p for p in pixels[k]
-                if np.min(np.hypot(*(others - p).T)) > 8]
+        free = [p for p in pixels[k] if np.hypot(*(start - p)) > 8
+                and all(_distance_to_polyline(p, pixels[j]) > 8 for j in range(k))]
         assert len(free) >= 5, tr.label
         hits = sum(_near(img, int(round(x)), int(round(y)), QColor(tr.color)) for x, y in free)
         assert hits >= 0.8 * len(free), (tr.label, hits, len(free))
