@@ -56,6 +56,12 @@ class Schedule:
     def _at(self, n: np.ndarray) -> np.ndarray:
         raise NotImplementedError
 
+    def extreme_steps(self, t_max: int) -> np.ndarray:
+        """Steps in 1 … t_max where the schedule takes its least and greatest
+        values: the ends, as every schedule is monotone in t (``Step`` adds
+        the neighbours of the ends, for a negative γ that alternates)."""
+        return np.array([1, t_max])
+
     def to_dict(self) -> dict[str, Any]:
         """``{"kind": ..., <fields>}``, JSON-friendly."""
         return {"kind": self.kind, **asdict(self)}
@@ -86,6 +92,9 @@ class Step(Schedule):
 
     def _at(self, n: np.ndarray) -> np.ndarray:
         return self.value * self.gamma ** np.floor(n / self.every)
+
+    def extreme_steps(self, t_max: int) -> np.ndarray:
+        return np.clip([1, 1 + self.every, t_max - self.every, t_max], 1, t_max)
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,7 @@ def _optimizer_texts() -> list[str]:
         out.append(kind_title(kind))  # also each new run's label
         out += [h.label for h in optimizers.hyper_specs(kind)]
         out.append(optimizers.summary(kind))
+        out.append(optimizers.kind_of(kind).untrainable_reason)
         if _WORD.search(optimizers.formula(kind)):  # the formula box's words
             out.append(optimizers.formula(kind))
     return out

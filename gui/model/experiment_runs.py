@@ -141,16 +141,8 @@ class RunsMixin:
         self._emit("modified")
 
 
-_LABELS = {
-    "sgd": "SGD", "momentum": "Momentum", "momentum_ema": "Momentum (EMA)",
-    "nesterov": "Nesterov", "adagrad": "AdaGrad", "rmsprop": "RMSprop", "adam": "Adam",
-    "adamw": "AdamW", "newton": "Newton", "random_search": "Random search",
-    "random_local_search": "Random local search",
-}
-
-
 def _default_label(kind: str) -> str:
-    return _LABELS.get(kind, kind)
+    return optimizers.label(kind)
 
 
 def kind_title(kind: str) -> str:

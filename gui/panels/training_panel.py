@@ -16,7 +16,7 @@ import dataclasses
 import html
 
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -47,17 +47,6 @@ from optim_core.training.full_space import RunHistory, TrainConfig
 #: arrive faster than the plots repaint (~25 ms), and queued redraws back to back
 #: held the event loop for 100 ms and more.
 PLOT_INTERVAL_MS = 100
-
-#: Kinds that cannot train W, and why (shown as the disabled checkbox's tooltip).
-NOT_TRAINABLE = {
-    "newton": QT_TRANSLATE_NOOP("TrainingPanel", "Newton needs a Hessian; in weight space it is "
-                                                 "(D·K)² — not part of this course"),
-    "random_search": QT_TRANSLATE_NOOP("TrainingPanel", "random search draws points inside a 2-D "
-                                                        "surface's bounds"),
-    "random_local_search": QT_TRANSLATE_NOOP("TrainingPanel", "random local search compares "
-                                                              "values of a 2-D surface"),
-}
-
 
 class TrainingPanel(QWidget):
     """Training controls, curves, sanity checks and projections over an ``ExperimentModel``.
@@ -178,10 +167,10 @@ class TrainingPanel(QWidget):
             check = QCheckBox(translated("core", run.label))
             check.setObjectName(run.label)
             check.setStyleSheet(f"QCheckBox {{ color: {run.color}; font-weight: bold; }}")
-            reason = NOT_TRAINABLE.get(run.kind)
+            reason = optimizers.kind_of(run.kind).untrainable_reason or None
             check.setEnabled(reason is None)
             check.setChecked(reason is None and (run.label in checked or not checked))
-            check.setToolTip(translated("TrainingPanel", reason) if reason else _hyper_text(run))
+            check.setToolTip(translated("core", reason) if reason else _hyper_text(run))
             self.runs_box.insertWidget(len(self.run_checks), check)
             self.run_checks.append(check)
 

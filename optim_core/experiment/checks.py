@@ -167,7 +167,8 @@ def run_section(v: Any, where: str) -> RunSpec:
 
 def _hyper(value: Any, spec: Any, where: str) -> Any:
     """A hyper-parameter value by its ``HyperSpec.dtype``: bool, int, or a float
-    in [min, max] — or, for floats, a schedule whose values stay in that range."""
+    in [min, max] — or, for floats, a schedule whose values stay in range
+    (``HyperSpec.check``)."""
     if spec.dtype == "bool":
         if not isinstance(value, bool):
             raise ExperimentFileError(where, f"must be true or false, got {kind_of(value)}")
@@ -190,6 +191,10 @@ def _schedule(d: dict, spec: Any, where: str) -> dict:
     for k in ("value", "start", "end"):
         if k in d:
             check_float(d[k], f"{where}.{k}", spec.min, spec.max)
+    try:  # every value it takes within the steps a race can run
+        spec.check(sched)
+    except optimizers.HyperError as e:
+        raise ExperimentFileError(where, e.problem) from None
     return sched.to_dict()
 
 

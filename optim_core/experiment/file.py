@@ -14,6 +14,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from optim_core import optimizers
 from optim_core.bounded_read import FileRefused, read_bytes
 from optim_core.experiment.checks import (
     MAX_RUNS,
@@ -34,7 +35,7 @@ from optim_core.temp_files import remove_stale, target_mode, temp_path, write_ta
 FORMAT = "optviz-experiment"
 VERSION = 1
 SUFFIX = ".optviz.json"
-MAX_STEPS = 1_000_000
+MAX_STEPS = optimizers.MAX_STEPS  # schedules are checked over as many steps
 MAX_STEPS_PER_FRAME = 10_000
 MAX_BYTES = 4_000_000  # an experiment is a few kB; refuse to parse anything absurd
 #: The bundled teaching experiments (the Presets menu).

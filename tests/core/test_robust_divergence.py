@@ -72,6 +72,7 @@ def test_every_corner_stays_finite_or_stops_with_a_reason(make):
             assert 1 <= step <= steps and run.reasons[s] in REASONS, (label, step, run.reasons[s])
             frozen = run.points[step:, s]
             assert (frozen == frozen[0]).all(), label
-        if label.endswith("lr=1e-06 mom=None"):
+        # L-BFGS's η is only its line search's first trial, which may grow.
+        if label.endswith("lr=1e-06 mom=None") and not label.startswith("lbfgs"):
             assert run.diverged_at[0] == -1, label  # a tiny rate from the middle goes on
     assert stopped > 0  # η = 1e3 does blow up: the test saw both outcomes

@@ -86,10 +86,19 @@ def test_batches_cover_every_sample_once_per_epoch():
     assert len(batches(50, 0, 0, 1)) == 1 and len(batches(50, 80, 0, 1)) == 1
 
 
+def _blow_up(x, g, state, t, *, lr):
+    return x * lr - g, {}
+
+
 def test_a_diverging_run_stops_with_a_reason_and_the_others_go_on(digits):
-    opts = {"huge": optimizers.get("sgd", lr=1e12), "fine": optimizers.get("sgd", lr=0.05)}
-    with np.errstate(all="raise"):  # no numpy warning may escape
-        runs = train(digits, "softmax", 1e-3, opts, config=TrainConfig(epochs=4, batch_size=200))
+    """(A kind that multiplies W by 1e3 each step: no learning rate in range
+    makes plain SGD leave ‖W‖ < 1e8 within a few epochs.)"""
+    with optimizers.registered("blow_up", _blow_up, hyper={"lr": 1e3}, formula="x ← ηx − g",
+                               summary="Grows."):
+        opts = {"huge": optimizers.get("blow_up"), "fine": optimizers.get("sgd", lr=0.05)}
+        with np.errstate(all="raise"):  # no numpy warning may escape
+            runs = train(digits, "softmax", 1e-3, opts,
+                         config=TrainConfig(epochs=4, batch_size=200))
     assert runs["huge"].diverged and runs["huge"].reason
     assert runs["huge"].diverged_at >= 1
     assert np.all(np.isfinite(runs["huge"].W))  # the last good weights are kept
