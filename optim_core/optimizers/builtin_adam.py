@@ -13,16 +13,30 @@ last step (count t; before any step m̂ = 0).
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from optim_core.optimizers.registry import register
+
+
+def _sqrt(v):
+    """√v, a float for a float (the cheaper operand); correctly rounded either way."""
+    return math.sqrt(v) if isinstance(v, float) else np.sqrt(v)
+
+
+def _power(beta, t):
+    """βᵗ by numpy's power for floats and arrays alike (Python's ``**`` can differ in
+    the last bit), a float for floats."""
+    p = np.power(beta, t)
+    return float(p) if p.ndim == 0 else p
 
 
 def _corrected(m, v, beta1, beta2, t, bias_correction):
     """(m̂, v̂): the moments divided by 1 − βᵗ, or as they are."""
     if not bias_correction:
         return m, v
-    return m / (1.0 - beta1**t), v / (1.0 - beta2**t)
+    return m / (1.0 - _power(beta1, t)), v / (1.0 - _power(beta2, t))
 
 
 def adam(x, g, state, t, *, lr, beta1, beta2, eps, bias_correction):
@@ -33,8 +47,8 @@ def adam(x, g, state, t, *, lr, beta1, beta2, eps, bias_correction):
     m = beta1 * state["m"] + (1.0 - beta1) * g
     v = beta2 * state["v"] + (1.0 - beta2) * (g * g)
     if bias_correction:
-        root = (1.0 - beta2**t) ** 0.5  # a float stays a float (cheaper operand)
-        lr, eps = lr * root / (1.0 - beta1**t), eps * root
+        root = _sqrt(1.0 - _power(beta2, t))
+        lr, eps = lr * root / (1.0 - _power(beta1, t)), eps * root
     return x - lr * (m / (np.sqrt(v) + eps)), {"m": m, "v": v}
 
 

@@ -9,6 +9,9 @@ noisy as it comes), t the step. Per row (a point ``(n,)``)::
     for i oldest → newest:  β = ρᵢ yᵢᵀr,  r ← r + sᵢ(αᵢ − β)
     d = −r  (−g where that is no descent direction)
     Armijo: α = η, halved until f(x + αd) ≤ f(x) + c₁αgᵀd (c₁ = 1e-4, ≤ 40 halvings);
+      if η passes at once while the step is too short (gᵀ(x + αd)·d < c₂gᵀd,
+      c₂ = 0.9), α doubles while Armijo still holds (≤ 20 times), so that the
+      new pair keeps sᵀy > 0 where the curvature allows;
     or a fixed step α = η
     x ← x + αd
 
@@ -119,7 +122,8 @@ register("lbfgs", lbfgs, hyper={
     internals=lbfgs_internals,
     formula="s = x − x_prev,  y = g − g_prev   (last m pairs)\n"
     "d = −H g   (two-loop recursion, H ≈ (∇²f)⁻¹)\n"
-    "α = η, halved until f(x + αd) ≤ f(x) + c₁αgᵀd\nx ← x + αd",
+    "α = η, halved until f(x + αd) ≤ f(x) + c₁αgᵀd (doubled while too short)\n"
+    "x ← x + αd",
     summary="A quasi-Newton method: the last m steps and gradient changes stand in for "
     "the inverse Hessian, and a line search picks the step; fast and light on memory "
     "with full batches, poor with noisy mini-batches.")

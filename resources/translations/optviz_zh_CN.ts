@@ -1395,20 +1395,8 @@ The surface on screen stays as it was.</source>
 <context>
     <name>TrainingPanel</name>
     <message>
-        <source>Newton needs a Hessian; in weight space it is (D·K)² — not part of this course</source>
-        <extracomment>Shortest time between two redraws of the curves while training: epochs can arrive faster than the plots repaint (~25 ms), and queued redraws back to back held the event loop for 100 ms and more. Kinds that cannot train W, and why (shown as the disabled checkbox&apos;s tooltip).</extracomment>
-        <translation>牛顿法需要 Hessian 矩阵；在权重空间中它有 (D·K)² 个元素——不在本课程范围内</translation>
-    </message>
-    <message>
-        <source>random search draws points inside a 2-D surface&apos;s bounds</source>
-        <translation>随机搜索在二维曲面的边界内抽取点</translation>
-    </message>
-    <message>
-        <source>random local search compares values of a 2-D surface</source>
-        <translation>随机局部搜索比较二维曲面上的函数值</translation>
-    </message>
-    <message>
         <source>full batch</source>
+        <extracomment>Shortest time between two redraws of the curves while training: epochs can arrive faster than the plots repaint (~25 ms), and queued redraws back to back held the event loop for 100 ms and more.</extracomment>
         <translation>全批量</translation>
     </message>
     <message>
@@ -1783,6 +1771,14 @@ The surface on screen stays as it was.</source>
         <translation>衰减率</translation>
     </message>
     <message>
+        <source>AdaDelta</source>
+        <translation>AdaDelta</translation>
+    </message>
+    <message>
+        <source>AdaGrad&apos;s fix without a learning rate: each coordinate&apos;s step is the root of its recent squared steps over the root of its recent squared gradients.</source>
+        <translation>不需要学习率的 AdaGrad 改进：每个坐标的步长是近期步长平方均值的平方根除以近期梯度平方均值的平方根。</translation>
+    </message>
+    <message>
         <source>Like AdaGrad but with a leaky average (ρ) of squared gradients, so the step size adapts without dying out.</source>
         <translation>类似 AdaGrad，但对梯度平方取带泄漏的平均（ρ），步长自适应而不会衰减到零。</translation>
     </message>
@@ -1853,6 +1849,40 @@ x ← x − ηλx</translation>
         <translation>用 Hessian 矩阵（以 δ 阻尼）直接跳到局部二次模型的最小值；在极小值附近很快，但会被鞍点吸引。</translation>
     </message>
     <message>
+        <source>Newton needs a Hessian; in weight space it is (D·K)² — not part of this course</source>
+        <translation>牛顿法需要 Hessian 矩阵；在权重空间中它有 (D·K)² 个元素——不在本课程范围内</translation>
+    </message>
+    <message>
+        <source>L-BFGS</source>
+        <translation>L-BFGS</translation>
+    </message>
+    <message>
+        <source>step length</source>
+        <translation>步长</translation>
+    </message>
+    <message>
+        <source>memory (pairs kept)</source>
+        <translation>记忆（保留的向量对数）</translation>
+    </message>
+    <message>
+        <source>Armijo line search</source>
+        <translation>Armijo 线搜索</translation>
+    </message>
+    <message>
+        <source>A quasi-Newton method: the last m steps and gradient changes stand in for the inverse Hessian, and a line search picks the step; fast and light on memory with full batches, poor with noisy mini-batches.</source>
+        <translation>拟牛顿法：用最近 m 步的位移和梯度变化近似 Hessian 的逆，再由线搜索确定步长；在全批量下快速且省内存，在带噪声的小批量下表现较差。</translation>
+    </message>
+    <message>
+        <source>s = x − x_prev,  y = g − g_prev   (last m pairs)
+d = −H g   (two-loop recursion, H ≈ (∇²f)⁻¹)
+α = η, halved until f(x + αd) ≤ f(x) + c₁αgᵀd (doubled while too short)
+x ← x + αd</source>
+        <translation>s = x − x_prev,  y = g − g_prev   （最近 m 对）
+d = −H g   （双循环递推，H ≈ (∇²f)⁻¹）
+α = η，减半直到 f(x + αd) ≤ f(x) + c₁αgᵀd（步子太短时加倍）
+x ← x + αd</translation>
+    </message>
+    <message>
         <source>Random search</source>
         <translation>随机搜索</translation>
     </message>
@@ -1863,6 +1893,10 @@ x ← x − ηλx</translation>
     <message>
         <source>Draws a random point anywhere in the bounds and keeps it only if it is lower: no gradient at all.</source>
         <translation>在边界内任意抽取一个随机点，只有更低时才保留：完全不用梯度。</translation>
+    </message>
+    <message>
+        <source>random search draws points inside a 2-D surface&apos;s bounds</source>
+        <translation>随机搜索在二维曲面的边界内抽取点</translation>
     </message>
     <message>
         <source>x′ ~ Uniform(bounds)
@@ -1881,6 +1915,10 @@ x ← x′ if f(x′) &lt; f(x)</source>
     <message>
         <source>Tries a random nearby point (spread σ) and keeps it only if it is lower: no gradient at all.</source>
         <translation>尝试附近的一个随机点（散布 σ），只有更低时才保留：完全不用梯度。</translation>
+    </message>
+    <message>
+        <source>random local search compares values of a 2-D surface</source>
+        <translation>随机局部搜索比较二维曲面上的函数值</translation>
     </message>
     <message>
         <source>wrong</source>
