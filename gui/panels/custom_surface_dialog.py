@@ -128,6 +128,7 @@ class CustomSurfaceDialog(QDialog):
         self._show_summary(surface)
 
     def _show_parameters(self, names: list[str]) -> None:
+        self.params_box.setVisible(bool(names))
         if names == list(self.param_widgets):
             return
         self._values.update(self.params())
@@ -140,7 +141,6 @@ class CustomSurfaceDialog(QDialog):
             w.value_changed.connect(self._on_edited)
             self.param_form.addRow(name, w)
             self.param_widgets[name] = w
-        self.params_box.setVisible(bool(names))
 
     def _show_problem(self, reason: str, column: int | None) -> None:
         self.ok.setEnabled(False)

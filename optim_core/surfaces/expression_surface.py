@@ -149,13 +149,16 @@ class ExpressionSurface(Surface):
     @cached_property
     def default_start(self) -> np.ndarray:
         """The first point of a lattice read from the top-left corner inwards
-        (20 % … 80 % of each side) where f is finite."""
+        (20 % … 80 % of each side) where f is finite, and finite 10 % of the
+        box away on each side too, so a first step does not fall off an edge
+        of the region where f is defined (the top-left point if none is)."""
         (x0, x1), (y0, y1) = self.bounds
         t = np.linspace(0.2, 0.8, 7)
         candidates = np.stack(np.meshgrid(x0 + t * (x1 - x0), y0 + t[::-1] * (y1 - y0)), -1)
         candidates = candidates.reshape(-1, 2)
-        finite = np.isfinite(self.value(candidates))
-        return candidates[int(np.argmax(finite))].copy()
+        reach = 0.1 * np.array([[0, 0], [x1 - x0, 0], [x0 - x1, 0], [0, y1 - y0], [0, y0 - y1]])
+        safe = np.isfinite(self.value(candidates[:, None, :] + reach)).all(axis=1)
+        return candidates[int(np.argmax(safe))].copy()
 
 
 def _full(v, shape: tuple[int, ...]) -> np.ndarray:

@@ -166,6 +166,14 @@ def test_undefined_regions_are_nan_without_warnings():
     assert np.isnan(Z[:, :4]).all() and np.isnan(Z[:4]).all()
     assert np.isfinite(Z[5:, 5:]).all()
     assert np.isfinite(s.default_start).all() and np.isfinite(s.value(s.default_start))
+    edge = surfaces.from_expression("log(x + 2.5) + y**2", ((-4, 4), (-4, 4)))
+    start = edge.default_start  # not right beside x = −2.5, where f ends
+    assert start[0] - 0.8 > -2.5 and start[1] > 0
+
+
+def test_the_default_start_falls_back_to_the_corner_where_f_is_nowhere_finite():
+    s = surfaces.from_expression("log(-1 - x**2)", ((-1, 1), (-1, 1)))
+    np.testing.assert_allclose(s.default_start, [-0.6, 0.6])
 
 
 def test_a_run_stepping_into_an_undefined_region_diverges_with_the_reason():

@@ -165,3 +165,12 @@ def test_render_image_has_the_requested_size_and_shows_trails(view, model):
     assert view.size().width() == 640  # the live view was not disturbed
     colors = {img.pixelColor(x, y).name() for x in range(0, 480, 4) for y in range(0, 360, 4)}
     assert len(colors) > 50
+
+
+def test_a_loaded_experiment_moves_the_start_marker_to_its_start(view, model):
+    from optim_core.experiment import file as ef
+
+    preset = next(p for p in ef.presets() if p.name.startswith("typed_ravine"))
+    model.load_spec(ef.load(preset))
+    pos = view.start_marker.pos()
+    assert (pos.x(), pos.y()) == tuple(model.spec.starts[0]) == (-2.5, 1.0)
