@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import resource
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -22,19 +23,23 @@ ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "OPENBLAS_NUM_THREADS": "1"
        "OMP_NUM_THREADS": "1", "PYTHONPATH": str(ROOT), "PYTHONFAULTHANDLER": "1"}
 
 
-def _limits(memory: int):
+def _limits(memory: int, file_size: int | None = None):
     def apply() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        if file_size is not None:  # a "full disk": writes past it fail with EFBIG
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (file_size, file_size))
     return apply
 
 
-def python(code: str, *args: str, timeout: float = 60, memory: int = MEMORY, cwd=None
-           ) -> subprocess.CompletedProcess:
-    """``python -c code args…`` in a bounded child; output as text."""
+def python(code: str, *args: str, timeout: float = 60, memory: int = MEMORY, cwd=None,
+           file_size: int | None = None) -> subprocess.CompletedProcess:
+    """``python -c code args…`` in a bounded child; output as text. With
+    ``file_size`` no file can grow past that many bytes (a full disk)."""
     return subprocess.run([sys.executable, "-c", code, *map(str, args)], capture_output=True,
                           text=True, timeout=timeout, env=ENV, cwd=cwd or ROOT,
-                          preexec_fn=_limits(memory))
+                          preexec_fn=_limits(memory, file_size))
 
 
 def optviz(*args, timeout: float = 90, memory: int = MEMORY, cwd=None

@@ -6,10 +6,12 @@
 
 main.py calls ``add_export_parser(subparsers)`` and, for the sub-command,
 ``run_export(args)``; ``python -m gui.cli.cli_export …`` works alone too.
-Exit codes: 0 done, 1 the export failed (e.g. an unwritable folder),
-2 bad options or a bad experiment file, 130 / 143 stopped by Ctrl+C / TERM.
-A failed or stopped export leaves no file behind (and an older file at the
-same path untouched).
+Exit codes: 0 done, 1 the export failed (e.g. an unwritable folder or a
+full disk), 2 bad options, a bad experiment file or a bad dataset, 130 /
+143 / 129 stopped by Ctrl+C / TERM / HUP. Each failure is one line on
+stderr; only a bug in optviz prints a traceback, and says it is one. A
+failed or stopped export leaves no file behind (and an older file at the
+same path untouched, its mode included).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import os
 import signal
 import sys
 import time
+import traceback
 from pathlib import Path
 
 from gui.cli.cli_options import (
@@ -34,7 +37,7 @@ from gui.export.animation_options import VIEWS
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 DESCRIPTION = "Record a race to MP4, GIF or PNG frames, headless"
-STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
 
 def add_export_parser(subparsers) -> argparse.ArgumentParser:
@@ -140,7 +143,7 @@ def _record(request: ExportRequest, quiet: bool, lang: str | None = None) -> int
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # 2-D never needs a screen
     from gui.app.app import create_application
     from gui.export.animation import export_animation
-    from gui.export.frame_writer import ExportCancelled, ExportError
+    from gui.export.frame_writer import ExportCancelled, ExportError, ExportInputError
 
     app = create_application([sys.argv[0]], lang=lang)
     quiet_offscreen_notices()
@@ -158,14 +161,20 @@ def _record(request: ExportRequest, quiet: bool, lang: str | None = None) -> int
     try:
         path = export_animation(request.spec, request.out, request.options, progress,
                                 cancelled=lambda: bool(received))
+    except (KeyboardInterrupt, ExportCancelled):
+        return _stopped(progress, received)
     except ExportError as e:
+        if received:  # e.g. ffmpeg gone with the terminal: the stop is the news
+            return _stopped(progress, received)
         progress.end()
         print(f"optviz export: error: {e}", file=sys.stderr)
-        return EXIT_FAILED
-    except (KeyboardInterrupt, ExportCancelled):
+        return EXIT_USAGE if isinstance(e, ExportInputError) else EXIT_FAILED
+    except Exception:
         progress.end()
-        print("optviz export: stopped; nothing was written", file=sys.stderr)
-        return 128 + received[0] if received else EXIT_INTERRUPTED
+        print("optviz export: internal error (a bug in optviz, please report it):",
+              file=sys.stderr)
+        traceback.print_exc()
+        return EXIT_FAILED
     finally:
         for s, handler in previous.items():
             signal.signal(s, handler)
@@ -190,6 +199,12 @@ def gl_problem() -> str | None:
     hint = "; give it a display (DISPLAY, e.g. xvfb-run)" if QGuiApplication.platformName() in (
         "offscreen", "minimal") else ""
     return f"the 3-D view needs OpenGL: {reason}{hint}"
+
+
+def _stopped(progress: _ProgressLine, received: list[int]) -> int:
+    progress.end()
+    print("optviz export: stopped; nothing was written", file=sys.stderr)
+    return 128 + received[0] if received else EXIT_INTERRUPTED
 
 
 def quiet_offscreen_notices() -> None:

@@ -13,10 +13,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gui.export.animation_options import MAX_ORBIT, AnimationOptions
-from gui.export.frame_writer import ExportError, check_frame_options, format_of
+from gui.export.frame_writer import (
+    ExportError,
+    check_export_size,
+    check_frame_options,
+    check_target_name,
+    format_of,
+)
 from optim_core import optimizers, surfaces
 from optim_core.experiment import file as ef
-from optim_core.experiment.checks import MAX_RUNS
+from optim_core.experiment.checks import MAX_RUNS, START_LIMIT
 from optim_core.experiment.spec import (
     CLASSIFIER,
     COLORMAPS,
@@ -109,8 +115,11 @@ def build_request(args: argparse.Namespace) -> ExportRequest:
     options = _options(args, spec)
     try:
         check_frame_options(format_of(args.out), options.width, options.height, options.fps)
+        check_target_name(args.out)
+        frames = options.resolved(spec).frames
+        check_export_size(args.out, options.width, options.height, frames)
     except ExportError as e:
-        raise OptionError(str(e)) from None
+        raise OptionError(f"--out: {e}" if "--out" not in str(e) else str(e)) from None
     return ExportRequest(spec, options, args.out)
 
 
@@ -235,6 +244,9 @@ def _point(text: str) -> list[float]:
         raise OptionError(f"--start {text!r}: expected X,Y such as -1.2,1") from None
     if not (math.isfinite(x) and math.isfinite(y)):
         raise OptionError(f"--start {text!r}: must be finite")
+    if max(abs(x), abs(y)) > START_LIMIT:  # as in experiment files
+        raise OptionError(f"--start {text!r}: coordinates must be in "
+                          f"[{-START_LIMIT:g}, {START_LIMIT:g}]")
     return [x, y]
 
 

@@ -21,9 +21,16 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from gui.app.i18n import translate
 from gui.export.animation_options import AnimationOptions
-from gui.export.frame_writer import ExportCancelled, ExportError, ThreadedWriter
+from gui.export.frame_writer import (
+    ExportCancelled,
+    ExportError,
+    ExportInputError,
+    ThreadedWriter,
+    check_export_size,
+)
 from gui.export.surface_frames import SurfaceFrames
 from gui.export.writers import check_frame_options, format_of, open_writer
+from gui.model.workers import is_bug
 from optim_core.experiment.spec import ExperimentSpec
 
 #: ``progress(fraction in [0, 1], message)``
@@ -78,7 +85,8 @@ class RaceRecorder:
         app = QApplication.instance()
         while not self.ready():
             if failure:
-                raise ExportError(translate(
+                error = ExportError if is_bug(failure[0]) else ExportInputError
+                raise error(translate(
                     "ExportProgress", "the surface could not be built: {message}",
                 ).format(message=failure[0]))
             if cancelled is not None and cancelled():
@@ -151,6 +159,7 @@ def export_animation(spec: ExperimentSpec, path: str | Path, options: AnimationO
     """
     fmt = format_of(path)
     check_frame_options(fmt, options.width, options.height, options.fps)
+    check_export_size(path, options.width, options.height, options.resolved(spec).frames)
     report = progress or (lambda f, m: None)
     # The output is opened first, so an unwritable folder fails before any work.
     writer = ThreadedWriter(open_writer(path, options.width, options.height, options.fps))
@@ -218,8 +227,9 @@ def _activate(widget: QWidget) -> None:
 
 
 def banner_height(height: int) -> int:
-    """Height of the title banner for a frame ``height`` pixels tall."""
-    return max(18, int(round(height * 0.075)))
+    """Height of the title banner for a frame ``height`` pixels tall: 7.5 %, at
+    least 18 px, but never more than a quarter of a tiny frame."""
+    return min(max(18, int(round(height * 0.075))), height // 4)
 
 
 def draw_banner(painter: QPainter, text: str, width: int, height: int) -> None:

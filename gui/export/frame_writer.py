@@ -13,17 +13,21 @@ from __future__ import annotations
 import os
 import queue
 import shutil
-import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 
+from optim_core.temp_files import remove_stale, target_mode, temp_path, write_target
+
 FORMATS = ("mp4", "gif", "png", "zip")
 #: GIF frame delays are whole centiseconds and players clamp delays under 20 ms.
 GIF_MAX_FPS = 50.0
 Progress = Callable[[int, int], None]
+#: Longest target name: its temporary (``.<name>.<pid>-<8 hex>.part<suffix>``)
+#: must still fit the 255 bytes a file name may have.
+MAX_NAME_BYTES = 200
 #: The process's umask, read once (os.umask can only be read by setting it).
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)
@@ -31,6 +35,10 @@ os.umask(_UMASK)
 
 class ExportError(Exception):
     """An export that cannot be done; the message is meant for the user."""
+
+
+class ExportInputError(ExportError):
+    """The experiment cannot be recorded as given (e.g. its dataset is bad)."""
 
 
 class ExportCancelled(Exception):
@@ -42,9 +50,48 @@ def format_of(path: str | os.PathLike) -> str:
     suffix = Path(path).suffix.lower().lstrip(".")
     if suffix in ("mp4", "gif", "zip"):
         return suffix
-    if suffix in ("", "png", "d", "frames"):
+    if suffix in ("", "d", "frames"):
         return "png"
+    if suffix == "png":  # one picture's name: a folder of frames there would surprise
+        raise ExportError(f"{str(path)!r} names one picture: for PNG frames use a .zip or a "
+                          "folder name without a suffix (e.g. race_frames)")
     raise ExportError(f"cannot tell the format of {str(path)!r}: use .mp4, .gif, .zip or a folder")
+
+
+#: Bytes per pixel per frame an export may need on disk, a generous bound from
+#: race frames (smooth surface, thin trails): GIF's LZW codes, PNG frames
+#: (zlib level 3), H.264 at CRF 18.
+BYTES_PER_PIXEL = {"gif": 0.6, "png": 1.0, "zip": 1.0, "mp4": 0.05}
+#: The largest export started: an estimate above it is refused before any work.
+MAX_EXPORT_BYTES = 4_000_000_000
+
+
+def estimated_bytes(fmt: str, width: int, height: int, frames: int) -> int:
+    """About how large an export of ``frames`` frames of ``width × height`` gets."""
+    return int(BYTES_PER_PIXEL[fmt] * width * height * frames) + 4096
+
+
+def check_export_size(path: str | os.PathLike, width: int, height: int, frames: int) -> None:
+    """Raise ``ExportError`` before any work when the export would pass
+    ``MAX_EXPORT_BYTES`` or the free space of its folder."""
+    fmt = format_of(path)
+    need = estimated_bytes(fmt, width, height, frames)
+    if need > MAX_EXPORT_BYTES:
+        raise ExportError(f"{frames:,} frames of {width}x{height} would make a {fmt.upper()} of "
+                          f"about {_size(need)}; the limit is {_size(MAX_EXPORT_BYTES)} "
+                          "(fewer frames, a smaller size, or MP4)")
+    try:
+        usage = shutil.disk_usage(Path(path).parent)
+    except OSError:
+        return  # the folder is checked (and named) when the output is opened
+    free = usage.free
+    if usage.total and need > free:  # total 0: /proc and the like, refused on opening
+        raise ExportError(f"the export needs about {_size(need)} and the folder "
+                          f"{str(Path(path).parent)!r} has {_size(free)} free")
+
+
+def _size(n: float) -> str:
+    return f"{n / 1e9:.1f} GB" if n >= 1e9 else f"{n / 1e6:.0f} MB"
 
 
 def check_frame_options(fmt: str, width: int, height: int, fps: float) -> None:
@@ -60,28 +107,43 @@ def check_frame_options(fmt: str, width: int, height: int, fps: float) -> None:
 
 
 class FrameWriter:
-    """Base class: the temporary-output life cycle shared by every format."""
+    """Base class: the temporary-output life cycle shared by every format.
+
+    ``path`` may be a symbolic link: the file it points to is written (the link
+    stays). An ``OSError`` while writing (a full disk) becomes ``ExportError``.
+    """
 
     def __init__(self, path: str | os.PathLike, width: int, height: int, fps: float,
                  is_dir: bool = False):
         self.path = Path(path)
         self.width, self.height, self.fps = width, height, fps
         self.frames = 0
-        self._tmp = make_temp(self.path, is_dir=is_dir)
+        self._target = write_target(self.path)
+        self._tmp = make_temp(self._target, is_dir=is_dir)
 
     def write(self, frame: np.ndarray) -> None:
         """Append one frame ``(height, width, 3) uint8``."""
         if frame.shape != (self.height, self.width, 3) or frame.dtype != np.uint8:
             raise ValueError(f"frame must be ({self.height}, {self.width}, 3) uint8, "
                              f"got {frame.shape} {frame.dtype}")
-        self._write(np.ascontiguousarray(frame))
+        try:
+            self._write(np.ascontiguousarray(frame))
+        except OSError as e:
+            raise ExportError(f"cannot write {self.path.name}: {e.strerror or e}") from None
         self.frames += 1
 
     def close(self, progress: Progress | None = None) -> Path:
-        """Finish the file and move it onto the target; returns the target."""
+        """Finish the file and move it onto the target; returns the target.
+        ``progress(k, total)`` may raise to cancel, up to the last moment: it is
+        called once more just before the rename."""
         try:
-            self._finish(progress)
-            replace_onto(self._tmp, self.path)
+            try:
+                self._finish(progress)
+            except OSError as e:
+                raise ExportError(f"cannot write {self.path.name}: {e.strerror or e}") from None
+            if progress:
+                progress(1, 1)
+            replace_onto(self._tmp, self._target)
         except BaseException:
             self.abort()
             raise
@@ -113,22 +175,33 @@ class FrameWriter:
         """Release what ``_write`` holds (processes, buffers) without finishing."""
 
 
+def check_target_name(target: str | os.PathLike) -> None:
+    """``ExportError`` for a name the system cannot create, with room for the
+    temporary file written beside it first."""
+    name = Path(target).name
+    size = len(name.encode("utf-8", "surrogateescape"))
+    if size > MAX_NAME_BYTES:
+        raise ExportError(f"cannot write {name[:40]!r}…: a file name of {size} bytes; "
+                          f"at most {MAX_NAME_BYTES}")
+
+
 def make_temp(target: Path, is_dir: bool) -> Path:
     """A fresh temporary file or folder beside ``target`` with the same suffix
-    (ffmpeg picks the container from it); clear errors for unwritable folders."""
+    (ffmpeg picks the container from it) and the mode the target will have
+    (an existing file's own); clear errors for unwritable folders. What killed
+    exports of the same target left there is removed first."""
     folder = target.parent
+    check_target_name(target)
     if not is_dir and target.is_dir():  # found now, not after every frame is rendered
         raise ExportError(f"cannot write {str(target)!r}: it is a folder")
+    remove_stale(target)
+    tmp = temp_path(target)
     try:
         if is_dir:
-            tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".part", dir=folder))
+            os.mkdir(tmp, 0o700)
         else:
-            fd, name = tempfile.mkstemp(prefix=f".{target.stem}.",
-                                        suffix=f".part{target.suffix}", dir=folder)
-            os.close(fd)
-            tmp = Path(name)
-        # mkstemp makes private (0600/0700) entries; an export is an ordinary file.
-        os.chmod(tmp, (0o777 if is_dir else 0o666) & ~_UMASK)
+            os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        os.chmod(tmp, target_mode(target, _UMASK, is_dir))
         return tmp
     except FileNotFoundError as e:
         if folder.is_dir():  # e.g. /proc: the folder is there but takes no new files
@@ -140,6 +213,7 @@ def make_temp(target: Path, is_dir: bool) -> Path:
         raise ExportError(f"cannot write {str(target)!r}: {str(folder)!r} "
                           "is not a folder") from None
     except OSError as e:
+        remove_output(tmp)
         raise ExportError(f"cannot write {str(target)!r}: folder {str(folder)!r} is not "
                           f"writable ({e.strerror or e})") from None
 
@@ -159,7 +233,6 @@ def remove_output(path: Path) -> None:
         shutil.rmtree(path, ignore_errors=True)
     else:
         path.unlink(missing_ok=True)
-
 
 
 class ThreadedWriter:

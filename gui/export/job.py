@@ -20,7 +20,12 @@ from PySide6.QtCore import QObject, QRectF, QTimer, Signal
 from gui.app.i18n import translate
 from gui.export.animation import RaceRecorder
 from gui.export.animation_options import AnimationOptions
-from gui.export.frame_writer import ExportCancelled, ExportError, ThreadedWriter
+from gui.export.frame_writer import (
+    ExportCancelled,
+    ExportError,
+    ThreadedWriter,
+    check_export_size,
+)
 from gui.export.writers import open_writer
 from optim_core.experiment.spec import ExperimentSpec
 
@@ -59,6 +64,7 @@ class AnimationExportJob(QObject):
             return
         o = self.options
         try:
+            check_export_size(self.path, o.width, o.height, o.resolved(self.spec).frames)
             self._writer = ThreadedWriter(open_writer(self.path, o.width, o.height, o.fps))
             self._recorder = RaceRecorder(self.spec, o, self._view_rect, self._side,
                                           self._camera)

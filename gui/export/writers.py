@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import io
 import os
+import struct
 import subprocess
 import tempfile
 import zipfile
 from pathlib import Path
 
 import numpy as np
-from PIL import Image
+from PIL import GifImagePlugin, Image
 
 from gui.export.frame_writer import (
     FORMATS,
@@ -25,10 +26,14 @@ from gui.export.frame_writer import (
     Progress,
     ThreadedWriter,
     check_frame_options,
+    check_target_name,
     format_of,
     remove_output,
 )
 from gui.export.palette import GifQuantizer
+
+#: Frames a GIF export holds before its palette is fixed and it streams.
+GIF_BUFFER_BYTES = 256 << 20
 
 __all__ = ["FORMATS", "GIF_MAX_FPS", "ExportCancelled", "ExportError", "FrameWriter",
            "GifWriter", "Mp4Writer", "PngFramesWriter", "ThreadedWriter", "check_frame_options",
@@ -52,8 +57,10 @@ class Mp4Writer(FrameWriter):
                "-crf", str(crf), "-movflags", "+faststart", "-f", "mp4", str(self._tmp)]
         self._log = tempfile.TemporaryFile()
         try:
-            self._proc = subprocess.Popen(cmd, stdin=subprocess.PIPE,
-                                          stdout=subprocess.DEVNULL, stderr=self._log)
+            # Its own session: a Ctrl+C or hang-up of the terminal reaches optviz, which
+            # stops it and removes the partial file, not ffmpeg behind its back.
+            self._proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                                          stderr=self._log, start_new_session=True)
         except OSError as e:
             self._log.close()
             remove_output(self._tmp)
@@ -96,54 +103,104 @@ class Mp4Writer(FrameWriter):
 
 
 class GifWriter(FrameWriter):
-    """A looping GIF with ONE global palette (Pillow).
+    """A looping GIF with ONE global palette, streamed to disk.
 
-    Frames are kept until ``close()``, which computes the palette from up to
-    ``palette_samples`` evenly spaced frames, maps every frame onto it and
-    writes the file. Frame delays alternate whole centiseconds so the total
-    time stays ``frames / fps`` exactly; Pillow merges identical consecutive
-    frames into one longer frame. Memory: ``frames × W × H × 3`` bytes.
+    Frames are kept until ``buffer_bytes`` of them are held (or ``close()``);
+    then the palette is computed from up to ``palette_samples`` evenly spaced
+    kept frames, those are encoded, and every later frame is encoded as it
+    arrives (the palette maps new colours to their nearest entry). Memory:
+    at most ``buffer_bytes`` plus one frame, whatever the frame count. Frame
+    delays alternate whole centiseconds so the total time stays ``frames /
+    fps``; identical consecutive frames merge into one longer frame.
     """
 
-    def __init__(self, path, width, height, fps, palette_samples: int = 8):
+    def __init__(self, path, width, height, fps, palette_samples: int = 8,
+                 buffer_bytes: int = GIF_BUFFER_BYTES):
         check_frame_options("gif", width, height, fps)
         super().__init__(path, width, height, fps)
-        self._frames: list[np.ndarray] = []
-        self._samples = palette_samples
+        self._kept: list[np.ndarray] = []
+        self._samples, self._budget = palette_samples, buffer_bytes
+        self._file = None
+        self._quant: GifQuantizer | None = None
+        self._pending: tuple[np.ndarray, int] | None = None  # indices, delay in cs
 
     def _write(self, frame: np.ndarray) -> None:
-        self._frames.append(frame.copy())
+        if self._quant is not None:
+            self._encode(frame, self.frames)
+            return
+        self._kept.append(frame.copy())
+        if len(self._kept) * frame.nbytes >= self._budget:
+            self._start()
 
-    def _finish(self, progress: Progress | None) -> None:
-        n = len(self._frames)
-        if n == 0:
-            raise ExportError("no frames to write")
+    def _start(self, progress: Progress | None = None) -> None:
+        """Fix the palette from the kept frames, write the header and them."""
+        n = len(self._kept)
         picks = np.unique(np.linspace(0, n - 1, min(n, self._samples)).round().astype(int))
-        quant = GifQuantizer.from_frames([self._frames[i] for i in picks])
-        images = []
-        for i, frame in enumerate(self._frames):
-            images.append(quant.to_image(frame))
+        self._quant = GifQuantizer.from_frames([self._kept[i] for i in picks])
+        self._file = open(self._tmp, "wb")  # noqa: SIM115 - closed by _finish or _discard
+        self._file.write(gif_header(self.width, self.height, self._quant.palette_bytes))
+        kept, self._kept = self._kept, []
+        for i, frame in enumerate(kept):
+            self._encode(frame, i)
             if progress:
                 progress(i + 1, n + 1)
-        self._frames.clear()
-        with open(self._tmp, "wb") as f:
-            images[0].save(f, format="GIF", save_all=True, append_images=images[1:], loop=0,
-                           duration=gif_durations(n, self.fps), optimize=False, disposal=1,
-                           palette=quant.palette_bytes)
-            f.flush()
-            os.fsync(f.fileno())
+
+    def _encode(self, frame: np.ndarray, index: int) -> None:
+        indices = self._quant.indices(frame)
+        delay = gif_delay(index, self.fps)
+        if self._pending is not None:
+            last, held = self._pending
+            if held + delay <= 0xFFFF and np.array_equal(last, indices):
+                self._pending = (last, held + delay)
+                return
+            self._flush()
+        self._pending = (indices, delay)
+
+    def _flush(self) -> None:
+        indices, delay = self._pending
+        for chunk in GifImagePlugin.getdata(Image.fromarray(indices, "P"), duration=delay * 10,
+                                            disposal=1):
+            self._file.write(chunk)
+
+    def _finish(self, progress: Progress | None) -> None:
+        if self.frames == 0:
+            raise ExportError("no frames to write")
+        if self._quant is None:
+            self._start(progress)
+        self._flush()
+        self._file.write(b";")  # the GIF trailer
+        self._file.flush()
+        os.fsync(self._file.fileno())
+        self._file.close()
         if progress:
-            progress(n + 1, n + 1)
+            progress(1, 1)
 
     def _discard(self) -> None:
-        self._frames.clear()
+        self._kept.clear()
+        if self._file is not None:
+            try:
+                self._file.close()
+            except OSError:
+                pass  # the disk that failed the write fails the flush too; the file goes
+
+
+def gif_header(width: int, height: int, palette: bytes) -> bytes:
+    """GIF89a header: the screen size, a 256-entry global palette (``palette``
+    padded with black) and the NETSCAPE2.0 block that loops forever."""
+    screen = struct.pack("<HHBBB", width, height, 0xF7, 0, 0)  # global table of 2⁸ entries
+    return (b"GIF89a" + screen + palette[:768].ljust(768, b"\0")
+            + b"!\xff\x0bNETSCAPE2.0\x03\x01\x00\x00\x00")
+
+
+def gif_delay(index: int, fps: float) -> int:
+    """Delay of frame ``index`` in whole centiseconds (at least 1):
+    round(100(i+1)/fps) − round(100i/fps), so n frames last n / fps seconds."""
+    return max(1, round(100.0 * (index + 1) / fps) - round(100.0 * index / fps))
 
 
 def gif_durations(n: int, fps: float) -> list[int]:
-    """Per-frame delays in ms, whole centiseconds, summing to ``n / fps`` seconds
-    (rounded): frame i lasts round(100(i+1)/fps) − round(100i/fps) cs."""
-    ticks = np.round(np.arange(n + 1) * 100.0 / fps).astype(int)
-    return [max(int(d), 1) * 10 for d in np.diff(ticks)]
+    """Per-frame delays in ms of ``n`` frames (see ``gif_delay``)."""
+    return [gif_delay(i, fps) * 10 for i in range(n)]
 
 
 class PngFramesWriter(FrameWriter):
@@ -181,12 +238,16 @@ class PngFramesWriter(FrameWriter):
 
     def _discard(self) -> None:
         if self._zip is not None:
-            self._zip.close()
+            try:
+                self._zip.close()
+            except OSError:
+                pass  # the disk that failed a frame fails the index too; the file goes
 
 
 def open_writer(path: str | os.PathLike, width: int, height: int, fps: float,
                 fmt: str | None = None) -> FrameWriter:
     """The writer for ``path``'s format (or ``fmt``)."""
+    check_target_name(path)
     fmt = fmt or format_of(path)
     cls = {"mp4": Mp4Writer, "gif": GifWriter, "png": PngFramesWriter,
            "zip": PngFramesWriter}.get(fmt)

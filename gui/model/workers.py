@@ -10,6 +10,7 @@ never overwrite a newer one (napari's worker pattern).
 
 from __future__ import annotations
 
+import sys
 import threading
 import traceback
 from collections.abc import Callable
@@ -20,8 +21,29 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 JobFn = Callable[[Callable[[float, str], None], Callable[[], bool]], Any]
 
 
+#: How a failure that is a bug in optviz (not bad input) starts its message.
+BUG = "internal error (a bug in optviz, please report it)"
+
+
 class Cancelled(Exception):
     """Raised inside a job when ``cancelled()`` turned true."""
+
+
+def failure_message(exc: Exception) -> str:
+    """The one line shown for a failed job. Bad input (``ValueError``, which
+    optim_core raises for bad files and settings, naming them) and I/O errors
+    are expected: their message says it all. Anything else is a bug: its
+    traceback goes to stderr and the message says so."""
+    if isinstance(exc, (ValueError, OSError)):
+        return str(exc) or type(exc).__name__
+    print(f"optviz: {BUG}:", file=sys.stderr)
+    traceback.print_exception(exc)
+    return f"{BUG}: {type(exc).__name__}: {exc}"
+
+
+def is_bug(message: str) -> bool:
+    """True for the message of a failure that ``failure_message`` called a bug."""
+    return message.startswith(BUG)
 
 
 class _Bridge(QObject):
@@ -49,8 +71,7 @@ class _Job(QRunnable):
         except Cancelled:
             return
         except Exception as exc:  # noqa: BLE001 - shown to the user, never lost
-            traceback.print_exc()
-            self.bridge.failed.emit(self.gen, f"{type(exc).__name__}: {exc}")
+            self.bridge.failed.emit(self.gen, failure_message(exc))
             return
         if not self.stop.is_set():
             self.bridge.finished.emit(self.gen, result)

@@ -28,6 +28,8 @@ from optim_core.surfaces.expression_parser import ExpressionError, check_paramet
 from optim_core.surfaces.expression_surface import MAX_MAGNITUDE
 
 MAX_STARTS = 400
+#: Largest |coordinate| of a start point (files and the command line).
+START_LIMIT = 1e6
 MAX_RUNS = 32
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 #: Longest text fields: a path the system can open, a name a file can carry.
@@ -207,7 +209,7 @@ def starts_section(v: Any, where: str) -> list[list[float]]:
         p = check_list(p, f"{where}[{i}]")
         if len(p) != 2:
             raise ExperimentFileError(f"{where}[{i}]", "a start point is [x, y]")
-        out.append([check_float(c, f"{where}[{i}]", -1e6, 1e6) for c in p])
+        out.append([check_float(c, f"{where}[{i}]", -START_LIMIT, START_LIMIT) for c in p])
     return out
 
 

@@ -115,18 +115,25 @@ def test_job_runner_drops_stale_results(qtbot):
     assert results == ["new"] and "old" not in progress and not runner.busy
 
 
-def test_job_runner_reports_failures(qtbot):
-    from gui.model.workers import JobRunner
+@pytest.mark.parametrize("error,message,traceback_shown", [
+    (ValueError("x.csv: no such file"), "x.csv: no such file", False),
+    (OSError(28, "No space left on device"), "[Errno 28] No space left on device", False),
+    (TypeError("unsupported operand"), "internal error (a bug in optviz, please report it): "
+                                       "TypeError: unsupported operand", True),
+], ids=["bad input", "I/O", "a bug"])
+def test_job_runner_reports_failures_with_a_traceback_only_for_bugs(qtbot, capsys, error,
+                                                                   message, traceback_shown):
+    from gui.model.workers import JobRunner, is_bug
 
     runner = JobRunner()
     errors = []
     runner.failed.connect(errors.append)
 
     def broken(report, cancelled):
-        raise ValueError("no such file")
+        raise error
 
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr("traceback.print_exc", lambda: None)
-        runner.submit(broken)
-        qtbot.waitUntil(lambda: bool(errors), timeout=5000)
-    assert errors == ["ValueError: no such file"]
+    runner.submit(broken)
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    assert errors == [message] and is_bug(message) == traceback_shown
+    err = capsys.readouterr().err
+    assert ("Traceback" in err and "a bug in optviz" in err) if traceback_shown else err == ""
