@@ -205,6 +205,7 @@ class MainWindow(QMainWindow):
         self.model.job_progressed.connect(self._on_job_progressed)
         self.model.grid_ready.connect(lambda: self._show_progress(self.model.busy))
         self.model.job_failed.connect(self._on_job_failed)
+        self.model.race_failed.connect(self._on_race_failed)
 
     def _show_progress(self, shown: bool) -> None:
         self.progress.setVisible(shown)
@@ -214,6 +215,13 @@ class MainWindow(QMainWindow):
         self._show_progress(True)
         self.progress.setValue(round(1000 * fraction))
         self.progress.setFormat(f"{translated('core', message)}  %p%")
+
+    def _on_race_failed(self, message: str) -> None:
+        """A step raised: the model has paused the race; say why, once."""
+        self.statusBar().showMessage(f"The race stopped: {message}", 10_000)
+        QMessageBox.warning(self, "The race stopped",
+                            f"{message}\n\nThe race is paused at step {self.model.step}. "
+                            "Change the settings that caused it, then Reset or Play.")
 
     def _on_job_failed(self, message: str) -> None:
         """A slice could not be built (e.g. a bad dataset file): say so where it

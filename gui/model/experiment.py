@@ -16,7 +16,7 @@ state, batching, the race's record and the animation clock.
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
 from typing import NamedTuple
@@ -30,7 +30,7 @@ from gui.model.experiment_surface import SurfaceMixin
 from gui.model.hyper_search import HyperSearch
 from gui.model.many_starts import ManyStarts
 from gui.model.surface_jobs import GridData
-from gui.model.workers import JobRunner
+from gui.model.workers import JobRunner, failure_message
 from optim_core import runner
 from optim_core.experiment import checks as experiment_checks
 from optim_core.experiment import file as experiment_file
@@ -78,6 +78,7 @@ class ExperimentModel(RaceMixin, SurfaceMixin, RunsMixin, QObject):
     view_changed = Signal()  # colormap, log colour, contour count
     job_progressed = Signal(float, str)
     job_failed = Signal(str)
+    race_failed = Signal(str)  # a step raised: the race is paused, the message says why
     modified = Signal()  # anything that would be saved changed
 
     def __init__(self, spec: ExperimentSpec | None = None, parent: QObject | None = None):
@@ -98,7 +99,7 @@ class ExperimentModel(RaceMixin, SurfaceMixin, RunsMixin, QObject):
         self._timer.timeout.connect(self._on_tick)
         self._drag_timer = QTimer(self)
         self._drag_timer.setSingleShot(True)
-        self._drag_timer.timeout.connect(self._on_drag_timer)
+        self._drag_timer.timeout.connect(lambda: self._guarded(self._on_drag_timer))
         # A race recomputed to a step (a drag, a new surface or start late in a race)
         # is rebuilt over event-loop turns: the step it goes to (None: no rebuild),
         # the partial race, and whether the mouse is still dragging the start.
@@ -220,7 +221,7 @@ class ExperimentModel(RaceMixin, SurfaceMixin, RunsMixin, QObject):
     def step_once(self) -> None:
         """One frame's worth of steps (→ key); pauses the animation."""
         self.pause()
-        self.advance()
+        self._guarded(self.advance)
 
     def reset(self) -> None:
         """Back to step 0 from the current starts (R key)."""
@@ -245,7 +246,19 @@ class ExperimentModel(RaceMixin, SurfaceMixin, RunsMixin, QObject):
         self.pause() if self.playing else self.play()
 
     def _on_tick(self) -> None:
-        self.advance()
+        self._guarded(self.advance)
+
+    def _guarded(self, step: Callable[[], None]) -> None:
+        """Run a race step from a timer or a key. A step that raises would raise
+        again on every tick (hundreds a second, the race frozen, no word): the
+        race stops instead and ``race_failed`` says why, once."""
+        try:
+            step()
+        except Exception as exc:  # noqa: BLE001 - reported once, never lost
+            self.pause()
+            self._drag_timer.stop()
+            self._drag_target, self._drag_race = None, None
+            self.race_failed.emit(failure_message(exc))
 
     def set_steps_per_frame(self, n: int) -> None:
         """Steps per animation frame, kept in what a saved file may hold."""
