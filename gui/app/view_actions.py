@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from gui.app.i18n import translate
 from gui.app.presentation import Presentation
 
 APP = Qt.ShortcutContext.ApplicationShortcut
@@ -15,16 +16,17 @@ def add_view_actions(window) -> None:
     menu; ``window.presentation`` is the ``Presentation``."""
     window.presentation = p = Presentation(window)
     for name, text, slot, key in (
-            ("reset_view", window.tr("Reset &view"), window.view.reset_view, Qt.Key.Key_Home),
-            ("presentation", window.tr("&Presentation"), p.toggle, Qt.Key.Key_F11),
-            ("font_bigger", window.tr("&Larger text"), p.bigger, "Ctrl+="),
-            ("font_smaller", window.tr("&Smaller text"), p.smaller, "Ctrl+-")):
+            ("reset_view", translate("MainWindow", "Reset &view"), window.view.reset_view,
+             Qt.Key.Key_Home),
+            ("presentation", translate("MainWindow", "&Presentation"), p.toggle, Qt.Key.Key_F11),
+            ("font_bigger", translate("MainWindow", "&Larger text"), p.bigger, "Ctrl+="),
+            ("font_smaller", translate("MainWindow", "&Smaller text"), p.smaller, "Ctrl+-")):
         action = window._action(name, text, slot, key)
         action.setShortcutContext(APP)
         window.view_menu.addAction(action)
     window.actions["presentation"].setCheckable(True)
     p.toggled.connect(window.actions["presentation"].setChecked)
-    window._action("escape", window.tr("Leave presentation"), lambda: _escape(window),
+    window._action("escape", translate("MainWindow", "Leave presentation"), lambda: _escape(window),
                    Qt.Key.Key_Escape).setShortcutContext(APP)
 
 

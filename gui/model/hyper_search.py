@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from gui.app.i18n import translate
 from gui.model.workers import Cancelled, JobRunner
 from optim_core.experiment.many_starts import SearchSpec, checked_search
 from optim_core.training import hyper_search
@@ -68,12 +69,15 @@ def _search_job(dataset_name: str, loss: str, budget: int, seed: int):
     def work(progress, cancelled):
         from optim_core import classifier
 
-        progress(0.0, f"loading {dataset_name}")
+        progress(0.0, translate("HyperSearch", "loading {dataset}").format(dataset=dataset_name))
         ds = classifier.load_dataset(dataset_name)
         found = {}
         for k, method in enumerate(hyper_search.METHODS):
             def report(done, total, k=k, method=method):
-                progress((k + done / total) / 3, f"{method} search: trial {done} of {total}")
+                text = translate("HyperSearch", "{method} search: trial {done} of {total}")
+                name = translate("HyperSearch", "grid") if method == "grid" else translate(
+                    "HyperSearch", "random")
+                progress((k + done / total) / 3, text.format(method=name, done=done, total=total))
                 return not cancelled()
 
             try:
@@ -81,7 +85,7 @@ def _search_job(dataset_name: str, loss: str, budget: int, seed: int):
                                                     progress=report)
             except InterruptedError as e:
                 raise Cancelled from e
-        progress(2 / 3, "four learning rates")
+        progress(2 / 3, translate("HyperSearch", "four learning rates"))
         best = found["random"]
         rates = hyper_search.rate_study(ds, float(best.lrs[best.best]), loss=loss,
                                         reg=float(best.regs[best.best]))

@@ -20,6 +20,7 @@ import math
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
+from gui.app.i18n import translate, translated
 from gui.model.workers import Cancelled, JobRunner
 from optim_core.analysis import basins, best_lr, stability, sweep
 from optim_core.analysis.lr_sweep import log_lrs
@@ -69,7 +70,7 @@ class ManyStarts(QObject):
         """Start the basin map(s) of the chosen run (or every enabled run)."""
         jobs = self._map_jobs()
         if not jobs:
-            self.failed.emit("no enabled run to map")
+            self.failed.emit(translate("ManyStarts", "no enabled run to map"))
             return
         self._start(("maps", _map_work(jobs)))
 
@@ -77,7 +78,7 @@ class ManyStarts(QObject):
         """Start the learning-rate sweep of every enabled run with a learning rate."""
         jobs = self._sweep_jobs()
         if not jobs:
-            self.failed.emit("no enabled run has a learning rate to sweep")
+            self.failed.emit(translate("ManyStarts", "no enabled run has a learning rate to sweep"))
             return
         self._start(("sweeps", _sweep_work(jobs)))
 
@@ -190,7 +191,8 @@ def _map_work(jobs):
         out = {}
         for k, (label, surface, opt, xs, ys, steps, tol, minima) in enumerate(jobs):
             def report(done, total, k=k, label=label):
-                progress((k + done / total) / len(jobs), f"basin map of {label}")
+                text = translate("ManyStarts", "basin map of {run}")
+                progress((k + done / total) / len(jobs), text.format(run=translated("core", label)))
                 return not cancelled()
 
             try:
@@ -206,7 +208,8 @@ def _sweep_work(jobs):
     def work(progress, cancelled):
         out = {}
         for k, (label, surface, kind, lrs, start, steps, hyper) in enumerate(jobs):
-            progress(k / len(jobs), f"learning-rate sweep of {label}")
+            progress(k / len(jobs), translate("ManyStarts", "learning-rate sweep of {run}").format(
+                run=translated("core", label)))
             out[label] = sweep(surface, kind, lrs, start, steps, **hyper)
         return "sweeps", out
     return work

@@ -560,6 +560,29 @@ numeric: {kind}, h = {h}</source>
     </message>
 </context>
 <context>
+    <name>HyperSearch</name>
+    <message>
+        <source>loading {dataset}</source>
+        <translation>正在加载 {dataset}</translation>
+    </message>
+    <message>
+        <source>{method} search: trial {done} of {total}</source>
+        <translation>{method}搜索：第 {done} / {total} 次试验</translation>
+    </message>
+    <message>
+        <source>grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>four learning rates</source>
+        <translation>四种学习率</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <source>&amp;Language</source>
@@ -678,6 +701,45 @@ The surface on screen stays as it was.</source>
     <message>
         <source>About optviz</source>
         <translation>关于 optviz</translation>
+    </message>
+    <message>
+        <source>Reset &amp;view</source>
+        <translation>复位视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Larger text</source>
+        <translation>放大文字(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Smaller text</source>
+        <translation>缩小文字(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Leave presentation</source>
+        <translation>退出演示模式</translation>
+    </message>
+</context>
+<context>
+    <name>ManyStarts</name>
+    <message>
+        <source>no enabled run to map</source>
+        <translation>没有可绘图的已启用运行</translation>
+    </message>
+    <message>
+        <source>no enabled run has a learning rate to sweep</source>
+        <translation>没有带学习率可扫描的已启用运行</translation>
+    </message>
+    <message>
+        <source>basin map of {run}</source>
+        <translation>{run} 的吸引域图</translation>
+    </message>
+    <message>
+        <source>learning-rate sweep of {run}</source>
+        <translation>{run} 的学习率扫描</translation>
     </message>
 </context>
 <context>
@@ -1355,6 +1417,14 @@ The surface on screen stays as it was.</source>
     <message>
         <source>no start point there: {reason}</source>
         <translation>那里不能设起点：{reason}</translation>
+    </message>
+    <message>
+        <source>Reset view (Home)</source>
+        <translation>复位视图（Home）</translation>
+    </message>
+    <message>
+        <source>Start from here</source>
+        <translation>从这里出发</translation>
     </message>
 </context>
 <context>
