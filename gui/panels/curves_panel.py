@@ -10,6 +10,7 @@ place with ``setData``.
 from __future__ import annotations
 
 import html
+import math
 
 import numpy as np
 import pyqtgraph as pg
@@ -270,7 +271,7 @@ class CurvesPanel(QWidget):
         lines = [f"<b>{head}</b>"] + [
             f"<span style='color:{runs[i].color}'>■</span> "
             f"{html.escape(translated('core', runs[i].label))}: "
-            f"{v:.4g}" for i, v in values.items()]
+            f"{shown_value(v)}" for i, v in values.items()]
         self.hover_text.setHtml("<br>".join(lines))
         vb = self.plots[key].getViewBox()
         if self.hover_text.parentItem() is not vb:
@@ -287,3 +288,9 @@ class CurvesPanel(QWidget):
         self.hover_key = ""
         for line in self.hover_lines.values():
             line.hide()
+
+
+def shown_value(v: float) -> str:
+    """A hovered value: NaN (no step yet at step 0, or none after a run
+    diverged) reads as a dash, never "nan"."""
+    return "—" if math.isnan(v) else f"{v:.4g}"

@@ -112,6 +112,15 @@ def test_hovering_shows_every_runs_value_at_that_step(qtbot, model, panel):
     qtbot.waitUntil(lambda: not panel.hover_text.isVisible())
 
 
+def test_hovering_where_a_value_is_undefined_shows_a_dash_not_nan(qtbot, model, panel):
+    """The step size at step 0 (no step yet) and past a divergence is NaN."""
+    model.advance(5)
+    panel.show_hover("effective_lr", 0)
+    text = panel.hover_text.textItem.toPlainText()
+    assert "nan" not in text.lower()
+    assert all(f"{r.label}: —" in text for r in model.spec.runs if r.enabled)
+
+
 def test_several_start_points_choose_whose_curves(model, panel):
     model.seed_grid(-1.5, 0.5, 1.5, 2.5, n=2)
     model.advance(20)
