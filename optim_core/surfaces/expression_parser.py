@@ -22,6 +22,7 @@ import ast
 import keyword
 import math
 import re
+import warnings
 from typing import NamedTuple
 
 from optim_core.surfaces.expression_graph import FUNCTIONS, FUNCTIONS2, Graph
@@ -86,8 +87,7 @@ def free_names(text: str) -> list[str]:
     function), in order of first use; [] where the text is not readable. A
     dialog offers a slider for each."""
     try:
-        body = _checked_text(text).lstrip()
-        tree = ast.parse(body, mode="eval")
+        tree = _syntax_tree(_checked_text(text).lstrip())
         _check_depth(tree.body)
     except (ExpressionError, SyntaxError):
         return []
@@ -110,7 +110,7 @@ def parse(text: str, params: tuple[str, ...] = ()) -> Parsed:
     body = text.lstrip()  # Python reads leading blanks as an indent
     lead = len(text) - len(body)
     try:
-        tree = ast.parse(body, mode="eval")
+        tree = _syntax_tree(body)
     except SyntaxError as e:
         raise ExpressionError(f"syntax error: {e.msg}", lead + (e.offset or 1)) from None
     try:
@@ -142,6 +142,14 @@ def _checked_text(text: str) -> str:
         if depth > MAX_DEPTH:
             raise ExpressionError(f"brackets nest deeper than {MAX_DEPTH}", i + 1)
     return text
+
+
+def _syntax_tree(body: str) -> ast.Expression:
+    """``ast.parse`` with its warnings ("invalid decimal literal" for 1if …) as
+    syntax errors: nothing is printed, the user is told where."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        return ast.parse(body, mode="eval")
 
 
 def _check_depth(root: ast.AST) -> None:

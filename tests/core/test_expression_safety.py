@@ -79,6 +79,8 @@ HOSTILE = [
     ("yield x", 1, "syntax error"),
     ("x @ y", 3, "'@'"),
     ("...", 1, "ellipsis is not allowed"),
+    ("1if x else 2", 1, "invalid decimal literal"),  # a warning from Python's parser
+    ("x + '\\d'", 5, "invalid escape sequence"),
 ]
 
 _CHILD = textwrap.dedent("""
@@ -122,6 +124,7 @@ def test_hostile_inputs_are_refused_with_reason_and_column_and_nothing_runs(tmp_
     # Bounded time by construction; the child's timeout makes a hang a failure.
     result = _in_child(_CHILD, json.dumps([t for t, _c, _r in HOSTILE]), tmp_path)
     answers = json.loads(result.stdout)
+    assert result.stderr == ""  # not even a warning printed
     assert not (tmp_path / SENTINEL).exists()
     assert list(tmp_path.iterdir()) == []
     for (text, column, phrase), answer in zip(HOSTILE, answers, strict=True):
@@ -141,3 +144,32 @@ def test_inputs_inside_the_language_are_accepted(text):
 
     s = surfaces.from_expression(text)
     assert s.value([0.5, 0.25]).shape == ()
+
+
+TOKENS = ["x", "y", "a", "pi", "e", "1", "0", "2.5", "1e308", "9", "+", "-", "*", "/", "**",
+          "(", ")", ",", " ", "sin", "log", "sqrt", "abs", "min", "max", "exp", "tan", ".",
+          "[", "]", "'", "lambda", ":", "=", "^", "%", "__class__", "import", "if", "else"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_random_token_soup_is_a_surface_or_an_expression_error(seed):
+    """Whatever the text, the answer is a surface or ExpressionError — never another
+    exception (recursion, overflow, zero division, type errors) and never a warning."""
+    import numpy as np
+
+    from optim_core import surfaces
+    from optim_core.surfaces.expression_parser import ExpressionError
+
+    rng = np.random.default_rng(seed)
+    accepted = 0
+    for _ in range(400):
+        text = "".join(rng.choice(TOKENS, size=rng.integers(1, 30)))
+        try:
+            s = surfaces.from_expression(text, params={"a": 2.0})
+        except ExpressionError as e:
+            assert 1 <= e.column <= len(text) + 1, (text, e)
+            continue
+        accepted += 1
+        f, g = s.value_and_grad(np.array([[0.3, -0.7], [0.0, 0.0]]))
+        assert f.shape == (2,) and g.shape == (2, 2) and s.hessian([0.3, 0.2]).shape == (2, 2)
+    assert accepted > 0
