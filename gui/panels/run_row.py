@@ -155,7 +155,9 @@ class RunRow(QFrame):
             w = self._hyper_widget(h)
             self.hyper_widgets[h.name] = w
             label = translated("core", h.label)
-            self.form.addRow(h.symbol or label, w)
+            # A spec with no symbol of its own carries its name there (bias_correction):
+            # the row shows the words instead.
+            self.form.addRow(label if h.symbol in ("", h.name) else h.symbol, w)
             w.setToolTip(label)
             self.form.labelForField(w).setToolTip(label)
             if h.name == WARMED:
