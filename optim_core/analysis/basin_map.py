@@ -27,9 +27,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from optim_core import runner
+from optim_core.race.engine import Lockstep
 
 _LABEL = "map"
+#: Steps × starts stepped per block: bounds the block's record near 40 MB.
+_BLOCK_ROW_STEPS = 1 << 19
 
 
 @dataclass(frozen=True)
@@ -56,26 +58,29 @@ def basins(surface, optimizer, xs, ys, steps: int, tol: float = 1e-6, *,
            progress: Callable[[int, int], bool] | None = None) -> BasinMap:
     """The basin map of ``optimizer`` over the grid ``xs × ys`` after ``steps`` steps.
 
-    ``progress(done, steps)`` is called every few steps; returning False
-    cancels (``InterruptedError``).
+    The race engine takes blocks of steps (its per-step work is one rule call
+    and one surface call for all starts); each block's points are searched at
+    once for the first step within ``tol``. ``progress(done, steps)`` is
+    called after every block; returning False cancels (``InterruptedError``).
     """
     xs, ys = np.asarray(xs, float), np.asarray(ys, float)
     if not (tol > 0 and np.isfinite(tol)):
         raise ValueError(f"tol must be a positive number, got {tol!r}")
     targets = np.asarray(surface.minima if minima is None else minima, float).reshape(-1, 2)
-    race = runner.Race(surface, {_LABEL: optimizer}, grid_starts(xs, ys), max_history=2)
-    reached = np.full(len(xs) * len(ys), -1)
-    first = np.full(len(xs) * len(ys), -1)
-    _mark(race, 0, targets, f_star, tol, reached, first)
-    for t in range(1, int(steps) + 1):
-        race.advance(1)
-        _mark(race, t, targets, f_star, tol, reached, first)
-        if progress is not None and t % 25 == 0 and progress(t, steps) is False:
+    engine = Lockstep(surface, {_LABEL: optimizer}, grid_starts(xs, ys))
+    n = len(xs) * len(ys)
+    reached, first = np.full(n, -1), np.full(n, -1)
+    test = _ValueTest(surface, f_star, tol) if f_star is not None else _DistanceTest(targets, tol)
+    test.mark(engine.x[None], np.array([0]), reached, first)
+    block = max(1, min(int(steps), _BLOCK_ROW_STEPS // max(n, 1)))
+    while engine.step < steps:
+        b = engine.advance(min(block, int(steps) - engine.step))
+        test.mark(b.points, b.steps, reached, first)
+        if progress is not None and progress(engine.step, steps) is False:
             raise InterruptedError("basin map cancelled")
-    diverged = race.history(_LABEL).diverged_at >= 0
+    diverged = engine.diverged_at >= 0
     reached[diverged], first[diverged] = -1, -1
-    nearest = _nearest(race.current_points(_LABEL), targets) if f_star is None else (
-        np.zeros(len(reached), dtype=int))
+    nearest = test.nearest(engine.x)
     nearest[diverged] = -1
     shape = (len(ys), len(xs))
     return BasinMap(xs, ys, reached.reshape(shape), first.reshape(shape),
@@ -83,28 +88,54 @@ def basins(surface, optimizer, xs, ys, steps: int, tol: float = 1e-6, *,
                     nearest.reshape(shape))
 
 
-def _nearest(x: np.ndarray, targets: np.ndarray) -> np.ndarray:
-    """``(S,)``: index of the target nearest to each point of ``x: (S, 2)``, −1 if none."""
-    if not len(targets):
-        return np.full(len(x), -1)
-    d2 = ((x[:, None, :] - targets[None]) ** 2).sum(axis=-1)
-    return d2.argmin(axis=1)
+class _DistanceTest:
+    """Converged: within ``tol`` of one of ``targets``, ‖x − m_k‖ < tol."""
+
+    def __init__(self, targets: np.ndarray, tol: float) -> None:
+        self.targets, self.tol2 = targets, tol * tol
+
+    def mark(self, X: np.ndarray, steps: np.ndarray, reached, first) -> None:
+        """Record, for rows still open, the first sample of ``X: (m, N, 2)`` within tol."""
+        open_rows = np.flatnonzero(first < 0)
+        if not (open_rows.size and len(self.targets)):
+            return
+        d2 = _distances2(X[:, open_rows], self.targets)  # (m, n_open, M)
+        close = d2.min(axis=-1) < self.tol2
+        hit = close.any(axis=0)
+        k = close[:, hit].argmax(axis=0)
+        rows = open_rows[hit]
+        first[rows] = steps[k]
+        reached[rows] = d2[k, np.flatnonzero(hit)].argmin(axis=-1)
+
+    def nearest(self, x: np.ndarray) -> np.ndarray:
+        """``(N,)``: the target nearest to each point of ``x: (N, 2)``, −1 if none."""
+        if not len(self.targets):
+            return np.full(len(x), -1)
+        return _distances2(x, self.targets).argmin(axis=-1)
 
 
-def _mark(race, t: int, targets, f_star, tol, reached, first) -> None:
-    """Record step ``t`` for the rows that first come within ``tol`` now."""
-    open_rows = np.flatnonzero(first < 0)
-    if not open_rows.size:
-        return
-    x = race.current_points(_LABEL)[open_rows]
-    if f_star is not None:
+class _ValueTest:
+    """Converged where no minimum is known: f(x) − f* < tol (minimum index 0)."""
+
+    def __init__(self, surface, f_star: float, tol: float) -> None:
+        self.surface, self.f_star, self.tol = surface, f_star, tol
+
+    def mark(self, X: np.ndarray, steps: np.ndarray, reached, first) -> None:
+        open_rows = np.flatnonzero(first < 0)
+        if not open_rows.size:
+            return
         with np.errstate(all="ignore"):
-            near = race.surface.value(x) - f_star < tol
-        which = np.zeros(len(x), dtype=int)
-    elif len(targets):
-        d = np.hypot(*(x[:, None, :] - targets[None]).transpose(2, 0, 1))
-        which, near = d.argmin(axis=1), d.min(axis=1) < tol
-    else:
-        return
-    hit = open_rows[near]
-    reached[hit], first[hit] = which[near], t
+            close = self.surface.value(X[:, open_rows]) - self.f_star < self.tol
+        hit = close.any(axis=0)
+        first[open_rows[hit]] = steps[close[:, hit].argmax(axis=0)]
+        reached[open_rows[hit]] = 0
+
+    def nearest(self, x: np.ndarray) -> np.ndarray:
+        return np.zeros(len(x), dtype=int)
+
+
+def _distances2(x: np.ndarray, targets: np.ndarray) -> np.ndarray:
+    """``(..., M)``: squared distance of each point of ``x: (..., 2)`` to each target."""
+    dx = x[..., 0, None] - targets[:, 0]
+    dy = x[..., 1, None] - targets[:, 1]
+    return dx * dx + dy * dy
