@@ -21,6 +21,7 @@ import numpy as np
 
 from gui.export.frame_writer import ExportError, make_temp, remove_output, replace_onto
 from optim_core.analysis import curves
+from optim_core.temp_files import write_target
 
 TRAJECTORY_COLUMNS = ("run", "start", "step", "x", "y", "loss", "grad_norm", "lr")
 CURVE_FIELDS = ("loss", "grad_norm", "lr", "effective_lr", "distance")
@@ -38,13 +39,14 @@ def save_picture(layout_item, path: str | os.PathLike, width: int | None = None)
     exporter = SVGExporter(layout_item) if suffix == ".svg" else ImageExporter(layout_item)
     if width is not None and suffix == ".png":
         exporter.parameters()["width"] = int(width)
-    tmp = make_temp(path, is_dir=False)
+    target = write_target(path)  # a link is written through
+    tmp = make_temp(target, is_dir=False)
     try:
         with _svg_close_path_fix():
             exporter.export(str(tmp))
         if tmp.stat().st_size == 0:
             raise ExportError(f"nothing was drawn into {path.name}")
-        replace_onto(tmp, path)
+        replace_onto(tmp, target)
     except BaseException:
         remove_output(tmp)
         raise
@@ -135,10 +137,11 @@ def write_text(path: str | os.PathLike, text: str) -> Path:
     """``text`` into ``path`` atomically (a temporary file beside it, renamed over
     the target) with an ordinary file's permissions; ``ExportError`` otherwise."""
     path = Path(path)
-    tmp = make_temp(path, is_dir=False)
+    target = write_target(path)  # a link is written through
+    tmp = make_temp(target, is_dir=False)
     try:
         tmp.write_text(text, encoding="utf-8")
-        replace_onto(tmp, path)
+        replace_onto(tmp, target)
     except OSError as e:
         remove_output(tmp)
         raise ExportError(f"cannot write {str(path)!r}: {e.strerror or e}") from None

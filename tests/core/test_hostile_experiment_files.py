@@ -15,10 +15,11 @@ import stat
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 
 from optim_core.experiment import file as ef
-from optim_core.experiment.spec import BATCH_SIZE_MAX, default_experiment
+from optim_core.experiment.spec import BATCH_SIZE_MAX, REG_MAX, default_experiment
 from tests import bounded
 
 
@@ -138,3 +139,19 @@ def test_the_next_save_removes_what_a_killed_save_left(tmp_path):
     live.write_text("being written")
     ef.save(default_experiment(), path)
     assert sorted(os.listdir(tmp_path)) == sorted([path.name, other.name, live.name])
+
+
+@pytest.mark.parametrize("edits,check", [
+    ({"batch_size": BATCH_SIZE_MAX}, lambda s: type(s).__name__ == "PlaneSlice"),
+    ({"batch_size": 100}, lambda s: s.batch_size == 100),
+    ({"reg": REG_MAX, "center": "trained"}, lambda s: s.model.reg == REG_MAX),
+], ids=["a batch larger than the data is the full batch", "a smaller one is mini-batches",
+        "the largest λ trains a finite W*"])
+def test_every_value_a_file_allows_builds_a_finite_surface(edits, check):
+    from optim_core.experiment.spec import SliceSpec, SurfaceSpec, make_surface
+
+    spec = SurfaceSpec(name="classifier", slice=SliceSpec(**{"center": "init", **edits}))
+    surface = make_surface(spec)
+    assert check(surface)
+    grid = surface.grid(np.linspace(-1, 1, 5), np.linspace(-1, 1, 3))
+    assert np.all(np.isfinite(grid))

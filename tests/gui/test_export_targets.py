@@ -158,3 +158,15 @@ def test_a_gif_larger_than_its_buffer_streams_and_reads_back(tmp_path):
     with Image.open(path) as im:
         im.seek(19)
         assert im.info["duration"] == 500  # 5 frames at 10 fps
+
+
+def test_csv_exports_write_through_links_and_keep_the_mode(tmp_path):
+    from gui.export.static import write_text
+
+    real = old_file(tmp_path, "curves.csv")
+    link = tmp_path / "link.csv"
+    link.symlink_to(real)
+    write_text(link, "step,loss\n0,1\n")
+    assert link.is_symlink() and real.read_text() == "step,loss\n0,1\n"
+    assert stat.S_IMODE(real.stat().st_mode) == 0o640
+    assert sorted(os.listdir(tmp_path)) == ["curves.csv", "link.csv"]

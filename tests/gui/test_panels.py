@@ -242,3 +242,15 @@ def test_transport_buttons_and_spins(qtbot, model):
     model.set_steps_per_frame(9)
     model.set_max_steps(123)
     assert t.steps_per_frame.value() == 9 and t.max_steps.value() == 123
+
+
+def test_the_lambda_and_batch_fields_reach_what_files_allow(qtbot, surf_panel, model):
+    """The panel and experiment files agree: the largest λ and mini-batch a file
+    may hold can be typed, and nothing beyond."""
+    from optim_core.experiment.spec import BATCH_SIZE_MAX, REG_MAX
+
+    type_into(qtbot, surf_panel.reg.spin, "1000")
+    assert model.spec.surface.slice.reg == REG_MAX == surf_panel.reg.spin.maximum()
+    type_into(qtbot, surf_panel.batch, str(BATCH_SIZE_MAX + 1))
+    assert surf_panel.batch.maximum() == BATCH_SIZE_MAX
+    assert model.spec.surface.slice.batch_size <= BATCH_SIZE_MAX
