@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import re
 
-from gui.model.experiment_runs import kind_title
 from optim_core import gradcheck, optimizers, runner, surfaces
 from optim_core.analysis import gradcheck_targets as targets
 from optim_core.classifier import minibatch, slices
@@ -50,7 +49,7 @@ def _surface_texts() -> list[str]:
 def _optimizer_texts() -> list[str]:
     out = []
     for kind in optimizers.names():
-        out.append(kind_title(kind))  # also each new run's label
+        out.append(optimizers.label(kind))  # also each new run's label
         out += [h.label for h in optimizers.hyper_specs(kind)]
         out.append(optimizers.summary(kind))
         out.append(optimizers.kind_of(kind).untrainable_reason)

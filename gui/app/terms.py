@@ -29,9 +29,9 @@ MATH_AND_UNITS = ("ln", "log", "log10", "exp", "cos", "sin", "max", "min", "sign
 _KEPT = re.compile(
     r"(?<![A-Za-z])(" + "|".join(re.escape(w) for w in sorted(
         PROPER_NAMES + MATH_AND_UNITS, key=len, reverse=True)) + r")(?![A-Za-z])")
-#: Code-like values (1e-3, 2.5e+04), file suffixes (.optviz.json) and a
-#: template's {fields} are not words.
-_CODE = re.compile(r"\b\d+(\.\d+)?e[+-]?\d+\b|\*?\.[a-z0-9.]+\b|\{\w+(:[^}]*)?\}")
+#: Code-like values (1e-3, 2.5e+04), file paths and suffixes (.optviz.json)
+#: and a template's {fields} are not words.
+_CODE = re.compile(r"\b\d+(\.\d+)?e[+-]?\d+\b|\S*/\S+|\*?\.[a-z0-9.]+\b|\{\w+(:[^}]*)?\}")
 #: A word: two Latin letters or more (single letters are the formulas' symbols).
 _WORD = re.compile(r"[A-Za-z]{2,}")
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")

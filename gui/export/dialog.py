@@ -76,7 +76,7 @@ class ExportDialog(QDialog):
         self.curves = QCheckBox(translate("ExportDialog", "Training curves beside the surface"))
         self.curves.setChecked(s.value("export/curves", False) in (True, "true"))
         self.title_on = QCheckBox(translate("ExportDialog", "Title banner"))
-        self.title_text = QLineEdit(spec.title)
+        self.title_text = QLineEdit(translated("core", spec.title))
         self.path_edit = QLineEdit()
         self.browse = QPushButton(translate("ExportDialog", "Browse…"))
         self.error = QLabel()

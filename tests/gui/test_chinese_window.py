@@ -73,6 +73,17 @@ def test_every_text_of_a_classifier_slice_is_chinese(chinese_window, qtbot, mode
     assert not bad, "\n".join(bad)
 
 
+def test_the_export_and_custom_surface_dialogs_are_chinese(chinese_window, qtbot, model):
+    from gui.export.dialog import ExportDialog
+    from gui.panels.custom_surface_dialog import CustomSurfaceDialog
+
+    for dialog in (ExportDialog(model, chinese_window), CustomSurfaceDialog(model, chinese_window)):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        bad = sorted({t for _, t in texts(dialog) if needs_translation(t)})
+        assert not bad, "\n".join(bad)
+
+
 def overflowing(window) -> list[str]:
     """Labels and buttons on screen whose text is wider than the widget."""
     out = []
