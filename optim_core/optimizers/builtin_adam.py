@@ -25,11 +25,16 @@ def _sqrt(v):
     return math.sqrt(v) if isinstance(v, float) else np.sqrt(v)
 
 
+#: Python's ``**`` over arrays (numpy's own ``power`` can differ from it in the last bit).
+_PYTHON_POWER = np.frompyfunc(pow, 2, 1)
+
+
 def _power(beta, t):
-    """βᵗ by numpy's power for floats and arrays alike (Python's ``**`` can differ in
-    the last bit), a float for floats."""
-    p = np.power(beta, t)
-    return float(p) if p.ndim == 0 else p
+    """βᵗ by Python's ``**`` for floats and per-row arrays alike, so a run steps the
+    same in a group of runs as alone; a float for floats (the cheaper operand)."""
+    if isinstance(beta, float) and isinstance(t, int):
+        return beta**t
+    return _PYTHON_POWER(np.asarray(beta, dtype=float), np.asarray(t)).astype(float)
 
 
 def _corrected(m, v, beta1, beta2, t, bias_correction):
