@@ -34,7 +34,8 @@ def _power(beta, t):
     same in a group of runs as alone; a float for floats (the cheaper operand)."""
     if isinstance(beta, float) and isinstance(t, int):
         return beta**t
-    return _PYTHON_POWER(np.asarray(beta, dtype=float), np.asarray(t)).astype(float)
+    p = _PYTHON_POWER(np.asarray(beta, dtype=float), np.asarray(t))
+    return p.astype(float) if isinstance(p, np.ndarray) else float(p)
 
 
 def _corrected(m, v, beta1, beta2, t, bias_correction):
