@@ -96,3 +96,76 @@ def test_schedules_are_frozen():
 def test_bad_dicts_are_refused_with_a_reason(d, message):
     with pytest.raises(ValueError, match=message):
         schedules.from_dict(d)
+
+
+# A hyper-parameter value or schedule is valid only if it stays in the
+# hyper-parameter's range over every step a race can run (MAX_STEPS); log-scale
+# ones (η, ε, δ, λ) may decay toward 0. get(), and so files and the CLI, refuse
+# the others with the hyper-parameter's name.
+REFUSED = [
+    ("adam", "beta1", 1.5),
+    ("adam", "beta1", -0.1),
+    ("adam", "beta1", {"kind": "step", "value": 0.9, "gamma": 1.5, "every": 1}),
+    ("adam", "beta1", {"kind": "step", "value": 0.9, "gamma": -1.0, "every": 10}),
+    ("adam", "beta2", {"kind": "cosine", "value": 0.999, "total": 10, "floor": 1e6}),
+    ("adam", "beta2", {"kind": "warmup", "start": 0.9, "end": 1.2, "steps": 100}),
+    ("momentum", "mu", {"kind": "exponential", "value": 0.5, "k": -1e-3}),
+    ("momentum", "mu", {"kind": "step", "value": 0.9, "gamma": 1.0001, "every": 1}),
+    ("rmsprop", "rho", {"kind": "inverse_time", "value": -0.5, "k": 1.0}),
+    ("sgd", "lr", 1e12),
+    ("sgd", "lr", 0.0),
+    ("sgd", "lr", {"kind": "step", "value": 0.1, "gamma": 1e12, "every": 1}),
+    ("sgd", "lr", {"kind": "step", "value": 0.1, "gamma": 2.0, "every": 50_000}),
+    ("sgd", "lr", {"kind": "exponential", "value": 0.1, "k": -1e12}),
+    ("sgd", "lr", {"kind": "exponential", "value": 0.1, "k": -1e-4}),
+    ("sgd", "lr", {"kind": "cosine", "value": 0.1, "total": 100, "floor": 1e12}),
+    ("sgd", "lr", {"kind": "cosine", "value": 0.1, "total": 100, "floor": -1e-3}),
+    ("sgd", "lr", {"kind": "step", "value": 0.1, "gamma": -0.5, "every": 10}),
+    ("adamw", "weight_decay", {"kind": "warmup", "start": 0.01, "end": 5.0, "steps": 10}),
+    ("adadelta", "rho", {"kind": "constant", "value": 1.5}),
+    ("lbfgs", "lr", {"kind": "exponential", "value": 1.0, "k": -0.1}),
+]
+ACCEPTED = [
+    ("sgd", "lr", {"kind": "step", "value": 0.1, "gamma": 0.5, "every": 10}),  # decays to 0
+    ("sgd", "lr", {"kind": "exponential", "value": 0.1, "k": 1e12}),
+    ("sgd", "lr", {"kind": "cosine", "value": 0.1, "total": 100, "floor": 0.0}),
+    ("momentum", "mu", {"kind": "warmup", "start": 0.5, "end": 0.99, "steps": 100}),
+    ("adam", "beta1", {"kind": "step", "value": 0.9, "gamma": 1.0, "every": 1}),
+    ("sgd", "lr", {"kind": "step", "value": 0.1, "gamma": 1.000001, "every": 100}),  # → 0.1·e
+]
+
+
+@pytest.mark.parametrize("kind, name, value", REFUSED, ids=[f"{k}.{n}={v}"
+                                                           for k, n, v in REFUSED])
+def test_values_and_schedules_leaving_the_range_are_refused_by_name(kind, name, value):
+    from optim_core import optimizers, runner, surfaces
+
+    hyper = {name: schedules.from_dict(value) if isinstance(value, dict) else value}
+    with pytest.raises(ValueError, match=rf"^{kind}\.{name}: ") as info:
+        optimizers.get(kind, **hyper)
+    assert info.value.name == name and "\n" not in str(info.value)
+    with pytest.raises(ValueError, match=rf"{kind}\.{name}"):  # the file form too
+        optimizers.from_dict({"kind": kind, "hyper": {name: value}})
+    with pytest.raises(ValueError, match=rf"{kind}\.{name}"):  # never an OverflowError
+        runner.run(surfaces.get("bowl"), {"a": optimizers.get(kind, **hyper)}, [0.5, 0.5],
+                   1751)
+
+
+@pytest.mark.parametrize("kind, name, value", ACCEPTED, ids=[f"{k}.{n}={v}"
+                                                            for k, n, v in ACCEPTED])
+def test_schedules_that_stay_in_range_are_accepted_and_run(kind, name, value):
+    from optim_core import optimizers, runner, surfaces
+
+    opt = optimizers.get(kind, **{name: schedules.from_dict(value)})
+    run = runner.run(surfaces.get("bowl"), {"a": opt}, [0.5, 0.5], 300)["a"]
+    assert np.isfinite(run.points).all()
+
+
+def test_experiment_files_refuse_a_schedule_leaving_the_range_naming_the_field():
+    from optim_core.experiment import file as ef
+    from optim_core.experiment.spec import default_experiment
+
+    doc = ef.to_dict(default_experiment())
+    doc["runs"][3]["hyper"]["beta1"] = {"kind": "step", "value": 0.9, "gamma": 1.5, "every": 1}
+    with pytest.raises(ValueError, match=r"runs\[3\]\.hyper\.beta1: the step schedule reaches"):
+        ef.from_dict(doc)
