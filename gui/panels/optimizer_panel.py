@@ -54,10 +54,10 @@ class OptimizerPanel(QWidget):
         scroll.setWidget(inner)
         self.add_button = QPushButton(translate("OptimizerPanel", "Add run"))
         menu = QMenu(self.add_button)
-        for kind in optimizers.names():
-            menu.addAction(translated("core", kind_title(kind)),
-                           lambda k=kind: self.model.add_run(k))
+        menu.setToolTipsVisible(True)
+        menu.aboutToShow.connect(self._fill_add_menu)
         self.add_button.setMenu(menu)
+        self._fill_add_menu()
         self.formula = QLabel()
         self.formula.setWordWrap(True)
         self.formula.setTextFormat(self.formula.textFormat().RichText)
@@ -70,6 +70,15 @@ class OptimizerPanel(QWidget):
         model.spec_replaced.connect(self._on_runs_changed)
         model.hyper_changed.connect(self._on_hyper_changed)
         self._on_runs_changed()
+
+    def _fill_add_menu(self) -> None:
+        """One entry per registered kind (read when the menu opens), its formula as tooltip."""
+        menu = self.add_button.menu()
+        menu.clear()
+        for kind in optimizers.names():
+            action = menu.addAction(translated("core", kind_title(kind)),
+                                    lambda k=kind: self.model.add_run(k))
+            action.setToolTip(translated("core", optimizers.formula(kind)))
 
     # ------------------------------------------------------------- model -> UI
     def _on_runs_changed(self) -> None:
