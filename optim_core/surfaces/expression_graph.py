@@ -18,8 +18,8 @@ surface's convention (subgradients with sign(0) = 0):
     d sign(u) = 0
 
 A ``Program`` is the list of nodes that some roots need, in evaluation
-order; ``run`` evaluates it with numpy on arrays of any shape, freeing each
-intermediate after its last use.
+order, as slots of a list; ``run`` evaluates it with numpy on arrays of any
+shape, freeing each intermediate after its last use.
 """
 
 from __future__ import annotations
@@ -44,11 +44,18 @@ KINKED = ("abs", "min", "max")
 
 
 class Program(NamedTuple):
-    """Nodes to evaluate, in order: ``steps[i] = (node, op, args, value)``;
-    ``last_use[i]`` lists nodes no later step needs; ``roots`` are returned."""
+    """The nodes some roots need, as slots of a list evaluated in order.
 
-    steps: tuple[tuple[int, str, tuple[int, ...], float], ...]
-    last_use: tuple[tuple[int, ...], ...]
+    ``initial[i]`` is slot i's constant (None for the rest); ``variables``
+    lists ``(slot, k)``: v_k goes into the slot; ``ops`` lists ``(slot, fn, a,
+    b, frees)``: slot = fn(slot a) or fn(slot a, slot b) (b = −1 for one
+    argument), then the slots no later op needs are cleared; ``roots`` are
+    the slots returned.
+    """
+
+    initial: tuple[float | None, ...]
+    variables: tuple[tuple[int, int], ...]
+    ops: tuple[tuple[int, object, int, int, tuple[int, ...]], ...]
     roots: tuple[int, ...]
 
 
@@ -190,36 +197,43 @@ class Graph:
 
     def program(self, roots: tuple[int, ...]) -> Program:
         order = self.reachable(roots)
-        last: dict[int, int] = {}
-        for i, n in enumerate(order):
+        slot = {n: i for i, n in enumerate(order)}
+        last: dict[int, int] = {}  # a node's slot -> the last op that reads it
+        for n in order:
             for a in self.nodes[n][1]:
-                last[a] = i
-        frees: list[list[int]] = [[] for _ in order]
-        for n, i in last.items():
-            if n not in roots:
-                frees[i].append(n)
-        steps = tuple((n, *self.nodes[n]) for n in order)
-        return Program(steps, tuple(map(tuple, frees)), tuple(roots))
+                last[slot[a]] = slot[n]
+        keep = {slot[r] for r in roots}
+        frees: dict[int, list[int]] = {}
+        for s, reader in last.items():
+            if s not in keep:
+                frees.setdefault(reader, []).append(s)
+        initial, variables, ops = [], [], []
+        for i, n in enumerate(order):
+            op, args, value = self.nodes[n]
+            initial.append(value if op == "const" else None)
+            if op == "var":
+                variables.append((i, int(value)))
+            elif op != "const":
+                fn = _UNARY[op] if len(args) == 1 else _BINARY[op]
+                b = slot[args[1]] if len(args) == 2 else -1
+                ops.append((i, fn, slot[args[0]], b, tuple(frees.get(i, ()))))
+        return Program(tuple(initial), tuple(variables), tuple(ops),
+                       tuple(slot[r] for r in roots))
 
 
 def run(program: Program, variables: list[np.ndarray | float]) -> list[np.ndarray | float]:
     """Evaluate ``program`` with ``variables[k]`` as v_k (arrays broadcast
     together); returns the roots' values. numpy warnings are silenced: inf
     and NaN are results, which the caller reports."""
-    values: dict[int, np.ndarray | float] = {}
+    slots = list(program.initial)
+    for i, k in program.variables:
+        slots[i] = variables[k]
     with np.errstate(all="ignore"):
-        for (node, op, args, value), frees in zip(program.steps, program.last_use, strict=True):
-            if op == "const":
-                values[node] = value
-            elif op == "var":
-                values[node] = variables[int(value)]
-            elif len(args) == 1:
-                values[node] = _UNARY[op](values[args[0]])
-            else:
-                values[node] = _BINARY[op](values[args[0]], values[args[1]])
-            for n in frees:
-                del values[n]
-    return [values[r] for r in program.roots]
+        for i, fn, a, b, frees in program.ops:
+            slots[i] = fn(slots[a]) if b < 0 else fn(slots[a], slots[b])
+            for f in frees:
+                slots[f] = None
+    return [slots[r] for r in program.roots]
 
 
 def kink_switches(graph: Graph, root: int) -> tuple[int, ...]:

@@ -125,7 +125,9 @@ class ExpressionSurface(Surface):
 
     def value_and_grad(self, xy):
         f, fx, fy = self._run(self.compiled.value_and_grad, xy)
-        return f, np.stack([fx, fy], axis=-1)
+        grad = np.empty(f.shape + (2,))  # filled in place: np.stack dominates small steps
+        grad[..., 0], grad[..., 1] = fx, fy
+        return f, grad
 
     def hessian(self, xy, h=1e-5):
         """The exact Hessian ``(..., 2, 2)`` (zero across pieces of a kinked f)."""
