@@ -9,6 +9,9 @@ import pyqtgraph as pg
 from PySide6.QtCore import QObject, Signal
 
 from gui.app.i18n import translate, translated
+from gui.surface.legend_box import LegendBox
+from gui.surface.legend_place import CORNERS, emptiest_corner
+from gui.surface.view_style import LEGEND_PT
 
 #: Colour of the "diverged" note in the legend.
 DIVERGED_COLOR = "#ff8a80"
@@ -34,23 +37,34 @@ def divergence_note(diverged_at: np.ndarray, reasons: np.ndarray) -> tuple[str, 
                 n=dead.size, total=len(diverged_at), step=step, reason=reason))
 
 
+#: Pixels between the legend and the view's edges.
+MARGIN = 8
+#: The legend looks for a clearer corner this often (in steps), and over at
+#: most this many trail points.
+REPLACE_EVERY, MAX_POINTS = 20, 4000
+
+
 class RunLegend(QObject):
     """A pyqtgraph LegendItem kept in step with the model's runs.
 
-    Clicking an entry's sample emits ``toggled(index)`` (the view enables or
-    disables that run). Entries are rebuilt only when a label, colour or
-    divergence note changes, not every frame.
+    Clicking an entry, its sample or its label, emits ``toggled(index)`` (the
+    view enables or disables that run). Entries are rebuilt only when a label,
+    colour or divergence note changes, not every frame. ``place`` keeps it in
+    the corner of the view where it covers the fewest trail points.
     """
 
     toggled = Signal(int)
 
     def __init__(self, viewbox: pg.ViewBox):
         super().__init__()
-        self.item = pg.LegendItem(offset=(-8, 8), labelTextSize="9pt",
+        self.item = LegendBox(offset=(-8, 8), labelTextSize=f"{LEGEND_PT:g}pt",
                                   labelTextColor="#eeeeee", brush=pg.mkBrush(16, 16, 24, 170),
                                   pen=pg.mkPen(255, 255, 255, 40), verSpacing=-6)
         self.item.setParentItem(viewbox)
         self.item.sigSampleClicked.connect(self._on_sample_clicked)
+        self.item.row_clicked.connect(self.toggled)
+        self.corner = CORNERS[0]
+        self._placed_for: tuple | None = None
         self._proxies: list[pg.PlotDataItem] = []
         self._shown: list[tuple] = []
 
@@ -83,9 +97,44 @@ class RunLegend(QObject):
             self._proxies.append(proxy)
         self._fit()
 
+    def follow(self, traces, step: int) -> None:
+        """``place`` the legend clear of ``traces``' trails (``ExperimentModel.traces()``),
+        looked at again when the runs change and every ``REPLACE_EVERY`` steps."""
+        key = (tuple(tr.key for tr in traces), step // REPLACE_EVERY)
+        if key == self._placed_for:
+            return
+        self._placed_for = key
+        viewbox = self.item.parentItem()
+        parts = [tr.points.reshape(-1, 2) for tr in traces if tr.enabled and len(tr.points)]
+        if viewbox is None or not parts:
+            return
+        points = np.concatenate(parts)
+        points = points[:: max(1, len(points) // MAX_POINTS)]
+        rect, size = viewbox.viewRect(), viewbox.boundingRect()
+        W, H = size.width(), size.height()
+        if rect.width() <= 0 or rect.height() <= 0:
+            return
+        pixels = np.column_stack([(points[:, 0] - rect.left()) / rect.width() * W,
+                                  (rect.bottom() - points[:, 1]) / rect.height() * H])
+        self.place(pixels, (W, H))
+
+    def place(self, points: np.ndarray, view_size: tuple[float, float],
+              avoid: tuple = ((0, 0),)) -> None:
+        """Move to the corner of a ``view_size (W, H)`` view covering the fewest
+        ``points (N, 2)`` (view pixels, y down); ``avoid`` corners hold other text."""
+        box = (self.item.width(), self.item.height())
+        corner = emptiest_corner(points, view_size, box, self.corner, MARGIN, avoid)
+        if corner != self.corner:
+            self.corner = corner
+            offset = (MARGIN if corner[0] == 0 else -MARGIN,
+                      MARGIN if corner[1] == 0 else -MARGIN)
+            self.item.anchor(itemPos=corner, parentPos=corner, offset=offset)
+
     def set_text_size(self, points: float) -> None:
         """Entries' text at ``points`` pt; the box fits it."""
         self.item.setLabelTextSize(f"{points:g}pt")
+        for _, label in self.item.items:
+            label.setText(label.text)  # the new size applies when the text is set
         self._fit()
 
     def _fit(self) -> None:

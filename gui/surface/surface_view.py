@@ -214,6 +214,7 @@ class SurfaceView(QWidget):
         self.heads.set_heads(np.array(heads).reshape(-1, 2), colors, np.array(stopped, bool),
                              size=(7 if len(self.model.starts) > 4 else 12) * self.drawn_scale)
         self.legend.update(traces)
+        self.legend.follow(traces, self.model.step)
         self.step_text.setText(translate("SurfaceView", "step {step}").format(step=self.model.step))
 
     def _show_line_plot(self, show: bool) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFontMetrics
 
 #: The view's sizes at scale 1 (points for text, pixels for lines and markers).
-TRAIL_PX, START_PX, AXIS_PT, TITLE_PT, LEGEND_PT, STEP_PT = 2.0, 18, 10.0, 12.0, 9.0, 9.0
+TRAIL_PX, START_PX, AXIS_PT, TITLE_PT, LEGEND_PT, STEP_PT = 2.0, 18, 10.0, 12.0, 10.0, 10.0
 #: Presentation mode draws everything this much larger.
 PRESENTATION_SCALE = 1.6
 #: An exported picture of this size has the window's sizes; larger ones scale up.
