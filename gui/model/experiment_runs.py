@@ -3,8 +3,9 @@
 Hyper-parameter changes swap the run's optimizer in the live race with
 ``Race.set_optimizer``, which keeps the optimizer state (velocity, moments,
 step count) when the kind is unchanged, so the run goes on from where it
-is. A run added or enabled mid-race joins at the current step from the
-start points.
+is. A run added mid-race is computed from the start points up to the
+current step (the whole race is recomputed to it); one enabled mid-race
+joins at the current step from the start points.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import asdict
 from typing import Any
 
 from optim_core import optimizers
+from optim_core.analysis.starting_lr import starting_lr
 from optim_core.experiment import checks as experiment_checks
 from optim_core.experiment import spec as spec_mod
 from optim_core.experiment.spec import RunSpec
@@ -43,10 +45,24 @@ class RunsMixin:
         return self._ids[index]
 
     def add_run(self, kind: str = "sgd", **hyper: Any) -> int:
-        """Append a run of ``kind`` (default hyper-parameters unless given); returns its index."""
+        """Append a run of ``kind``; returns its index. Hyper-parameters not given
+        take the kind's defaults, except η: that of a run of the same kind here,
+        else one that converges on this surface (``starting_lr``), so a new
+        Nesterov on Rosenbrock does not diverge at step 2 with the default 0.01."""
         label = self._unique_label(_default_label(kind))
+        if "lr" not in hyper and "lr" in {h.name for h in optimizers.hyper_specs(kind)}:
+            hyper["lr"] = self._new_run_lr(kind)
         run = spec_mod.default_run(kind, label, used_colors=self._used_colors(), **hyper)
         return self._append(run)
+
+    def _new_run_lr(self, kind: str) -> float:
+        same = [r.hyper["lr"] for r in self._spec.runs if r.kind == kind and "lr" in r.hyper]
+        if same and isinstance(same[-1], float | int):
+            return float(same[-1])
+        default = spec_mod.default_run(kind, kind).hyper["lr"]
+        if self.surface is None:
+            return default
+        return starting_lr(self.surface, kind, self.starts)
 
     def duplicate_run(self, index: int) -> int:
         """A copy of run ``index`` with its own label and colour; returns the new index."""
@@ -63,6 +79,8 @@ class RunsMixin:
         self._ids.append(rid)
         if run.enabled and self.race is not None:
             self.race.add(rid, spec_mod.make_optimizer(run))
+            if self.race.step:  # caught up at once, not left at the start until Play
+                self._restart_race(self.race.step)
         self._announce_runs()
         return len(self._spec.runs) - 1
 

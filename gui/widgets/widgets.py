@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QValidator
 from PySide6.QtWidgets import (
     QColorDialog,
     QDoubleSpinBox,
     QHBoxLayout,
     QPushButton,
-    QSlider,
     QWidget,
 )
 
 from gui.app.i18n import translate
+from gui.widgets.fine_slider import PX_PER_DECADE, FineSlider
 
 #: Slider positions between min and max (fine enough that a drag feels continuous).
 SLIDER_STEPS = 1000
@@ -74,8 +74,9 @@ class SliderSpin(QWidget):
     """A slider and a spin box showing one number, kept in sync.
 
     With ``log`` the slider moves along log10(value), so 1e-4 … 1 are equally
-    easy to reach. ``value_changed(float)`` fires once per user change (the
-    spin box reports on Enter/focus-out or arrow steps, not per keystroke).
+    easy to reach, a decade per ``PX_PER_DECADE`` px of drag (Shift: a tenth).
+    ``value_changed(float)`` fires once per user change (the spin box reports
+    on Enter/focus-out or arrow steps, not per keystroke).
     """
 
     value_changed = Signal(float)
@@ -84,7 +85,8 @@ class SliderSpin(QWidget):
                  decimals: int | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.lo, self.hi, self.log = float(lo), float(hi), bool(log)
-        self.slider = QSlider(Qt.Orientation.Horizontal)
+        decades = math.log10(self.hi / self.lo) if log else 0.0
+        self.slider = FineSlider(SLIDER_STEPS / (decades * PX_PER_DECADE) if log else None)
         self.slider.setRange(0, SLIDER_STEPS)
         self.spin = SciSpinBox() if log else ClampingSpinBox()
         self.spin.setKeyboardTracking(False)
