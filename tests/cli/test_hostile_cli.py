@@ -96,9 +96,6 @@ RECORDED = [  # (id, argv maker(inputs folder, target) -> main.py args, words)
     ("dataset linked to /dev/zero", lambda t, out: [
         "export", "--experiment", classifier_experiment(t, _zero_csv(t))],
      ["the surface could not be built", "x.csv: is not a regular file"]),
-    ("dataset a FIFO", lambda t, out: [
-        "export", "--experiment", classifier_experiment(t, _fifo(t / "d.csv"))],
-     ["d.csv: is not a regular file"]),
     ("forged-pointer CIFAR folder", lambda t, out: [
         "export", "--experiment", classifier_experiment(t, _forged_cifar(t))],
      ["batches.meta: dtype 'V8' is not a plain", "binary version"]),
