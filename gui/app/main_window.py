@@ -218,10 +218,11 @@ class MainWindow(QMainWindow):
 
     def _on_race_failed(self, message: str) -> None:
         """A step raised: the model has paused the race; say why, once."""
-        self.statusBar().showMessage(f"The race stopped: {message}", 10_000)
-        QMessageBox.warning(self, "The race stopped",
-                            f"{message}\n\nThe race is paused at step {self.model.step}. "
-                            "Change the settings that caused it, then Reset or Play.")
+        self.statusBar().showMessage(translate("MainWindow", "The race stopped: {message}")
+                                     .format(message=message), 10_000)
+        QMessageBox.warning(self, translate("MainWindow", "The race stopped"), translate(
+            "MainWindow", "{message}\n\nThe race is paused at step {step}. Change the settings "
+            "that caused it, then Reset or Play.").format(message=message, step=self.model.step))
 
     def _on_job_failed(self, message: str) -> None:
         """A slice could not be built (e.g. a bad dataset file): say so where it

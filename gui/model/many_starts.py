@@ -99,7 +99,7 @@ class ManyStarts(QObject):
             if lr is not None:
                 chosen[(i, run.label)] = lr
         if chosen:
-            with _macro(m, "tune each run's η"):
+            with _macro(m, translate("ManyStarts", "tune each run's η")):
                 for (i, _), lr in chosen.items():
                     m.set_hyper(i, "lr", lr)
         self.spec.tuned = {label: lr for (_, label), lr in chosen.items()}

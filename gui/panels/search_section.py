@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.app.i18n import translated
 from gui.panels.search_plot import SearchPlot
 from gui.panels.sweep_plots import RateCurvesPlot
 from optim_core.training import hyper_search
@@ -87,7 +88,8 @@ class SearchSection(QGroupBox):
             r.lrs[r.best], r.regs[r.best]) for r in (s.grid, s.random)]
         self.summary.setText("   ·   ".join(parts))
         factors = dict(zip(hyper_search.RATE_NAMES, hyper_search.RATE_FACTORS, strict=True))
-        self.rates_plot.show_curves({self.tr("{0}: {1:g} × best η").format(name, factors[name]):
+        self.rates_plot.show_curves({self.tr("{0}: {1:g} × best η").format(
+                                         translated("ManyStartsPanel", name), factors[name]):
                                      (curve, _RATE_COLORS[name])
                                      for name, curve in s.rates.items()})
 

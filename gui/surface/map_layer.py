@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QRectF
+from PySide6.QtCore import QRectF
 
+from gui.app.i18n import translate
 from optim_core.render.basin_colors import (
     DIVERGED,
     NOT_CONVERGED,
@@ -21,9 +22,6 @@ from optim_core.render.basin_colors import (
 
 _Z = 5  # above the surface image (0) and contours, below trails and markers
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MapLayer", text)
 
 
 class MapLayer:
@@ -86,16 +84,18 @@ def legend_html(basin_map, mode: str) -> str:
     lines = []
     if mode == "basin":
         for k, point in enumerate(m.minima):
-            lines.append(_swatch(basin_color(k), _tr(
+            lines.append(_swatch(basin_color(k), translate("MapLayer",
                 "to ({0:.3g}, {1:.3g}): {2:.0f} % of starts, {3:.0f} % arrived").format(
                 point[0], point[1], 100.0 * float((m.nearest == k).mean()),
                 100.0 * float((m.minimum == k).mean()))))
-        lines.append(_tr("faded: still on the way after the last step"))
+        lines.append(translate("MapLayer", "faded: still on the way after the last step"))
     else:
         lo, hi = steps_range(m.steps)
-        lines.append(_tr("steps to converge: {0} (dark) … {1} (bright), log scale").format(lo, hi))
-        lines.append(_swatch(NOT_CONVERGED, _tr("not converged: {0:.0f} %").format(
+        lines.append(translate("MapLayer", "steps to converge: {0} (dark) … {1} (bright), log "
+                                           "scale").format(lo, hi))
+        lines.append(_swatch(
+            NOT_CONVERGED, translate("MapLayer", "not converged: {0:.0f} %").format(
             100.0 * float(((m.minimum < 0) & ~m.diverged).mean()))))
-    lines.append(_swatch(DIVERGED, _tr("diverged: {0:.0f} %").format(
+    lines.append(_swatch(DIVERGED, translate("MapLayer", "diverged: {0:.0f} %").format(
         100.0 * float(m.diverged.mean()))))
     return '<div style="color:#e8e8e8; font-size:11pt">' + "<br>".join(lines) + "</div>"

@@ -679,6 +679,22 @@ L(W₀ + a·D₁ + b·D₂)。&lt;/p&gt;
         <translation>取消</translation>
     </message>
     <message>
+        <source>The race stopped: {message}</source>
+        <translation>竞赛已停止：{message}</translation>
+    </message>
+    <message>
+        <source>The race stopped</source>
+        <translation>竞赛已停止</translation>
+    </message>
+    <message>
+        <source>{message}
+
+The race is paused at step {step}. Change the settings that caused it, then Reset or Play.</source>
+        <translation>{message}
+
+竞赛暂停在第 {step} 步。请修改导致问题的设置，然后重置或播放。</translation>
+    </message>
+    <message>
         <source>Could not build the surface: {message}</source>
         <translation>无法构建曲面：{message}</translation>
     </message>
@@ -732,6 +748,10 @@ The surface on screen stays as it was.</source>
     <message>
         <source>no enabled run has a learning rate to sweep</source>
         <translation>没有带学习率可扫描的已启用运行</translation>
+    </message>
+    <message>
+        <source>tune each run&apos;s η</source>
+        <translation>逐个调整各运行的 η</translation>
     </message>
     <message>
         <source>basin map of {run}</source>
@@ -868,6 +888,29 @@ The surface on screen stays as it was.</source>
     <message>
         <source>{0}: loss against step at four rates</source>
         <translation>{0}：四种学习率下损失随步数的变化</translation>
+    </message>
+</context>
+<context>
+    <name>MapLayer</name>
+    <message>
+        <source>to ({0:.3g}, {1:.3g}): {2:.0f} % of starts, {3:.0f} % arrived</source>
+        <translation>到 ({0:.3g}, {1:.3g})：{2:.0f} % 的起点，{3:.0f} % 已到达</translation>
+    </message>
+    <message>
+        <source>faded: still on the way after the last step</source>
+        <translation>淡色：最后一步时仍在途中</translation>
+    </message>
+    <message>
+        <source>steps to converge: {0} (dark) … {1} (bright), log scale</source>
+        <translation>收敛所需步数：{0}（暗）… {1}（亮），对数刻度</translation>
+    </message>
+    <message>
+        <source>not converged: {0:.0f} %</source>
+        <translation>未收敛：{0:.0f} %</translation>
+    </message>
+    <message>
+        <source>diverged: {0:.0f} %</source>
+        <translation>发散：{0:.0f} %</translation>
     </message>
 </context>
 <context>
