@@ -12,8 +12,8 @@ translating the template and each field.
 from __future__ import annotations
 
 import json
-import re
 
+from gui.app.terms import english_words
 from optim_core import gradcheck, optimizers, runner, surfaces
 from optim_core.analysis import gradcheck_targets as targets
 from optim_core.classifier import minibatch, slices
@@ -35,7 +35,6 @@ TEMPLATES: tuple[str, ...] = (
     heights.LABEL, heights.LOG_LABEL, heights.CLIPPED_LABEL,
     COPY_LABEL, spec.LOADING,
 )
-_WORD = re.compile(r"[A-Za-z]{3,}")
 
 
 def _surface_texts() -> list[str]:
@@ -53,7 +52,7 @@ def _optimizer_texts() -> list[str]:
         out += [h.label for h in optimizers.hyper_specs(kind)]
         out.append(optimizers.summary(kind))
         out.append(optimizers.kind_of(kind).untrainable_reason)
-        if _WORD.search(optimizers.formula(kind)):  # the formula box's words
+        if english_words(optimizers.formula(kind)):  # the formula box's words
             out.append(optimizers.formula(kind))
     return out
 

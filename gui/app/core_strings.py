@@ -79,6 +79,7 @@ CORE_STRINGS = (
     QT_TRANSLATE_NOOP('core', "step size"),
     QT_TRANSLATE_NOOP('core', "Tries a random nearby point (spread σ) and keeps it only if it is lower: no gradient at all."),
     QT_TRANSLATE_NOOP('core', "random local search compares values of a 2-D surface"),
+    QT_TRANSLATE_NOOP('core', "x′ = x + σ·N(0, I)\nx ← x′ if f(x′) < f(x)"),
     QT_TRANSLATE_NOOP('core', "wrong"),
     QT_TRANSLATE_NOOP('core', "doubtful"),
     QT_TRANSLATE_NOOP('core', "kink"),

@@ -5,6 +5,7 @@
     <name>ColorButton</name>
     <message>
         <source>Colour of this run (click to change)</source>
+        <extracomment>Slider positions between min and max (fine enough that a drag feels continuous).</extracomment>
         <translation>这条运行的颜色（点击更改）</translation>
     </message>
     <message>
@@ -982,6 +983,7 @@ The surface on screen stays as it was.</source>
     </message>
     <message>
         <source>{run}: click the line to hide or show this run</source>
+        <extracomment>Pixels between the legend and the view&apos;s edges. The legend looks for a clearer corner this often (in steps), and over at most this many trail points.</extracomment>
         <translation>{run}：点击线条以隐藏或显示这条运行</translation>
     </message>
 </context>
@@ -2032,6 +2034,12 @@ x ← x′ if f(x′) &lt; f(x)</source>
     <message>
         <source>random local search compares values of a 2-D surface</source>
         <translation>随机局部搜索比较二维曲面上的函数值</translation>
+    </message>
+    <message>
+        <source>x′ = x + σ·N(0, I)
+x ← x′ if f(x′) &lt; f(x)</source>
+        <translation>x′ = x + σ·N(0, I)
+若 f(x′) &lt; f(x)，则 x ← x′</translation>
     </message>
     <message>
         <source>wrong</source>
