@@ -73,6 +73,24 @@ def test_language_menu_offers_both_says_when_and_remembers(window):
     assert window.isVisible()
 
 
+def test_answering_yes_restarts_optviz_with_the_same_arguments(window, monkeypatch):
+    from PySide6.QtCore import QProcess
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from gui.app import language_menu
+
+    started, quit_called = [], []
+    monkeypatch.setattr(QMessageBox, "question",
+                        staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    monkeypatch.setattr(QProcess, "startDetached", staticmethod(lambda *a: started.append(a)))
+    monkeypatch.setattr(QApplication, "quit", staticmethod(lambda: quit_called.append(True)))
+    monkeypatch.setattr(language_menu.sys, "argv", ["main.py", "--lang", "en", "x.optviz.json"])
+    language_menu.choose(window, "zh_CN")
+    assert i18n.remembered_language() == "zh_CN"
+    assert started == [(language_menu.sys.executable, ["main.py", "x.optviz.json"])]
+    assert quit_called and not window.isVisible()
+
+
 def test_restart_keeps_the_arguments_but_not_lang():
     argv = ["main.py", "--lang", "en", "run.optviz.json", "--lang=zh_CN", "--paused"]
     assert restart_arguments(argv) == ["main.py", "run.optviz.json", "--paused"]
