@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.app.i18n import translate
+from gui.app.i18n import translate, translated
 from gui.widgets.widgets import SliderSpin
 from optim_core import surfaces
 from optim_core.experiment.spec import EXPRESSION
@@ -144,7 +144,7 @@ class CustomSurfaceDialog(QDialog):
 
     def _show_problem(self, reason: str, column: int | None) -> None:
         self.ok.setEnabled(False)
-        text = html.escape(reason)
+        text = html.escape(translated("core", reason))
         if column is not None:
             shown = self.expression()
             caret = " " * (column - 1) + "^"
@@ -165,7 +165,7 @@ class CustomSurfaceDialog(QDialog):
             parts.append(translate("CustomSurfaceDialog",
                                    "it has kinks (abs, min, max): subgradients there"))
         self.message.setStyleSheet("color: #b8e0b8" if defined == 1.0 else "color: #ffd27f")
-        self.message.setText(html.escape("; ".join(parts) + "."))
+        self.message.setText(html.escape("; ".join(parts)))
 
     def accept(self) -> None:
         """Apply to the model; a refusal is shown and the dialog stays open."""

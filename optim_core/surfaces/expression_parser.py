@@ -25,6 +25,7 @@ import re
 import warnings
 from typing import NamedTuple
 
+from optim_core.surfaces import expression_messages as m
 from optim_core.surfaces.expression_graph import FUNCTIONS, FUNCTIONS2, Graph
 
 MAX_LENGTH = 400
@@ -36,24 +37,8 @@ PARAMETER_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,15}$")
 #: Look-alike characters from slides and word processors, read as their ASCII twins.
 _TWINS = str.maketrans({"−": "-", "×": "*", "·": "*", "÷": "/"})
 _OPS = {ast.Add: "add", ast.Sub: "sub", ast.Mult: "mul", ast.Div: "div", ast.Pow: "pow"}
-_REFUSED_OPS = {ast.BitXor: "'^' is not a power here: write ** (x**2)",
-                ast.FloorDiv: "'//' (floor division) is not allowed",
-                ast.Mod: "'%' is not allowed", ast.MatMult: "'@' is not allowed"}
-_REFUSED = {
-    ast.Attribute: "attribute access ('.') is not allowed",
-    ast.Subscript: "indexing with [ ] is not allowed",
-    ast.Lambda: "lambda is not allowed",
-    ast.ListComp: "comprehensions are not allowed", ast.SetComp: "comprehensions are not allowed",
-    ast.DictComp: "comprehensions are not allowed",
-    ast.GeneratorExp: "comprehensions are not allowed",
-    ast.JoinedStr: "text (strings) is not allowed", ast.Compare: "comparisons are not allowed",
-    ast.BoolOp: "'and'/'or' are not allowed", ast.IfExp: "'if … else' is not allowed",
-    ast.NamedExpr: "':=' is not allowed", ast.Starred: "'*' unpacking is not allowed",
-    ast.Tuple: "tuples (a, b) are not allowed", ast.List: "lists [ ] are not allowed",
-    ast.Set: "sets { } are not allowed", ast.Dict: "dictionaries { } are not allowed",
-    ast.Await: "'await' is not allowed", ast.Yield: "'yield' is not allowed",
-    ast.YieldFrom: "'yield' is not allowed", ast.Slice: "slices are not allowed",
-}
+_REFUSED_OPS = {getattr(ast, name): reason for name, reason in m.OPERATORS.items()}
+_REFUSED = {getattr(ast, name): reason for name, reason in m.NODES.items()}
 
 
 class ExpressionError(ValueError):
@@ -76,10 +61,9 @@ class Parsed(NamedTuple):
 def check_parameter_name(name: str) -> None:
     """Raise ValueError unless ``name`` can be a parameter (a, b2, width …)."""
     if not isinstance(name, str) or not PARAMETER_NAME.match(name):
-        raise ValueError(f"parameter name {name!r}: use a letter, then letters, digits or _ "
-                         "(at most 16)")
+        raise ValueError(m.PARAMETER_NAME.format(name=repr(name)))
     if name in RESERVED or keyword.iskeyword(name):
-        raise ValueError(f"parameter name {name!r} is taken by the language")
+        raise ValueError(m.PARAMETER_TAKEN.format(name=repr(name)))
 
 
 def free_names(text: str) -> list[str]:
@@ -112,7 +96,7 @@ def parse(text: str, params: tuple[str, ...] = ()) -> Parsed:
     try:
         tree = _syntax_tree(body)
     except SyntaxError as e:
-        raise ExpressionError(f"syntax error: {e.msg}", lead + (e.offset or 1)) from None
+        raise ExpressionError(m.SYNTAX.format(message=e.msg), lead + (e.offset or 1)) from None
     try:
         _check_depth(tree.body)
         graph = Graph()
@@ -125,22 +109,21 @@ def parse(text: str, params: tuple[str, ...] = ()) -> Parsed:
 
 def _checked_text(text: str) -> str:
     if not isinstance(text, str):
-        raise ExpressionError(f"the expression must be text, got {type(text).__name__}", 1)
+        raise ExpressionError(m.NOT_TEXT.format(kind=type(text).__name__), 1)
     if len(text) > MAX_LENGTH:
-        raise ExpressionError(f"the expression is {len(text)} characters long; the limit is "
-                              f"{MAX_LENGTH}", MAX_LENGTH + 1)
+        raise ExpressionError(m.TOO_LONG.format(length=len(text), limit=MAX_LENGTH),
+                              MAX_LENGTH + 1)
     text = text.translate(_TWINS)
     for i, ch in enumerate(text):
         if not (ch.isascii() and (ch.isprintable() or ch == "\t")):
-            raise ExpressionError(f"character {ch!r} is not allowed (use ASCII: x**2, not x²)",
-                                  i + 1)
+            raise ExpressionError(m.BAD_CHARACTER.format(char=repr(ch)), i + 1)
     if not text.strip():
-        raise ExpressionError("the expression is empty", 1)
+        raise ExpressionError(m.EMPTY, 1)
     depth = 0
     for i, ch in enumerate(text):
         depth += (ch in "([{") - (ch in ")]}")
         if depth > MAX_DEPTH:
-            raise ExpressionError(f"brackets nest deeper than {MAX_DEPTH}", i + 1)
+            raise ExpressionError(m.BRACKETS_TOO_DEEP.format(limit=MAX_DEPTH), i + 1)
     return text
 
 
@@ -160,8 +143,7 @@ def _check_depth(root: ast.AST) -> None:
     while stack:
         node, depth = stack.pop()
         if depth > MAX_DEPTH:
-            raise ExpressionError(f"the expression nests deeper than {MAX_DEPTH} levels",
-                                  _column(node))
+            raise ExpressionError(m.TOO_DEEP.format(limit=MAX_DEPTH), _column(node))
         for child in ast.iter_child_nodes(node):
             chained = isinstance(node, ast.BinOp) and child is node.left
             stack.append((child, depth if chained else depth + 1))
@@ -183,8 +165,7 @@ class _Builder:
         handler = {ast.Constant: self._constant, ast.Name: self._name, ast.BinOp: self._binop,
                    ast.UnaryOp: self._unary, ast.Call: self._call}.get(type(n))
         if handler is None:
-            raise ExpressionError(f"{type(n).__name__} is not part of the language",
-                                  _column(n))
+            raise ExpressionError(m.NOT_IN_LANGUAGE.format(node=type(n).__name__), _column(n))
         return self._finite(handler(n), n)
 
     def _finite(self, node: int, n: ast.AST) -> int:
@@ -192,19 +173,19 @@ class _Builder:
         value = self.graph.constant_value(node)
         if value is not None and not math.isfinite(value):
             part = ast.get_source_segment(self.text, n) or "a constant"
-            what = "is not a real number" if math.isnan(value) else "overflows a float"
-            raise ExpressionError(f"the constant {part[:40]} {what}", _column(n))
+            reason = m.NOT_REAL if math.isnan(value) else m.OVERFLOW
+            raise ExpressionError(reason.format(part=part[:40]), _column(n))
         return node
 
     def _constant(self, n: ast.Constant) -> int:
         v = n.value
         if isinstance(v, bool) or not isinstance(v, (int, float)):
             what = "text (strings)" if isinstance(v, (str, bytes)) else f"{type(v).__name__}"
-            raise ExpressionError(f"{what} is not allowed; only real numbers", _column(n))
+            raise ExpressionError(m.ONLY_REAL.format(kind=what), _column(n))
         try:
             return self.graph.const(float(v))
         except OverflowError:
-            raise ExpressionError("the number is too large for a float", _column(n)) from None
+            raise ExpressionError(m.TOO_LARGE, _column(n)) from None
 
     def _name(self, n: ast.Name) -> int:
         if n.id in self.variables:
@@ -212,9 +193,9 @@ class _Builder:
         if n.id in CONSTANTS:
             return self.graph.const(CONSTANTS[n.id])
         if n.id in FUNCTIONS or n.id in FUNCTIONS2:
-            raise ExpressionError(f"{n.id} is a function: write {n.id}(…)", _column(n))
+            raise ExpressionError(m.IS_FUNCTION.format(name=n.id), _column(n))
         known = ", ".join(list(self.variables) + list(CONSTANTS))
-        raise ExpressionError(f"unknown name {n.id!r}; the names are {known}", _column(n))
+        raise ExpressionError(m.UNKNOWN_NAME.format(name=repr(n.id), known=known), _column(n))
 
     def _binop(self, n: ast.BinOp) -> int:
         """A chain a ∘ b ∘ c … (left-nested) in a loop, innermost first."""
@@ -226,7 +207,7 @@ class _Builder:
             op = _OPS.get(type(link.op))
             if op is None:
                 reason = _REFUSED_OPS.get(type(link.op),
-                                          f"operator {type(link.op).__name__} is not allowed")
+                                          m.OPERATOR.format(op=type(link.op).__name__))
                 raise ExpressionError(reason, self._operator_column(link))
             node = self._finite(self.graph.apply(op, node, self.node(link.right)), link)
         return node
@@ -242,25 +223,23 @@ class _Builder:
             return self.node(n.operand)
         if isinstance(n.op, ast.USub):
             return self.graph.apply("neg", self.node(n.operand))
-        raise ExpressionError(f"'{'not' if isinstance(n.op, ast.Not) else '~'}' is not allowed",
-                              _column(n))
+        raise ExpressionError(m.NOT if isinstance(n.op, ast.Not) else m.INVERT, _column(n))
 
     def _call(self, n: ast.Call) -> int:
         if not isinstance(n.func, ast.Name):
-            raise ExpressionError("only the listed functions can be called (sin(x), max(x, y))",
-                                  _column(n))
+            raise ExpressionError(m.ONLY_LISTED, _column(n))
         name = n.func.id
         arity = 1 if name in FUNCTIONS else 2 if name in FUNCTIONS2 else 0
         if not arity:
             listed = ", ".join([*FUNCTIONS, *FUNCTIONS2])
-            raise ExpressionError(f"unknown function {name!r}; the functions are {listed}",
+            raise ExpressionError(m.UNKNOWN_FUNCTION.format(name=repr(name), listed=listed),
                                   _column(n))
         if n.keywords:
-            raise ExpressionError("keyword arguments are not allowed", _column(n.keywords[0]))
+            raise ExpressionError(m.KEYWORDS, _column(n.keywords[0]))
         for a in n.args:
             if isinstance(a, ast.Starred):
                 raise ExpressionError(_REFUSED[ast.Starred], _column(a))
         if len(n.args) != arity:
-            raise ExpressionError(f"{name} takes {arity} argument{'s' * (arity > 1)}, "
-                                  f"got {len(n.args)}", _column(n))
+            reason = m.ONE_ARGUMENT if arity == 1 else m.TWO_ARGUMENTS
+            raise ExpressionError(reason.format(name=name, count=len(n.args)), _column(n))
         return self.graph.apply(name, *(self.node(a) for a in n.args))

@@ -20,6 +20,7 @@ from typing import NamedTuple
 import numpy as np
 
 from optim_core.surfaces import expression_graph as eg
+from optim_core.surfaces import expression_messages as m
 from optim_core.surfaces.base import Surface
 from optim_core.surfaces.expression_parser import check_parameter_name, parse
 from optim_core.surfaces.minima_search import find_minima
@@ -60,13 +61,12 @@ def check_bounds(bounds) -> Bounds:
     try:
         (x0, x1), (y0, y1) = ((float(a), float(b)) for a, b in bounds)
     except (TypeError, ValueError):
-        raise ValueError(f"bounds must be ((x0, x1), (y0, y1)), got {bounds!r}") from None
+        raise ValueError(m.BOUNDS_FORM.format(bounds=repr(bounds))) from None
     for axis, lo, hi in (("x", x0, x1), ("y", y0, y1)):
         if not all(math.isfinite(v) and abs(v) <= MAX_MAGNITUDE for v in (lo, hi)):
-            raise ValueError(f"bounds: {axis} must be finite numbers within ±{MAX_MAGNITUDE:g}")
+            raise ValueError(m.BOUNDS_FINITE.format(axis=axis, limit=f"{MAX_MAGNITUDE:g}"))
         if not lo < hi:
-            raise ValueError(f"bounds: {axis} runs from {lo:g} to {hi:g}; the first must be "
-                             "smaller")
+            raise ValueError(m.BOUNDS_ORDER.format(axis=axis, lo=f"{lo:g}", hi=f"{hi:g}"))
     return (x0, x1), (y0, y1)
 
 
@@ -77,8 +77,8 @@ def check_params(params: dict | None) -> dict[str, float]:
         check_parameter_name(name)
         ok = isinstance(value, (int, float)) and not isinstance(value, bool)
         if not ok or not math.isfinite(value) or abs(value) > MAX_MAGNITUDE:
-            raise ValueError(f"parameter {name} must be a finite number within "
-                             f"±{MAX_MAGNITUDE:g}, got {value!r}")
+            raise ValueError(m.PARAMETER_VALUE.format(name=name, limit=f"{MAX_MAGNITUDE:g}",
+                                                      value=repr(value)))
         out[name] = float(value)
     return out
 

@@ -2126,6 +2126,114 @@ x ← x′ if f(x′) &lt; f(x)</source>
         <translation>正在训练 W*</translation>
     </message>
     <message>
+        <source>the expression is empty</source>
+        <translation>表达式是空的</translation>
+    </message>
+    <message>
+        <source>the number is too large for a float</source>
+        <translation>这个数太大，超出了浮点数的范围</translation>
+    </message>
+    <message>
+        <source>only the listed functions can be called (sin(x), max(x, y))</source>
+        <translation>只能调用列出的函数（sin(x)、max(x, y)）</translation>
+    </message>
+    <message>
+        <source>keyword arguments are not allowed</source>
+        <translation>不允许使用关键字参数</translation>
+    </message>
+    <message>
+        <source>&apos;not&apos; is not allowed</source>
+        <translation>不允许使用 &apos;not&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;~&apos; is not allowed</source>
+        <translation>不允许使用 &apos;~&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;^&apos; is not a power here: write ** (x**2)</source>
+        <translation>&apos;^&apos; 在这里不是乘方：请写 **（x**2）</translation>
+    </message>
+    <message>
+        <source>&apos;//&apos; (floor division) is not allowed</source>
+        <translation>不允许使用 &apos;//&apos;（整除）</translation>
+    </message>
+    <message>
+        <source>&apos;%&apos; is not allowed</source>
+        <translation>不允许使用 &apos;%&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;@&apos; is not allowed</source>
+        <translation>不允许使用 &apos;@&apos;</translation>
+    </message>
+    <message>
+        <source>attribute access (&apos;.&apos;) is not allowed</source>
+        <translation>不允许访问属性（&apos;.&apos;）</translation>
+    </message>
+    <message>
+        <source>indexing with [ ] is not allowed</source>
+        <translation>不允许用 [ ] 取下标</translation>
+    </message>
+    <message>
+        <source>lambda is not allowed</source>
+        <translation>不允许使用 lambda</translation>
+    </message>
+    <message>
+        <source>comprehensions are not allowed</source>
+        <translation>不允许使用推导式</translation>
+    </message>
+    <message>
+        <source>text (strings) is not allowed</source>
+        <translation>不允许使用文本（字符串）</translation>
+    </message>
+    <message>
+        <source>comparisons are not allowed</source>
+        <translation>不允许使用比较运算</translation>
+    </message>
+    <message>
+        <source>&apos;and&apos;/&apos;or&apos; are not allowed</source>
+        <translation>不允许使用 &apos;and&apos;/&apos;or&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;if … else&apos; is not allowed</source>
+        <translation>不允许使用 &apos;if … else&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;:=&apos; is not allowed</source>
+        <translation>不允许使用 &apos;:=&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;*&apos; unpacking is not allowed</source>
+        <translation>不允许用 &apos;*&apos; 解包</translation>
+    </message>
+    <message>
+        <source>tuples (a, b) are not allowed</source>
+        <translation>不允许使用元组 (a, b)</translation>
+    </message>
+    <message>
+        <source>lists [ ] are not allowed</source>
+        <translation>不允许使用列表 [ ]</translation>
+    </message>
+    <message>
+        <source>sets { } are not allowed</source>
+        <translation>不允许使用集合 { }</translation>
+    </message>
+    <message>
+        <source>dictionaries { } are not allowed</source>
+        <translation>不允许使用字典 { }</translation>
+    </message>
+    <message>
+        <source>&apos;await&apos; is not allowed</source>
+        <translation>不允许使用 &apos;await&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;yield&apos; is not allowed</source>
+        <translation>不允许使用 &apos;yield&apos;</translation>
+    </message>
+    <message>
+        <source>slices are not allowed</source>
+        <translation>不允许使用切片</translation>
+    </message>
+    <message>
         <source>{plane}, mini-batches of {batch}</source>
         <translation>{plane}，小批量大小 {batch}</translation>
     </message>
@@ -2188,6 +2296,94 @@ x ← x′ if f(x′) &lt; f(x)</source>
     <message>
         <source>loading {dataset}</source>
         <translation>正在加载 {dataset}</translation>
+    </message>
+    <message>
+        <source>the expression must be text, got {kind}</source>
+        <translation>表达式必须是文本，得到的是 {kind}</translation>
+    </message>
+    <message>
+        <source>the expression is {length} characters long; the limit is {limit}</source>
+        <translation>表达式有 {length} 个字符；上限是 {limit}</translation>
+    </message>
+    <message>
+        <source>character {char} is not allowed (use ASCII: x**2, not x²)</source>
+        <translation>不允许使用字符 {char}（请用 ASCII：写 x**2，不要写 x²）</translation>
+    </message>
+    <message>
+        <source>brackets nest deeper than {limit}</source>
+        <translation>括号嵌套超过 {limit} 层</translation>
+    </message>
+    <message>
+        <source>the expression nests deeper than {limit} levels</source>
+        <translation>表达式嵌套超过 {limit} 层</translation>
+    </message>
+    <message>
+        <source>syntax error: {message}</source>
+        <translation>语法错误：{message}</translation>
+    </message>
+    <message>
+        <source>{node} is not part of the language</source>
+        <translation>{node} 不属于这个表达式语言</translation>
+    </message>
+    <message>
+        <source>the constant {part} is not a real number</source>
+        <translation>常数 {part} 不是实数</translation>
+    </message>
+    <message>
+        <source>the constant {part} overflows a float</source>
+        <translation>常数 {part} 超出了浮点数的范围</translation>
+    </message>
+    <message>
+        <source>{kind} is not allowed; only real numbers</source>
+        <translation>不允许使用 {kind}；只能用实数</translation>
+    </message>
+    <message>
+        <source>{name} is a function: write {name}(…)</source>
+        <translation>{name} 是函数：请写成 {name}(…)</translation>
+    </message>
+    <message>
+        <source>unknown name {name}; the names are {known}</source>
+        <translation>未知的名称 {name}；可用的名称有 {known}</translation>
+    </message>
+    <message>
+        <source>unknown function {name}; the functions are {listed}</source>
+        <translation>未知的函数 {name}；可用的函数有 {listed}</translation>
+    </message>
+    <message>
+        <source>operator {op} is not allowed</source>
+        <translation>不允许使用运算符 {op}</translation>
+    </message>
+    <message>
+        <source>{name} takes 1 argument, got {count}</source>
+        <translation>{name} 需要 1 个参数，给了 {count} 个</translation>
+    </message>
+    <message>
+        <source>{name} takes 2 arguments, got {count}</source>
+        <translation>{name} 需要 2 个参数，给了 {count} 个</translation>
+    </message>
+    <message>
+        <source>parameter name {name}: use a letter, then letters, digits or _ (at most 16)</source>
+        <translation>参数名 {name}：以字母开头，后面是字母、数字或 _（最多 16 个）</translation>
+    </message>
+    <message>
+        <source>parameter name {name} is taken by the language</source>
+        <translation>参数名 {name} 已被表达式语言占用</translation>
+    </message>
+    <message>
+        <source>parameter {name} must be a finite number within ±{limit}, got {value}</source>
+        <translation>参数 {name} 必须是 ±{limit} 以内的有限数，得到的是 {value}</translation>
+    </message>
+    <message>
+        <source>bounds must be ((x0, x1), (y0, y1)), got {bounds}</source>
+        <translation>区域必须写成 ((x0, x1), (y0, y1))，得到的是 {bounds}</translation>
+    </message>
+    <message>
+        <source>bounds: {axis} must be finite numbers within ±{limit}</source>
+        <translation>区域：{axis} 必须是 ±{limit} 以内的有限数</translation>
+    </message>
+    <message>
+        <source>bounds: {axis} runs from {lo} to {hi}; the first must be smaller</source>
+        <translation>区域：{axis} 从 {lo} 到 {hi}；前一个数必须更小</translation>
     </message>
     <message>
         <source>Rosenbrock race</source>

@@ -125,3 +125,26 @@ def test_undefined_cells_are_hatched_and_a_run_into_them_stops_with_the_reason(v
     trace = model.traces()[0]
     assert trace.diverged_at[0] > 0 and "not finite" in trace.reasons[0]
     assert "diverged at step" in view.legend.labels()[0]
+
+
+@pytest.fixture
+def chinese(qapp):
+    """The interface in Chinese for one test; English and the font come back after."""
+    from gui.app import i18n
+    from gui.app.app import set_language
+
+    font = qapp.font()
+    set_language(qapp, i18n.CHINESE)
+    yield
+    set_language(qapp, i18n.ENGLISH)
+    qapp.setFont(font)
+
+
+def test_in_chinese_the_reason_and_its_column_are_chinese(qtbot, chinese, panel, model):
+    dialog = open_dialog(qtbot, panel)
+    assert dialog.windowTitle() == "自定义曲面 f(x, y)"
+    type_text(qtbot, dialog.text, "x + sinn(y)")  # (a plain unknown name is a parameter)
+    message = dialog.message.text()
+    assert "第 5 列" in message and "未知的函数 &#x27;sinn&#x27;" in message, message
+    type_text(qtbot, dialog.text, "x ^ 2")
+    assert "在这里不是乘方" in dialog.message.text()
