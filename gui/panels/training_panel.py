@@ -261,7 +261,8 @@ class TrainingPanel(QWidget):
             _check_html(translate("TrainingPanel", "overfit 20 samples (λ = 0)"), result.overfit))
         self.pca_combo.blockSignals(True)
         self.pca_combo.clear()
-        self.pca_combo.addItems(list(result.pca))
+        for label in result.pca:
+            self.pca_combo.addItem(translated("core", label), label)
         self.pca_combo.blockSignals(False)
         diverged = [translate("TrainingPanel", "{run} diverged at step {step} ({reason})").format(
             run=translated("core", k), step=r.diverged_at, reason=translated("core", r.reason))
@@ -287,7 +288,7 @@ class TrainingPanel(QWidget):
         self._idle(translate("TrainingPanel", "training failed: {message}").format(message=message))
 
     def _show_pca(self, *_) -> None:
-        label = self.pca_combo.currentText()
+        label = self.pca_combo.currentData()
         shown = self.pca_check.isChecked() and self.result is not None and label in self.result.pca
         self.plots.pca.setVisible(self.pca_check.isChecked())
         if shown:

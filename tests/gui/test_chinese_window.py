@@ -69,6 +69,9 @@ def test_every_text_of_a_classifier_slice_is_chinese(chinese_window, qtbot, mode
     qtbot.waitUntil(lambda: model.grid is not None and not model.busy
                     and model.surface is not None and hasattr(model.surface, "model"),
                     timeout=60_000)
+    training = chinese_window.panels["Classifier training"]
+    with qtbot.waitSignal(training.trained, timeout=60_000):
+        training.start_training()  # its verdicts, status, PCA plane and projections too
     bad = untranslated(chinese_window)
     assert not bad, "\n".join(bad)
 
