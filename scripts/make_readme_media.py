@@ -1,7 +1,8 @@
-"""Regenerate the README's pictures: ``docs/screenshot.png`` and ``docs/race.gif``.
+"""Regenerate the README's pictures: ``docs/screenshot.png``, ``docs/race.gif``
+and ``docs/typed_surface.png``.
 
-    python scripts/make_readme_media.py              # both
-    python scripts/make_readme_media.py --only gif   # or: --only screenshot
+    python scripts/make_readme_media.py              # all three
+    python scripts/make_readme_media.py --only gif   # or: --only screenshot, --only typed
     python scripts/make_readme_media.py --lang zh_CN --only screenshot
                                                      # docs/screenshot.zh-CN.png
 
@@ -13,7 +14,11 @@ valley), drawn by the application's own code:
   at 1400 × 960 part-way through the race, with the user's remembered layout
   kept out (settings in a temporary folder);
 - the GIF is recorded by ``python main.py export`` — the command users run —
-  from the same experiment, saved to a temporary file.
+  from the same experiment, saved to a temporary file;
+- the typed-surface picture is the window over the typed-ravine preset with
+  the Custom f(x, y)… dialog open over it; make it on a screen of at least
+  1280 × 800 (``xvfb-run -s "-screen 0 1600x1000x24"``, with
+  ``QT_QPA_PLATFORM=xcb``): Qt's offscreen screen is 800 × 800.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ SCREENSHOT_STEP = 450  # momentum near (1, 1), Adam and RMSprop along the valley
 CURVES_HEIGHT = 290  # the training curves dock: the surface keeps most of the window
 GIF_SIZE = (560, 420)
 GIF_FRAMES, GIF_FPS, GIF_STEPS_PER_FRAME = 101, 16, 10
+TYPED_SIZE, TYPED_STEP = (1280, 800), 12  # SGD's zig-zag across the typed ravine
 
 
 def readme_spec() -> ExperimentSpec:
@@ -89,6 +95,43 @@ def make_screenshot(spec: ExperimentSpec, path: Path, lang: str = "en") -> None:
     window.close()
 
 
+def make_typed_picture(path: Path, lang: str = "en") -> None:
+    """The window over the typed-ravine preset part-way through its race, with
+    the Custom f(x, y)… dialog open over it, saved as PNG."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QPainter
+
+    from gui.app.app import create_application
+    from gui.cli.cli_export import quiet_offscreen_notices
+    from gui.model.experiment import ExperimentModel
+    from gui.panels.surface_panel import SurfacePanel
+    from main import build_window
+
+    app = create_application(sys.argv[:1], lang=lang)
+    quiet_offscreen_notices()
+    preset = next(p for p in experiment_file.presets() if p.name.startswith("typed_ravine"))
+    model = ExperimentModel(experiment_file.load(preset))
+    window = build_window(model)
+    window.resize(*TYPED_SIZE)
+    window.show()
+    _wait(app, lambda: model.grid is not None and not model.busy)
+    model.advance(TYPED_STEP)
+    panel = window.findChild(SurfacePanel)
+    panel.open_custom_dialog()
+    dialog = panel.custom_dialog
+    dialog.move(window.mapToGlobal(QPoint(TYPED_SIZE[0] - dialog.width() - 40, 330)))
+    for _ in range(20):  # let every panel lay out and draw
+        app.processEvents()
+    picture = window.grab()
+    painter = QPainter(picture)
+    painter.drawPixmap(window.mapFromGlobal(dialog.mapToGlobal(QPoint(0, 0))), dialog.grab())
+    painter.end()
+    picture.save(str(path))
+    dialog.reject()
+    window.close()
+
+
 def make_gif(spec: ExperimentSpec, path: Path, lang: str = "en") -> None:
     """Record ``spec`` with ``python main.py export`` into ``path``."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -104,7 +147,8 @@ def make_gif(spec: ExperimentSpec, path: Path, lang: str = "en") -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", choices=("screenshot", "gif"), help="make just one of them")
+    parser.add_argument("--only", choices=("screenshot", "gif", "typed"),
+                        help="make just one of them")
     parser.add_argument("--out", type=Path, default=DOCS, help="folder (default: docs/)")
     parser.add_argument("--lang", choices=("en", "zh_CN"), default="en",
                         help="interface language of the pictures (default: en)")
@@ -117,7 +161,9 @@ def main(argv: list[str] | None = None) -> int:
             make_gif(spec, args.out / media_name("race.gif", args.lang), args.lang)
         if args.only in (None, "screenshot"):
             make_screenshot(spec, args.out / media_name("screenshot.png", args.lang), args.lang)
-    for name in ("screenshot.png", "race.gif"):
+        if args.only in (None, "typed"):
+            make_typed_picture(args.out / media_name("typed_surface.png", args.lang), args.lang)
+    for name in ("screenshot.png", "race.gif", "typed_surface.png"):
         p = args.out / media_name(name, args.lang)
         if p.exists():
             print(f"{p}  {p.stat().st_size / 1e6:.2f} MB")
