@@ -15,6 +15,7 @@ import numpy as np
 from benchmarks._timing import Row, median_ms
 from optim_core import classifier, optimizers
 from optim_core.analysis import gradcheck_targets as targets
+from optim_core.classifier.batches import epoch_batches
 from optim_core.training import full_space as training
 from optim_core.training import projection
 
@@ -50,7 +51,7 @@ def run() -> list[Row]:
     n = len(W)
     return [
         Row("training: 1 epoch, 7 optimizers, batch 64", epoch,
-            note=f"{len(training.batches(len(ds.y_train), 64, 0, 1))} steps each"),
+            note=f"{len(epoch_batches(len(ds.y_train), 64, 0, 1))} steps each"),
         Row(f"projection onto the slice ({n} snapshots)", proj),
         Row("PCA plane + 64² loss grid", pca),
         Row("gradient check: 12 coordinates (GUI thread)", table, goal="≤ 16 ms"),

@@ -87,6 +87,10 @@ class LinearClassifier:
         self.delta = float(delta)
         self._max_label = int(self.y.max()) if self.y.size else -1
 
+    def subset(self, idx: np.ndarray) -> LinearClassifier:
+        """The same loss on the samples ``idx`` only (a mini-batch)."""
+        return LinearClassifier(self.X[idx], self.y[idx], self.kind, self.reg, self.delta)
+
     @property
     def num_samples(self) -> int:
         return self.X.shape[0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from optim_core.classifier.batches import step_batch
 from optim_core.surfaces.base import Surface
 
 #: A mini-batch slice's title and description around its plane's (templates).
@@ -47,9 +48,7 @@ class MiniBatchSlice(Surface):
 
     def batch(self, t: int) -> np.ndarray:
         """The sorted sample indices of step ``t``'s batch: ``(batch_size,)``."""
-        rng = np.random.default_rng([self.seed, int(t)])
-        N = self.plane.model.num_samples
-        return np.sort(rng.choice(N, size=self.batch_size, replace=False))
+        return step_batch(self.plane.model.num_samples, self.batch_size, self.seed, t)
 
     def value(self, xy: np.ndarray) -> np.ndarray:
         return self.plane.value(xy)

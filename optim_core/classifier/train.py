@@ -7,7 +7,9 @@ from typing import Any
 import numpy as np
 
 from optim_core import optimizers
+from optim_core.classifier.batches import step_batch
 from optim_core.classifier.losses import LinearClassifier
+from optim_core.training import descent
 
 
 def train(model: LinearClassifier, W0: np.ndarray, *, kind: str = "sgd", steps: int = 200,
@@ -16,31 +18,25 @@ def train(model: LinearClassifier, W0: np.ndarray, *, kind: str = "sgd", steps: 
     """``W*``: ``steps`` updates of optimizer ``kind`` (``optim_core.optimizers``,
     our own pinned formulas) from ``W0: (D, K)``; returns ``(D, K)``.
 
-    Full batch by default; ``batch_size`` draws a seeded random batch per step
-    (without replacement within the batch). ``hyper`` goes to the optimizer;
-    with none given, ``sgd`` uses ``default_lr(model.reg)``. ``history``, if
-    given, receives the loss before each step. A run whose weights stop
+    Full batch by default; ``batch_size`` takes step t's batch
+    (``batches.step_batch``: seeded, without replacement within the batch).
+    ``hyper`` goes to the optimizer; with none given, ``sgd`` uses
+    ``default_lr(model.reg)``. ``history``, if given, receives the loss before
+    each step. A run whose weights stop
     being finite raises ``ValueError`` saying at which step, instead of
     returning them.
     """
     if kind == "sgd" and "lr" not in hyper:
         hyper["lr"] = default_lr(model.reg)
     opt = optimizers.get(kind, **hyper)
-    W = np.array(W0, dtype=float)
-    state = opt.init(W)
-    rng = np.random.default_rng(seed)
     N = model.num_samples
-    for step in range(1, steps + 1):
-        if batch_size is None or batch_size >= N:
-            loss, grad = model.loss_and_grad(W)
-        else:
-            idx = rng.choice(N, size=batch_size, replace=False)
-            batch = LinearClassifier(model.X[idx], model.y[idx], model.kind, model.reg,
-                                     model.delta)
-            loss, grad = batch.loss_and_grad(W)
+    full = batch_size is None or batch_size >= N
+    models = (model if full else model.subset(step_batch(N, batch_size, seed, t))
+              for t in range(1, steps + 1))
+    W = np.array(W0, dtype=float)
+    for step, (loss, W) in enumerate(descent.descend(opt, W0, models), start=1):
         if history is not None:
             history.append(loss)
-        W, state = opt.step(W, grad, state)
         if not np.all(np.isfinite(W)):
             raise ValueError(f"training W* diverged at step {step} ({kind}, "
                              f"lr {hyper.get('lr', 'default')}); use a smaller learning rate")

@@ -1,4 +1,5 @@
-"""When a run stops: the divergence tests of the race, checked once per block.
+"""When a run stops: the divergence tests, of a race (once per block, every row)
+and of full-space training (``weights_reason``, one W at a time).
 
 A point stops at the step where it becomes non-finite or leaves the box (the
 surface bounds grown ``box_factor``-fold about their centre), or where its
@@ -23,6 +24,25 @@ REASONS = np.array([REASON_POINT, REASON_BOX, REASON_VALUE, REASON_GRAD, REASON_
                    dtype=object)
 
 
+def first_failure(tests: tuple) -> np.ndarray:
+    """Index into REASONS of the first true test of ``tests`` (the failures of
+    point, box, value, gradient and loss, in that order; arrays of one shape or
+    bools), or -1 where none is."""
+    code = np.full(np.shape(tests[0]), -1)
+    for i in range(len(tests) - 1, -1, -1):
+        code[tests[i]] = i
+    return code
+
+
+def weights_reason(W: np.ndarray, loss: float, grad: np.ndarray, max_norm: float) -> str:
+    """Why full-space training must stop at ``W: (D, K)`` ("" if it may go on): the
+    race's tests with the box a ball ‖W‖ ≤ ``max_norm`` and no loss limit."""
+    finite = bool(np.isfinite(W).all())
+    code = first_failure((not finite, finite and float(np.linalg.norm(W)) > max_norm,
+                          not np.isfinite(loss), not np.isfinite(grad).all(), False))
+    return str(REASONS[code]) if code >= 0 else ""
+
+
 class Divergence:
     """The box ``lo, hi: (2,)`` and the loss limit ``f_max`` of one race."""
 
@@ -45,10 +65,7 @@ class Divergence:
             ~(np.isfinite(gx) & np.isfinite(gy)),
             np.abs(F) > self.f_max,
         )
-        code = np.full(F.shape, -1)
-        for i in range(len(tests) - 1, -1, -1):
-            code[tests[i]] = i
-        return code
+        return first_failure(tests)
 
     def stop_and_freeze(self, steps: np.ndarray, samples: tuple, before: tuple,
                         diverged_at: np.ndarray, reasons: np.ndarray) -> None:

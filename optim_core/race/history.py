@@ -1,4 +1,5 @@
-"""A bounded, decimating history of one run's samples.
+"""A bounded, decimating history of one run's samples (a race's trail, the
+weight snapshots of full-space training).
 
 At most ``max_history`` samples are kept. When the buffer is full every
 other kept sample is dropped and from then on only every ``stride``-th step
@@ -10,27 +11,31 @@ from __future__ import annotations
 
 import numpy as np
 
+#: A race's fields (see ``race_shapes``).
 FIELDS = ("points", "values", "grad_norms", "lrs", "effective_lrs")
 
 
-class Trail:
-    """Samples ``steps (K,)``, ``points (K, S, 2)``, ``values``, ``grad_norms``,
-    ``effective_lrs (K, S)`` and ``lrs (K,)`` with ``K <= max_history``."""
+def race_shapes(S: int) -> dict[str, tuple[int, ...]]:
+    """One race sample of S start points: ``points (S, 2)``, ``values``,
+    ``grad_norms``, ``effective_lrs (S,)`` and ``lrs ()``."""
+    return {"points": (S, 2), "values": (S,), "grad_norms": (S,), "lrs": (),
+            "effective_lrs": (S,)}
 
-    def __init__(self, n_points: int, max_history: int = 4096) -> None:
+
+class Trail:
+    """Samples ``steps (K,)`` and, per field of ``shapes``, ``(K, *shape)``, with
+    ``K <= max_history``."""
+
+    def __init__(self, shapes: dict[str, tuple[int, ...]], max_history: int = 4096) -> None:
         if max_history < 2:
             raise ValueError(f"max_history must be >= 2, got {max_history}")
         self.max_history = int(max_history)
         self.stride = 1
         self.n = 0
         self._next: int | None = None
-        cap, S = min(self.max_history, 64), n_points
+        cap = min(self.max_history, 64)
         self.steps = np.zeros(cap, dtype=int)
-        self.data = {
-            "points": np.zeros((cap, S, 2)), "values": np.zeros((cap, S)),
-            "grad_norms": np.zeros((cap, S)), "lrs": np.zeros(cap),
-            "effective_lrs": np.zeros((cap, S)),
-        }
+        self.data = {k: np.zeros((cap, *shape)) for k, shape in shapes.items()}
 
     def extend(self, steps: np.ndarray, **rows: np.ndarray) -> None:
         """Offer samples of consecutive ``steps (m,)``; keep those on the stride grid."""

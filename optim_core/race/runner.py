@@ -43,7 +43,7 @@ from optim_core.race.divergence import (
     REASON_VALUE,
 )
 from optim_core.race.engine import Block, Lockstep
-from optim_core.race.history import FIELDS, Trail
+from optim_core.race.history import FIELDS, Trail, race_shapes
 
 #: Race.advance steps at most this many (steps × rows) at a time: a block's
 #: record is ~80 bytes per row-step, so a block stays near 1 MB, while 8 runs
@@ -193,7 +193,7 @@ class Race:
         block, steps = _join_sample(self._engine), np.array([self.step])
         for label in labels:
             sample = _rows(block, self.labels.index(label), self._engine.S)
-            self._trails[label] = Trail(self._engine.S, self.max_history)
+            self._trails[label] = Trail(race_shapes(self._engine.S), self.max_history)
             self._trails[label].extend(steps, **sample)
             self._latest[label] = (self.step, sample)
 

@@ -10,8 +10,11 @@ curves come from the optimizers alone. One step of run r:
 
 After every epoch (and once at W0, epoch 0) the full-data objective
 (data + λ‖W‖²) and accuracy are measured on the training and validation
-sets. Weight snapshots are kept every ``stride`` steps with the stride
-doubling whenever ``max_snapshots`` is exceeded, so memory stays bounded.
+sets. Weight snapshots are a decimating history (``race.history.Trail``, the
+race's trails): every ``stride``-th step, the stride doubling whenever
+``max_snapshots`` is reached, so memory stays bounded. A step is
+``training.descent.step``; the batches are ``classifier.batches.epoch_batches``;
+a run stops with the race's reasons (``race.divergence.weights_reason``).
 
 ``train_iter`` is a generator (one ``TrainProgress`` per epoch; stop
 iterating to cancel); ``train`` wraps it with progress/cancel callbacks.
@@ -25,6 +28,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from optim_core import classifier
+from optim_core.classifier.batches import epoch_batches
+from optim_core.race.divergence import weights_reason
+from optim_core.race.history import Trail
+from optim_core.training import descent
 
 #: ‖W‖ beyond this counts as divergence (digits weights live around 1–100).
 MAX_WEIGHT_NORM = 1e8
@@ -50,8 +57,7 @@ class RunHistory:
     val_acc: list[float] = field(default_factory=list)
     step_loss: list[float] = field(default_factory=list)  # batch loss before each step
     update_ratio: list[float] = field(default_factory=list)  # ‖ΔW‖/‖W‖ per step
-    snapshot_steps: list[int] = field(default_factory=list)
-    snapshots: list[np.ndarray] = field(default_factory=list)  # (D, K) each
+    snapshots: Trail | None = None  # the kept weights ``W (D, K)`` by step
     W: np.ndarray | None = None  # the latest weights
     diverged_at: int = -1  # the step (1-based) at which the run stopped, -1 if never
     reason: str = ""
@@ -62,7 +68,11 @@ class RunHistory:
 
     def trajectory(self) -> tuple[np.ndarray, np.ndarray]:
         """``(steps (M,), weights (M, D, K))``: the kept snapshots, first and last included."""
-        return np.asarray(self.snapshot_steps), np.stack(self.snapshots)
+        steps, kept = self.snapshots.view()
+        last = len(self.step_loss)
+        if steps[-1] == last:
+            return steps.copy(), kept["W"].copy()
+        return np.append(steps, last), np.concatenate([kept["W"], self.W[None]])
 
     def curves(self) -> RunHistory:
         """A copy without snapshots (cheap to hand to another thread)."""
@@ -88,52 +98,6 @@ class TrainProgress:
         return self.step / self.total_steps if self.total_steps else 1.0
 
 
-class _Snapshots:
-    """Bounded snapshot store: keeps steps 0, s, 2s, …, doubling s when full."""
-
-    def __init__(self, run: RunHistory, limit: int):
-        self.run, self.limit, self.stride = run, max(2, limit), 1
-
-    def add(self, step: int, W: np.ndarray) -> None:
-        if step % self.stride:
-            return
-        self.run.snapshot_steps.append(step)
-        self.run.snapshots.append(W.copy())
-        if len(self.run.snapshots) > self.limit:
-            self.stride *= 2
-            keep = [i for i, s in enumerate(self.run.snapshot_steps) if s % self.stride == 0]
-            self.run.snapshot_steps[:] = [self.run.snapshot_steps[i] for i in keep]
-            self.run.snapshots[:] = [self.run.snapshots[i] for i in keep]
-
-    def finish(self, step: int, W: np.ndarray) -> None:
-        if self.run.snapshot_steps[-1] != step:
-            self.run.snapshot_steps.append(step)
-            self.run.snapshots.append(W.copy())
-
-
-def divergence_reason(loss: float, grad: np.ndarray, W: np.ndarray) -> str:
-    """Why a step must stop the run ('' if it may go on)."""
-    if not np.isfinite(loss):
-        return f"loss became {loss}"
-    if not np.all(np.isfinite(grad)):
-        return "gradient became non-finite"
-    if not np.all(np.isfinite(W)):
-        return "weights became non-finite"
-    norm = float(np.linalg.norm(W))
-    if norm > MAX_WEIGHT_NORM:
-        return f"‖W‖ = {norm:.3g} exceeds {MAX_WEIGHT_NORM:.0e}"
-    return ""
-
-
-def batches(n: int, batch_size: int, seed: int, epoch: int) -> list[np.ndarray]:
-    """Index arrays of one epoch: a seeded permutation of range(n) cut into
-    ⌈n / batch_size⌉ near-equal batches (full batch when batch_size is 0 or ≥ n)."""
-    if batch_size <= 0 or batch_size >= n:
-        return [np.arange(n)]
-    perm = np.random.default_rng([seed, epoch]).permutation(n)
-    return np.array_split(perm, -(-n // batch_size))
-
-
 def _measure(run: RunHistory, epoch: int, W: np.ndarray, train, val) -> None:
     with np.errstate(all="ignore"):
         run.epochs.append(epoch)
@@ -149,10 +113,10 @@ def _step(run: RunHistory, opt, state, batch_model, t: int):
     W = run.W
     with np.errstate(all="ignore"):
         loss, grad = batch_model.loss_and_grad(W)
-        reason = divergence_reason(loss, grad, W)
+        reason = weights_reason(W, loss, grad, MAX_WEIGHT_NORM)
         if not reason:
-            W_new, state = opt.step(W, grad, state)
-            reason = divergence_reason(loss, grad, W_new)
+            W_new, state = descent.step(opt, W, grad, state, batch_model)
+            reason = weights_reason(W_new, loss, grad, MAX_WEIGHT_NORM)
     if reason:
         run.diverged_at, run.reason = t, reason
         return state
@@ -161,6 +125,7 @@ def _step(run: RunHistory, opt, state, batch_model, t: int):
     run.step_loss.append(float(loss))
     run.update_ratio.append(ratio)
     run.W = W_new
+    run.snapshots.extend(np.array([t]), W=W_new[None])
     return state
 
 
@@ -180,12 +145,13 @@ def train_iter(dataset, loss: str, reg: float, optimizers: Mapping[str, object],
     if W0 is None:
         W0 = classifier.init_weights(dataset.dim, dataset.num_classes, seed=config.seed)
     n = len(dataset.y_train)
-    per_epoch = len(batches(n, config.batch_size, config.seed, 0))
-    runs = {label: RunHistory(label, W=np.array(W0, dtype=float)) for label in optimizers}
-    states = {label: opt.init(runs[label].W) for label, opt in optimizers.items()}
-    snaps = {label: _Snapshots(run, config.max_snapshots) for label, run in runs.items()}
-    for label, run in runs.items():
-        snaps[label].add(0, run.W)
+    per_epoch = len(epoch_batches(n, config.batch_size, config.seed, 0))
+    runs = {label: RunHistory(label, W=np.array(W0, dtype=float),
+                              snapshots=Trail({"W": np.shape(W0)}, config.max_snapshots))
+            for label in optimizers}
+    states = {label: descent.init(opt, runs[label].W) for label, opt in optimizers.items()}
+    for run in runs.values():
+        run.snapshots.extend(np.array([0]), W=run.W[None])
         _measure(run, 0, run.W, train, val)
     total = per_epoch * config.epochs
 
@@ -196,22 +162,15 @@ def train_iter(dataset, loss: str, reg: float, optimizers: Mapping[str, object],
     yield progress(0, 0)
     t = 0
     for epoch in range(1, config.epochs + 1):
-        for idx in batches(n, config.batch_size, config.seed, epoch):
+        for idx in epoch_batches(n, config.batch_size, config.seed, epoch):
             t += 1
-            batch = classifier.LinearClassifier(dataset.X_train[idx], dataset.y_train[idx],
-                                                loss=loss, reg=reg)
+            batch = train.subset(idx)
             for label, run in runs.items():
-                if run.diverged:
-                    continue
-                states[label] = _step(run, optimizers[label], states[label], batch, t)
-                if not run.diverged:  # this very step may have stopped it
-                    snaps[label].add(t, run.W)
+                if not run.diverged:
+                    states[label] = _step(run, optimizers[label], states[label], batch, t)
         for run in runs.values():
             if not run.diverged:
                 _measure(run, epoch, run.W, train, val)
-        if epoch == config.epochs:
-            for label, run in runs.items():
-                snaps[label].finish(len(run.step_loss), run.W)
         yield progress(epoch, t, done=epoch == config.epochs)
 
 

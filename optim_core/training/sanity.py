@@ -11,12 +11,14 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 
 import numpy as np
 
 from optim_core import classifier, optimizers
+from optim_core.training import descent
 
 #: Relative distance from the expected chance loss still called "as expected".
 INITIAL_LOSS_TOLERANCE = 0.05
@@ -111,11 +113,10 @@ def check_overfit(dataset, loss: str, n_samples: int = 20, steps: int = 200,
                                         loss=loss, reg=0.0)
     opt = optimizer if optimizer is not None else optimizers.get("adam", lr=0.1)
     W = classifier.init_weights(dataset.dim, dataset.num_classes, seed=seed)
-    state = opt.init(W)
-    losses = np.empty(steps + 1)
+    losses = []
     with np.errstate(all="ignore"):
-        for t in range(steps + 1):
-            losses[t], grad = model.loss_and_grad(W)
-            if t < steps:
-                W, state = opt.step(W, grad, state)
-    return OverfitCheck(loss, n_samples, losses, float(model.accuracy(W)))
+        for before, W_after in descent.descend(opt, W, itertools.repeat(model, steps)):
+            losses.append(before)
+            W = W_after
+        losses.append(float(model.loss(W)))
+    return OverfitCheck(loss, n_samples, np.array(losses), float(model.accuracy(W)))
