@@ -2390,6 +2390,14 @@ x ← x′ if f(x′) &lt; f(x)</source>
         <translation>Rosenbrock 函数上的竞赛</translation>
     </message>
     <message>
+        <source>Ravine: AdaDelta needs no learning rate</source>
+        <translation>峡谷：AdaDelta 不需要学习率</translation>
+    </message>
+    <message>
+        <source>AdaDelta divides the root of its recent squared steps by the root of its recent squared gradients, so its steps come out in the units of x and η = 1 needs no tuning. SGD at η = 0.03 is fine in this valley (κ = 50) but blows up once κ passes 2/η ≈ 67: raise the condition number and watch SGD diverge while AdaDelta, still at η = 1, keeps going down.</source>
+        <translation>AdaDelta 用近期步长平方均值的平方根除以近期梯度平方均值的平方根，所以它的步长与 x 的单位一致，η = 1 无需调节。η = 0.03 的 SGD 在这个山谷（κ = 50）里没有问题，但一旦 κ 超过 2/η ≈ 67 就会发散：调大条件数，可以看到 SGD 发散，而仍然取 η = 1 的 AdaDelta 继续下降。</translation>
+    </message>
+    <message>
         <source>Ravine: SGD zig-zags, momentum glides</source>
         <translation>峡谷：SGD 来回震荡，动量法平滑滑行</translation>
     </message>
@@ -2404,6 +2412,14 @@ x ← x′ if f(x′) &lt; f(x)</source>
     <message>
         <source>Both scale each coordinate by a running RMS of its gradients, so both take steps of about η. RMSprop rattles from wall to wall of the curved valley and stalls short of the minimum at (1, 1); Adam&apos;s momentum (β₁ = 0.9) averages the rattle away and follows the valley floor to the minimum.</source>
         <translation>两者都用梯度的滑动均方根缩放每个坐标，所以步长都约为 η。RMSprop 在弯曲山谷的两壁间来回碰撞，停在最小值 (1, 1) 之前；Adam 的动量（β₁ = 0.9）把碰撞平均掉，沿谷底一直走到最小值。</translation>
+    </message>
+    <message>
+        <source>Rosenbrock: L-BFGS crosses in a few dozen steps, Adam needs hundreds</source>
+        <translation>Rosenbrock：L-BFGS 几十步就穿过山谷，Adam 需要几百步</translation>
+    </message>
+    <message>
+        <source>L-BFGS builds a picture of the curvature from its last m = 10 steps and gradient changes (the two-loop recursion) and lets a line search pick each step: it follows the bent valley to (1, 1) in about 35 steps, with a full batch. Adam, tuned here (η = 0.02, β₂ = 0.99), needs over 800 steps to get as close. Switch the surface to a mini-batch slice to see L-BFGS lose its edge on noisy gradients.</source>
+        <translation>L-BFGS 用最近 m = 10 步的位移和梯度变化（双循环递推）刻画曲率，再由线搜索确定每一步：在全批量下，它沿弯曲的山谷大约 35 步就到达 (1, 1)。这里调好参数的 Adam（η = 0.02，β₂ = 0.99）需要 800 多步才能同样接近。把曲面换成小批量切片，可以看到 L-BFGS 在带噪声的梯度上失去优势。</translation>
     </message>
     <message>
         <source>Saddle point: who escapes?</source>

@@ -107,3 +107,29 @@ def test_typed_kinks_constant_step_chatters_and_the_decaying_one_settles():
     distance = [np.linalg.norm(p, axis=-1) for p in (constant, decaying, adam)]
     assert distance[0].min() > 0.1  # it never gets closer than a fixed distance
     assert distance[1].max() < 0.02 and distance[2].max() < 0.05
+
+
+def test_lbfgs_crosses_rosenbrock_in_a_few_dozen_steps_where_adam_needs_hundreds():
+    spec, surface, runs = race("rosenbrock_lbfgs_vs_adam")
+    lbfgs, adam = (runs[r.label] for r in spec.runs)
+    assert (spec.runs[0].kind, spec.runs[1].kind) == ("lbfgs", "adam")
+    near = [int(np.argmax(np.linalg.norm(r.points[:, 0] - [1, 1], axis=-1) < 1e-2))
+            for r in (lbfgs, adam)]
+    assert 0 < near[0] < 50 and near[1] > 300  # Adam gets there, hundreds of steps later
+    assert lbfgs.values[60, 0] < 1e-10
+
+
+def test_adadelta_needs_no_learning_rate_where_sgds_must_stay_under_two_over_kappa():
+    spec, surface, runs = race("ravine_adadelta_no_learning_rate")
+    ada, sgd = spec.runs
+    assert ada.kind == "adadelta" and ada.hyper["lr"] == 1.0  # its default: no tuning
+    assert (runs[ada.label].diverged_at == -1).all() and (runs[sgd.label].diverged_at == -1).all()
+    eta = sgd.hyper["lr"]
+    for kappa in (5.0, 50.0, 200.0, 1000.0):  # the condition number's slider
+        spec.surface.params["condition"] = kappa
+        steep = runner.run(make_surface(spec.surface), {r.label: make_optimizer(r)
+                                                        for r in spec.runs},
+                           starts_array(spec), spec.steps)
+        f = steep[ada.label].values[:, 0]
+        assert steep[ada.label].diverged_at[0] == -1 and f[-1] < 1e-3 * f[0]
+        assert (steep[sgd.label].diverged_at[0] > 0) == (kappa > 2 / eta)
