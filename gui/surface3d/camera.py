@@ -25,8 +25,9 @@ class Camera(NamedTuple):
     azimuth: float
 
 
-#: Home: from the front left, a little above, the whole box in view.
-HOME = Camera((0.0, 0.0, 0.4 * Z_TOP), 6.4, 40.0, -115.0)
+#: Home: from the front left and well above (so valleys show their floor), the
+#: whole box in view.
+HOME = Camera((0.0, 0.0, 0.3 * Z_TOP), 5.4, 52.0, -105.0)
 FOV = 40.0
 
 

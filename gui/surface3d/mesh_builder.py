@@ -47,11 +47,21 @@ class Mesh(NamedTuple):
         return mesh3d.drape_many(self.box, self.x, self.y, self.h, polylines, lift)
 
     def scene_points(self, xy: np.ndarray, lift: float = 2 * mesh3d.LIFT) -> np.ndarray:
-        """Markers at ``xy (N, 2)`` just above the mesh -> ``(N, 3)`` (no subdivision)."""
+        """Markers at ``xy (N, 2)`` just above the mesh -> ``(K, 3)``, leaving out
+        those off the mesh (K ≤ N; see ``on_mesh``)."""
         xy = np.asarray(xy, dtype=float).reshape(-1, 2)
-        xy = xy[np.isfinite(xy).all(axis=1)]
+        xy = xy[self.on_mesh(xy)]
         h = mesh3d.mesh_height(self.x, self.y, self.h, xy) + lift / mesh3d.Z_TOP
         return self.box.to_scene(xy, h)
+
+
+    def on_mesh(self, xy: np.ndarray) -> np.ndarray:
+        """``(N,)`` True where ``xy (N, 2)`` is finite and over the mesh."""
+        xy = np.asarray(xy, dtype=float).reshape(-1, 2)
+        with np.errstate(invalid="ignore"):
+            return (np.isfinite(xy).all(axis=1) & (xy[:, 0] >= self.x[0])
+                    & (xy[:, 0] <= self.x[-1]) & (xy[:, 1] >= self.y[0])
+                    & (xy[:, 1] <= self.y[-1]))
 
 
 def thinned(n: int, most: int = MAX_SIDE) -> np.ndarray:

@@ -128,7 +128,7 @@ class RaceItems:
             self.heads.setData(pos=np.zeros((0, 3)))
             return
         xy = np.array(heads, dtype=float).reshape(-1, 2)
-        ok = np.isfinite(xy).all(axis=1)
+        ok = mesh.on_mesh(xy)
         self.heads.setData(pos=mesh.scene_points(xy[ok]),
                            color=np.array(colors, dtype=np.float32)[ok],
                            size=np.array(sizes, dtype=np.float32)[ok])

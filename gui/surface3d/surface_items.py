@@ -80,8 +80,8 @@ class SurfaceItems:
             (f"{x1:.3g}", (hx, -hy - n, 0.0)),
             (names[1], (-hx - g, 0.0, 0.0)), (f"{y0:.3g}", (-hx - n, -hy, 0.0)),
             (f"{y1:.3g}", (-hx - n, hy, 0.0)),
-            (names[2], (-hx, hy, top + g)), (f"{f_lo:.3g}", (-hx - n, hy + n, 0.0)),
-            (f"{f_hi:.3g}", (-hx - n, hy + n, top)),
+            (names[2], (-hx, hy, top + g)), (f"{f_lo:.3g}", (-hx, hy + 2 * n, 0.0)),
+            (f"{f_hi:.3g}", (-hx, hy + 2 * n, top)),
         )
         for label, (text, pos) in zip(self.labels, texts, strict=True):
             label.setData(text=text, pos=np.array(pos))

@@ -17,7 +17,15 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QAction, QImage, QKeySequence
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui.app.i18n import translate, translated
 from gui.model import surface_jobs
@@ -61,6 +69,9 @@ class Surface3DView(QWidget):
             self.height_box.addItem(translate("Surface3D", "height: {kind}").format(
                 kind=translated("Surface3D", HEIGHT_KINDS[kind])), kind)
         self.info = QLabel()
+        # Long height names must not widen the view: a splitter beside the 2-D view
+        # would give the 2-D view only what is left.
+        self.info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._layout(controls)
         home = QAction(translate("Surface3D", "Reset the 3-D camera"), self)
         home.setShortcut(QKeySequence(Qt.Key.Key_Home))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QSplitter
+from PySide6.QtWidgets import QDockWidget, QSplitter
 
 from gui.app.i18n import translate
 from gui.surface3d import gl_probe
@@ -84,6 +84,8 @@ class Surface3DPane(QObject):
         if self.view is None:
             from gui.surface3d.view3d import Surface3DView
 
+            width = self.window.centralWidget().width()
+            docks = _dock_sizes(self.window)
             central = self.window.takeCentralWidget()
             self.splitter = QSplitter(Qt.Orientation.Horizontal)
             self.splitter.addWidget(central)
@@ -92,9 +94,29 @@ class Surface3DPane(QObject):
             self.window.setCentralWidget(self.splitter)
             self.splitter.show()
             central.show()
-            half = max(1, self.splitter.width() // 2)
-            self.splitter.setSizes([half, half])
+            self.splitter.setSizes([width - width // 2, width // 2])
+            # A new central widget is laid out by its size hint, which would hand
+            # the docks its room: they keep the sizes they had.
+            for orientation, (widgets, sizes) in docks.items():
+                self.window.resizeDocks(widgets, sizes, orientation)
         return self.view
+
+
+def _dock_sizes(window) -> dict:
+    """The docked, visible docks' widths (left, right) and heights (top, bottom)."""
+    area = Qt.DockWidgetArea
+    out = {Qt.Orientation.Horizontal: ([], []), Qt.Orientation.Vertical: ([], [])}
+    for dock in window.findChildren(QDockWidget):
+        if not dock.isVisible() or dock.isFloating():
+            continue
+        side = window.dockWidgetArea(dock)
+        if side in (area.LeftDockWidgetArea, area.RightDockWidgetArea):
+            out[Qt.Orientation.Horizontal][0].append(dock)
+            out[Qt.Orientation.Horizontal][1].append(dock.width())
+        elif side in (area.TopDockWidgetArea, area.BottomDockWidgetArea):
+            out[Qt.Orientation.Vertical][0].append(dock)
+            out[Qt.Orientation.Vertical][1].append(dock.height())
+    return out
 
 
 def install_surface3d(window) -> Surface3DPane:

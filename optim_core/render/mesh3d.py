@@ -145,16 +145,38 @@ def filled(points: np.ndarray) -> np.ndarray:
     return points[idx]
 
 
+def inside_grid(points: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """``points (N, 2)`` cut at the edge of the grid [x0, x1] × [y0, y1]: a point past
+    it just after one inside becomes the crossing of that segment with the edge,
+    the others past it become NaN (``filled`` then holds the trail at the edge,
+    as the 2-D view clips it there)."""
+    p = np.asarray(points, dtype=float).reshape(-1, 2)
+    lo, hi = np.array([x[0], y[0]]), np.array([x[-1], y[-1]])
+    inside = np.isfinite(p).all(axis=1) & (p >= lo).all(axis=1) & (p <= hi).all(axis=1)
+    if inside.all():
+        return p
+    out = np.where(inside[:, None], p, np.nan)
+    leaving = np.flatnonzero(~inside[1:] & inside[:-1]) + 1
+    if len(leaving):
+        a, d = p[leaving - 1], p[leaving] - p[leaving - 1]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            t_edge = np.where(d > 0, (hi - a) / d, np.where(d < 0, (lo - a) / d, np.inf))
+            t = np.clip(np.nan_to_num(np.min(t_edge, axis=1), nan=0.0), 0.0, 1.0)
+            out[leaving] = a + t[:, None] * d  # NaN where the point left as a NaN
+    return out
+
+
 def drape_many(box: SceneBox, x: np.ndarray, y: np.ndarray, h: np.ndarray,
                polylines: list[np.ndarray], lift: float = LIFT
                ) -> list[tuple[np.ndarray, np.ndarray]]:
     """Several trails laid on the mesh ``lift`` above it, in one pass of numpy calls.
 
     Each polyline ``(N_i, 2)`` gives ``(scene (M_i, 3) float32, first (N_i,))``:
-    long segments subdivided (``subdivide``), non-finite points replaced
-    (``filled``); input point k is scene row ``first[k]``.
+    cut at the grid's edge (``inside_grid``), long segments subdivided
+    (``subdivide``), non-finite points replaced (``filled``); input point k is
+    scene row ``first[k]`` (all N_i rows, unless no point is inside at all).
     """
-    parts = [filled(p) for p in polylines]
+    parts = [filled(inside_grid(p, x, y)) for p in polylines]
     sizes = np.array([len(p) for p in parts], dtype=np.intp)
     if not sizes.sum():
         return [(np.zeros((0, 3), np.float32), np.zeros(0, np.intp)) for _ in parts]

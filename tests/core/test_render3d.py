@@ -111,3 +111,16 @@ def test_scene_box_keeps_the_aspect_and_fills_the_longer_side():
     p = box.to_scene(np.array([[0, 10], [4, 12]]), np.array([0, 1]))
     np.testing.assert_allclose(p, [[-1, -0.5, 0], [1, 0.5, mesh3d.Z_TOP]])
     assert box.half_sides(((0, 4), (10, 12))) == (1.0, 0.5)
+
+
+def test_a_trail_leaving_the_grid_stops_at_its_edge():
+    x = y = np.linspace(-1, 1, 5)
+    h = np.zeros((5, 5))
+    box = mesh3d.scene_box(((-1, 1), (-1, 1)))
+    trail = np.array([[0.0, 0.0], [0.5, 0.5], [2.0, 0.5], [9.0, 9.0]])
+    cut = mesh3d.inside_grid(trail, x, y)
+    np.testing.assert_allclose(cut[:3], [[0, 0], [0.5, 0.5], [1.0, 0.5]])
+    assert np.isnan(cut[3]).all()
+    out = mesh3d.drape(box, x, y, h, trail)
+    assert np.all(np.abs(out[:, :2]) <= 1 + 1e-6)  # never drawn beyond the mesh
+    np.testing.assert_allclose(out[-1, :2], [1.0, 0.5], atol=1e-6)

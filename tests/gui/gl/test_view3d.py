@@ -157,9 +157,13 @@ def test_f3_puts_3d_beside_2d_and_shift_f3_instead(qtbot, active_window):
     window = active_window
     action = window.actions["view_3d"]
     assert action.isEnabled() and not action.isChecked()
+    room = window.view.width()
     qtbot.keyClick(window, Qt.Key.Key_F3)
     view3d = window.surface3d.view
     assert action.isChecked() and view3d.isVisible() and window.view.isVisible()
+    # the two views share the room the 2-D view had; the docks keep theirs
+    qtbot.waitUntil(lambda: abs(window.centralWidget().width() - room) <= 4)
+    assert min(window.view.width(), view3d.width()) > 0.4 * room
     reactivate(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
     assert view3d.isVisible() and not window.view.isVisible()
