@@ -73,7 +73,9 @@ class Surface3DView(QWidget):
         # would give the 2-D view only what is left.
         self.info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._layout(controls)
-        home = QAction(translate("Surface3D", "Reset the 3-D camera"), self)
+        #: Home resets the camera while the view has the focus (a window with its own
+        #: Home turns this off and resets the camera from its action instead).
+        self.home_action = home = QAction(translate("Surface3D", "Reset the 3-D camera"), self)
         home.setShortcut(QKeySequence(Qt.Key.Key_Home))
         home.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         home.triggered.connect(self.reset_camera)

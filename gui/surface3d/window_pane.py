@@ -90,6 +90,10 @@ class Surface3DPane(QObject):
             self.splitter = QSplitter(Qt.Orientation.Horizontal)
             self.splitter.addWidget(central)
             self.view = Surface3DView(self.window.model)
+            reset = self.window.actions.get("reset_view")
+            if reset is not None:  # the window's Home (Reset view) resets both views
+                self.view.home_action.setEnabled(False)
+                reset.triggered.connect(self.view.reset_camera)
             self.splitter.addWidget(self.view)
             self.window.setCentralWidget(self.splitter)
             self.splitter.show()

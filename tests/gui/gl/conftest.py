@@ -71,3 +71,18 @@ def active_window(qtbot, window, gl_ok):
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     return window
+
+
+@pytest.fixture(autouse=True)
+def _delete_widgets_now(qapp):
+    """Every window deleted after its test: a pyqtgraph item left for the
+    application's own teardown at exit crashes PySide there (a segfault after
+    all tests passed, which the Xvfb run reports as a failure)."""
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for widget in QApplication.topLevelWidgets():
+        if not type(widget).__module__.startswith("PySide6"):  # ours, not Qt's own
+            widget.close()
+            widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

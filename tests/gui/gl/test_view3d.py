@@ -68,9 +68,7 @@ def test_toggling_a_run_hides_it_in_both_views(qtbot, active_window):
     model = window.model
     one_magenta_run(model)
     model.set_run_enabled(1, True)
-    qtbot.keyClick(window, Qt.Key.Key_F3)
-    view3d = window.surface3d.view
-    qtbot.waitUntil(lambda: view3d is not None and view3d.mesh is not None)
+    view3d = show_3d(qtbot, window)
     look_down(view3d)
     model.advance(120)
     pixels = trail_pixels(view3d)
@@ -82,6 +80,17 @@ def test_toggling_a_run_hides_it_in_both_views(qtbot, active_window):
     assert near_colour(grab(view3d), pixels, MAGENTA).mean() < 0.05
     window.optimizer_panel.rows[0].enabled_box.click()
     assert MAGENTA in [c for c, _ in view3d.race.shown]
+
+
+def show_3d(qtbot, window):
+    """F3, as a user presses it; returns the 3-D view once both views are laid out."""
+    room = window.view.width()
+    qtbot.keyClick(window, Qt.Key.Key_F3)
+    view3d = window.surface3d.view
+    reactivate(qtbot, window)
+    qtbot.waitUntil(lambda: view3d.mesh is not None and view3d.isVisible()
+                    and abs(window.view.width() - room / 2) < 0.1 * room)
+    return view3d
 
 
 def reactivate(qtbot, window):
@@ -111,14 +120,13 @@ def test_a_start_dragged_in_2d_moves_the_trail_in_3d(qtbot, active_window):
     window = active_window
     model = window.model
     one_magenta_run(model)
-    qtbot.keyClick(window, Qt.Key.Key_F3)
-    view3d = window.surface3d.view
-    qtbot.waitUntil(lambda: view3d is not None and view3d.mesh is not None)
+    view3d = show_3d(qtbot, window)
     look_down(view3d)
+    model.set_start(0.0, 2.0)  # in the middle: inside the 2-D view, however narrow
     model.advance(80)
     before = trail_pixels(view3d)
-    x0, y0 = model.starts[0]
-    drag_2d(qtbot, window.view, [(x0, y0), (x0 + 0.5, y0 - 0.3), (1.0, -0.5)])
+    drag_2d(qtbot, window.view, [(0.0, 2.0), (0.1, 1.2), (0.2, 0.5)])
+    np.testing.assert_allclose(model.starts, [[0.2, 0.5]], atol=0.05)
     assert model.step == 80
     start3d = view3d.race.shown[0][1][0]
     expected = view3d.mesh.scene_points(model.starts)[0]
@@ -212,3 +220,12 @@ def test_trails_grown_frame_by_frame_are_draped_as_if_afresh(view3d, model):
                                    atol=1e-6)
     model.reset()  # not growth: drawn afresh from the new history
     assert all(len(pts) <= 2 for _, pts in view3d.race.shown)
+
+
+def test_home_in_the_window_resets_the_3d_camera_too(qtbot, active_window):
+    window = active_window
+    view3d = show_3d(qtbot, window)
+    view3d.set_camera(cam.HOME._replace(azimuth=10.0, distance=2.0))
+    view3d.canvas.setFocus()
+    qtbot.keyClick(view3d.canvas, Qt.Key.Key_Home)
+    np.testing.assert_allclose(view3d.camera()[1:], cam.HOME[1:], rtol=1e-6)
