@@ -57,8 +57,9 @@ def load_dataset(source: str | Path = "digits", *, val_fraction: float = 0.2, se
     """Loads, optionally sub-samples, splits and preprocesses a dataset.
 
     ``source`` is ``"digits"`` (the bundled UCI digits) or a path: a CIFAR-10
-    python-batches folder, a ``.npz`` with arrays ``X`` and ``y`` (and an
-    optional ``class_names``), or a ``.csv`` with the label in the last column.
+    folder (binary ``data_batch_*.bin`` or python batches), a ``.npz`` with
+    arrays ``X`` and ``y`` (and an optional ``class_names``), or a ``.csv``
+    with the label in the last column.
     ``max_samples`` keeps a seeded random subset of that many samples; the
     split puts ``round(val_fraction·N)`` seeded random samples in validation.
     Bad files raise ``ValueError("<file>: <problem>")``.

@@ -1,9 +1,14 @@
 """Readers for the dataset formats optviz accepts, each returning raw ``(X, y)``.
 
-Every problem with a file — missing, truncated, not the format, wrong shapes,
-labels that are not small non-negative integers, non-numeric or non-finite
-values, no samples — raises one ``ValueError`` that names the file and says
-what is wrong, so the GUI and the command line can show it as it is.
+A CIFAR-10 folder (binary or python version, see ``cifar``), a ``.npz``
+(arrays checked by their headers before they are unpacked) or a ``.csv``.
+Files are read whole through ``bounded_read`` — regular files only, at most
+``MAX_NPZ_BYTES`` / ``MAX_CSV_BYTES``. Every problem with a file — missing,
+a pipe or a device, too large, truncated, not the format, wrong dtypes or
+shapes, labels that are not small non-negative integers, non-numeric or
+non-finite values, no samples — raises one ``ValueError`` that names the
+file and says what is wrong, so the GUI and the command line can show it
+as it is.
 """
 
 from __future__ import annotations
