@@ -84,6 +84,7 @@ def build_mesh(x: np.ndarray, y: np.ndarray, z: np.ndarray, bounds, display: Dis
     height = choose_height(zs, height_kind, display.scale)
     h = height(zs)
     box = mesh3d.scene_box(bounds)
-    kept = display._replace(image=display.image[np.ix_(rows, cols)])
+    undefined = None if display.undefined is None else display.undefined[np.ix_(rows, cols)]
+    kept = display._replace(image=display.image[np.ix_(rows, cols)], undefined=undefined)
     return Mesh(xs, ys, h, height, box, mesh3d.mesh_vertices(box, xs, ys, h),
                 mesh3d.mesh_faces(len(ys), len(xs)), mesh3d.vertex_colors(kept, lut))

@@ -27,6 +27,8 @@ Z_TOP = 1.0
 LIFT = 0.006 * Z_TOP
 #: Most pieces one trail segment is cut into (a diverging run's huge jumps).
 MAX_PIECES = 32
+#: The colour of samples where f is undefined (the 2-D stripes' mid grey).
+UNDEFINED_GREY = 120 / 255
 
 
 class SceneBox(NamedTuple):
@@ -78,7 +80,8 @@ def vertex_colors(display: Display, lut: np.ndarray) -> np.ndarray:
 
     ``lut (N, 3|4)`` uint8 is the colour map's table; as in the 2-D image, the
     displayed value d maps linearly from ``display.lo`` (entry 0) to
-    ``display.hi`` (entry N − 1).
+    ``display.hi`` (entry N − 1). Samples where f is undefined (NaN or
+    infinite, ``display.undefined``) are grey, as the 2-D view's stripes are.
     """
     lut = np.asarray(lut)
     n = len(lut)
@@ -88,6 +91,8 @@ def vertex_colors(display: Display, lut: np.ndarray) -> np.ndarray:
     rgba[:, :3] = lut[k, :3] / 255.0
     if lut.shape[1] == 4:
         rgba[:, 3] = lut[k, 3] / 255.0
+    if display.undefined is not None:
+        rgba[np.asarray(display.undefined).ravel(), :3] = UNDEFINED_GREY
     return rgba
 
 

@@ -106,6 +106,19 @@ def test_vertex_colours_are_the_2d_images_colours():
     np.testing.assert_allclose(rgba[:, 0], np.round(t * 255) / 255, atol=1 / 255 + 1e-6)
 
 
+def test_vertices_where_f_is_undefined_are_grey():
+    from optim_core import surfaces
+
+    s = surfaces.from_expression("log(x) + y**2", ((-1, 1), (-1, 1)))
+    x = y = np.linspace(-1, 1, 9)
+    z = s.grid(x, y)
+    d = prepare(x, y, z, None, 0)
+    lut = np.stack([np.arange(256), 255 - np.arange(256), np.full(256, 7)], 1).astype(np.uint8)
+    rgba = mesh3d.vertex_colors(d, lut).reshape(9, 9, 4)
+    assert (rgba[:, x <= 0, :3] == np.float32(mesh3d.UNDEFINED_GREY)).all()
+    assert not (rgba[:, x > 0, :3] == np.float32(mesh3d.UNDEFINED_GREY)).all(axis=-1).any()
+
+
 def test_scene_box_keeps_the_aspect_and_fills_the_longer_side():
     box = mesh3d.scene_box(((0, 4), (10, 12)))
     p = box.to_scene(np.array([[0, 10], [4, 12]]), np.array([0, 1]))
