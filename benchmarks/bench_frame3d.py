@@ -67,7 +67,19 @@ def _measure() -> list[dict]:
                              ("2d", frame2d, 60)):
         rows.append({"name": name, "ms": median_ms(fn, repeat=repeat, warmup=3)})
     renderer = _renderer(view3d)
+    _delete(view3d, view2d)
     return [dict(r, points=points, runs=len(model.spec.runs), renderer=renderer) for r in rows]
+
+
+def _delete(*widgets) -> None:
+    """Delete ``widgets`` now: pyqtgraph items left for the interpreter's exit
+    crash PySide's teardown, which would lose the figures."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for w in widgets:
+        w.close()
+        w.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def _renderer(view3d) -> str:
@@ -90,7 +102,7 @@ def _in_xvfb() -> list[dict]:
     finally:
         x.stop()
     if proc.returncode != 0:
-        raise RuntimeError(proc.stderr.strip()[-500:])
+        raise RuntimeError(f"exit {proc.returncode}: {proc.stderr.strip()[-400:]}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 

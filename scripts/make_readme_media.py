@@ -1,8 +1,8 @@
-"""Regenerate the README's pictures: ``docs/screenshot.png``, ``docs/race.gif``
-and ``docs/typed_surface.png``.
+"""Regenerate the README's pictures: ``docs/screenshot.png``, ``docs/race.gif``,
+``docs/race3d.gif`` and ``docs/typed_surface.png``.
 
-    python scripts/make_readme_media.py              # all three
-    python scripts/make_readme_media.py --only gif   # or: --only screenshot, --only typed
+    python scripts/make_readme_media.py              # all four
+    python scripts/make_readme_media.py --only gif   # or: --only screenshot, gif3d, typed
     python scripts/make_readme_media.py --lang zh_CN --only screenshot
                                                      # docs/screenshot.zh-CN.png
 
@@ -15,6 +15,9 @@ valley), drawn by the application's own code:
   kept out (settings in a temporary folder);
 - the GIF is recorded by ``python main.py export`` — the command users run —
   from the same experiment, saved to a temporary file;
+- the 3-D GIF is the same race recorded by ``python main.py export --view 3d
+  --orbit``; it needs OpenGL and a display: on ``DISPLAY`` when there is one,
+  else on a private Xvfb display this script starts (Mesa's software GL);
 - the typed-surface picture is the window over the typed-ravine preset with
   the Custom f(x, y)… dialog open over it; make it on a screen of at least
   1280 × 800 (``xvfb-run -s "-screen 0 1600x1000x24"``, with
@@ -43,6 +46,8 @@ SCREENSHOT_STEP = 450  # momentum near (1, 1), Adam and RMSprop along the valley
 CURVES_HEIGHT = 290  # the training curves dock: the surface keeps most of the window
 GIF_SIZE = (560, 420)
 GIF_FRAMES, GIF_FPS, GIF_STEPS_PER_FRAME = 101, 16, 10
+GIF3D_SIZE, GIF3D_ORBIT = (440, 330), 50  # degrees the camera turns over the race
+GIF3D_FRAMES, GIF3D_FPS, GIF3D_STEPS_PER_FRAME = 46, 10, 20
 TYPED_SIZE, TYPED_STEP = (1280, 800), 12  # SGD's zig-zag across the typed ravine
 
 
@@ -145,9 +150,33 @@ def make_gif(spec: ExperimentSpec, path: Path, lang: str = "en") -> None:
             check=True, cwd=ROOT, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
 
 
+def make_gif3d(spec: ExperimentSpec, path: Path, lang: str = "en") -> None:
+    """Record ``spec`` in 3-D, the camera orbiting, with ``python main.py export``."""
+    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    server = None
+    if not env.get("DISPLAY"):
+        from tests.xvfb.xsession import XServer
+
+        server = XServer(1280, 900).start()
+        env["DISPLAY"] = server.display
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            experiment = Path(tmp) / "readme.optviz.json"
+            experiment_file.save(spec, experiment)
+            subprocess.run(
+                [sys.executable, str(ROOT / "main.py"), "export", "--experiment",
+                 str(experiment), "--view", "3d", "--orbit", str(GIF3D_ORBIT),
+                 "--size", f"{GIF3D_SIZE[0]}x{GIF3D_SIZE[1]}", "--frames", str(GIF3D_FRAMES),
+                 "--fps", str(GIF3D_FPS), "--steps-per-frame", str(GIF3D_STEPS_PER_FRAME),
+                 "--lang", lang, "--out", str(path)], check=True, cwd=ROOT, env=env)
+    finally:
+        if server is not None:
+            server.stop()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", choices=("screenshot", "gif", "typed"),
+    parser.add_argument("--only", choices=("screenshot", "gif", "gif3d", "typed"),
                         help="make just one of them")
     parser.add_argument("--out", type=Path, default=DOCS, help="folder (default: docs/)")
     parser.add_argument("--lang", choices=("en", "zh_CN"), default="en",
@@ -159,11 +188,13 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["OPTVIZ_SETTINGS_DIR"] = settings  # never the user's own layout
         if args.only in (None, "gif"):
             make_gif(spec, args.out / media_name("race.gif", args.lang), args.lang)
+        if args.only in (None, "gif3d"):
+            make_gif3d(spec, args.out / media_name("race3d.gif", args.lang), args.lang)
         if args.only in (None, "screenshot"):
             make_screenshot(spec, args.out / media_name("screenshot.png", args.lang), args.lang)
         if args.only in (None, "typed"):
             make_typed_picture(args.out / media_name("typed_surface.png", args.lang), args.lang)
-    for name in ("screenshot.png", "race.gif", "typed_surface.png"):
+    for name in ("screenshot.png", "race.gif", "race3d.gif", "typed_surface.png"):
         p = args.out / media_name(name, args.lang)
         if p.exists():
             print(f"{p}  {p.stat().st_size / 1e6:.2f} MB")

@@ -43,7 +43,7 @@ class SurfaceItems:
             canvas.add(item, "static")
         font = QFont()
         font.setPixelSize(13)
-        self.labels = [gl.GLTextItem(color=LABEL_COLOR, font=font) for _ in range(9)]
+        self.labels = [gl.GLTextItem(color=LABEL_COLOR, font=font) for _ in range(8)]
         for label in self.labels:
             canvas.add(label, "overlay")
         #: The axis names shown (x, y, f or a, b, L), for tests.
@@ -73,15 +73,16 @@ class SurfaceItems:
         self.axes.setData(pos=np.concatenate([floor, vertical]).astype(np.float32))
         self.names = names
         (x0, x1), (y0, y1) = bounds
-        f_lo, f_hi = mesh.height.value_at(0.0), mesh.height.value_at(1.0)
+        # Only the top of the height axis is numbered: text is drawn over the mesh, and
+        # a number at the foot of the axis sat in the middle of the surface.
+        f_hi = mesh.height.value_at(1.0)
         g, n = NAME_GAP, NUMBER_GAP
         texts = (
             (names[0], (0.0, -hy - g, 0.0)), (f"{x0:.3g}", (-hx, -hy - n, 0.0)),
             (f"{x1:.3g}", (hx, -hy - n, 0.0)),
             (names[1], (-hx - g, 0.0, 0.0)), (f"{y0:.3g}", (-hx - n, -hy, 0.0)),
             (f"{y1:.3g}", (-hx - n, hy, 0.0)),
-            (names[2], (-hx, hy, top + g)), (f"{f_lo:.3g}", (-hx, hy + 2 * n, 0.0)),
-            (f"{f_hi:.3g}", (-hx, hy + 2 * n, top)),
+            (names[2], (-hx, hy, top + g)), (f"{f_hi:.3g}", (-hx, hy + 2 * n, top)),
         )
         for label, (text, pos) in zip(self.labels, texts, strict=True):
             label.setData(text=text, pos=np.array(pos))
