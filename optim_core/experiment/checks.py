@@ -17,8 +17,10 @@ from optim_core.experiment.spec import (
     CLASSIFIER,
     COLORMAPS,
     EXPRESSION,
+    INTERNAL_PIECES,
     REG_MAX,
     ExpressionSpec,
+    InternalsSpec,
     RunSpec,
     SliceSpec,
     SurfaceSpec,
@@ -145,7 +147,7 @@ def _slice(v: Any, where: str) -> SliceSpec:
 
 def run_section(v: Any, where: str) -> RunSpec:
     d = check_obj(v, where)
-    known_fields(d, {"kind", "label", "color", "enabled", "hyper"}, where)
+    known_fields(d, {"kind", "label", "color", "enabled", "hyper", "internals"}, where)
     kind = check_str(d.get("kind"), f"{where}.kind")
     if kind not in optimizers.names():
         raise ExperimentFileError(f"{where}.kind",
@@ -153,9 +155,7 @@ def run_section(v: Any, where: str) -> RunSpec:
     color = check_str(d.get("color"), f"{where}.color")
     if not _COLOR.fullmatch(color):
         raise ExperimentFileError(f"{where}.color", f"{color!r} is not a colour like '#1f77b4'")
-    enabled = d.get("enabled", True)
-    if not isinstance(enabled, bool):
-        raise ExperimentFileError(f"{where}.enabled", "must be true or false")
+    enabled = check_bool(d.get("enabled", True), f"{where}.enabled")
     specs = {h.name: h for h in optimizers.hyper_specs(kind)}
     hyper: dict[str, Any] = {}
     for name, value in check_obj(d.get("hyper", {}), f"{where}.hyper").items():
@@ -164,7 +164,8 @@ def run_section(v: Any, where: str) -> RunSpec:
                                       f"{kind} has no hyper-parameter {name!r}")
         hyper[name] = _hyper(value, specs[name], f"{where}.hyper.{name}")
     return RunSpec(kind=kind, label=check_str(d.get("label"), f"{where}.label"), color=color,
-                   enabled=enabled, hyper=hyper)
+                   enabled=enabled, hyper=hyper,
+                   internals=check_bool(d.get("internals", True), f"{where}.internals"))
 
 
 def _hyper(value: Any, spec: Any, where: str) -> Any:
@@ -215,7 +216,7 @@ def starts_section(v: Any, where: str) -> list[list[float]]:
 
 def view_section(v: Any, where: str) -> ViewSpec:
     d = check_obj(v, where)
-    known_fields(d, {"colormap", "log_color", "contours"}, where)
+    known_fields(d, {"colormap", "log_color", "contours", "internals"}, where)
     log_color = d.get("log_color")
     if log_color is not None and not isinstance(log_color, bool):
         raise ExperimentFileError(f"{where}.log_color", "must be true, false or null")
@@ -225,7 +226,27 @@ def view_section(v: Any, where: str) -> ViewSpec:
                                   f"unknown colour map {colormap!r}; one of {list(COLORMAPS)}")
     return ViewSpec(colormap=colormap,
                     log_color=log_color,
-                    contours=check_int(d.get("contours", 12), f"{where}.contours", 0, 100))
+                    contours=check_int(d.get("contours", 12), f"{where}.contours", 0, 100),
+                    internals=internals_section(d.get("internals", {}), f"{where}.internals"))
+
+
+def internals_section(v: Any, where: str) -> InternalsSpec:
+    d = check_obj(v, where)
+    known_fields(d, {"shown", "pieces"}, where)
+    pieces = [check_str(p, f"{where}.pieces") for p in
+              check_list(d.get("pieces", list(INTERNAL_PIECES)), f"{where}.pieces")]
+    unknown = sorted(set(pieces) - set(INTERNAL_PIECES))
+    if unknown:
+        raise ExperimentFileError(f"{where}.pieces",
+                                  f"unknown piece {unknown[0]!r}; one of {list(INTERNAL_PIECES)}")
+    return InternalsSpec(shown=check_bool(d.get("shown", False), f"{where}.shown"),
+                         pieces=[p for p in INTERNAL_PIECES if p in pieces])
+
+
+def check_bool(v: Any, where: str) -> bool:
+    if not isinstance(v, bool):
+        raise ExperimentFileError(where, "must be true or false")
+    return v
 
 
 def known_fields(d: dict, allowed: set[str], where: str) -> None:

@@ -83,6 +83,20 @@ class RunSpec:
     enabled: bool = True
     #: hyper-parameter name -> float, or a schedule as ``schedules.Schedule.to_dict()``.
     hyper: dict[str, HyperValue] = field(default_factory=dict)
+    #: Draw this run's internals at its heads (while ``ViewSpec.internals.shown``).
+    internals: bool = True
+
+
+#: The parts of an update the view can draw at each head: the step about to be
+#: taken x_{t+1} − x_t, −ηg, the velocity v (or Adam's m̂), the adaptive
+#: per-coordinate step η/(√c + ε) as a box, Newton's step, L-BFGS's direction.
+INTERNAL_PIECES = ("step", "gradient_term", "velocity", "scale", "newton_step", "direction")
+
+
+@dataclass
+class InternalsSpec:
+    shown: bool = False  # draw the internals at all (View ▸ Internals, key I)
+    pieces: list[str] = field(default_factory=lambda: list(INTERNAL_PIECES))
 
 
 @dataclass
@@ -90,6 +104,7 @@ class ViewSpec:
     colormap: str = "viridis"
     log_color: bool | None = None  # None: automatic (log where the range is wide)
     contours: int = 12
+    internals: InternalsSpec = field(default_factory=InternalsSpec)
 
 
 @dataclass
