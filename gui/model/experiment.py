@@ -28,7 +28,9 @@ from gui.model.experiment_race import RaceMixin
 from gui.model.experiment_runs import RunsMixin
 from gui.model.experiment_surface import SurfaceMixin
 from gui.model.hyper_search import HyperSearch
+from gui.model.internals_view import InternalsView
 from gui.model.many_starts import ManyStarts
+from gui.model.run_stability import RunStability
 from gui.model.surface_jobs import GridData
 from gui.model.workers import JobRunner, failure_message
 from optim_core import runner
@@ -114,6 +116,8 @@ class ExperimentModel(RaceMixin, SurfaceMixin, RunsMixin, QObject):
         self.jobs.failed.connect(self._on_job_failed)
         self._job_done = None
         self._slice_new_start, self._slice_keep_step = False, True
+        self.internals = InternalsView(self)
+        self.stability = RunStability(self)
         self._install_spec()
 
     # ----------------------------------------------------------------- batching

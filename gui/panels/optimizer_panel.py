@@ -69,6 +69,8 @@ class OptimizerPanel(QWidget):
         model.runs_changed.connect(self._on_runs_changed)
         model.spec_replaced.connect(self._on_runs_changed)
         model.hyper_changed.connect(self._on_hyper_changed)
+        for signal in (model.grid_ready, model.starts_changed):
+            signal.connect(self._show_limits)
         self._on_runs_changed()
 
     def _fill_add_menu(self) -> None:
@@ -98,10 +100,20 @@ class OptimizerPanel(QWidget):
             for row, run in zip(self.rows, runs, strict=True):
                 row.refresh(run)
         self.select(min(self.selected, len(runs) - 1))
+        self._show_limits()
 
     def _on_hyper_changed(self, index: int) -> None:
         if 0 <= index < len(self.rows):
             self.rows[index].refresh(self.model.spec.runs[index])
+            self._show_limit(index)
+
+    def _show_limits(self) -> None:
+        for index in range(len(self.rows)):
+            self._show_limit(index)
+
+    def _show_limit(self, index: int) -> None:
+        stability = self.model.stability
+        self.rows[index].show_limit(stability.critical_lr(index), stability.too_large(index))
 
     def select(self, index: int) -> None:
         """Highlight row ``index`` and show its update rule."""

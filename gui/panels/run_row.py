@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QSpinBox,
     QToolButton,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from gui.app.i18n import translate, translated
 from gui.model.experiment_runs import kind_title
+from gui.widgets.limit_tick import LimitTick
 from gui.widgets.widgets import ColorButton, SliderSpin
 from optim_core import optimizers
 from optim_core.experiment.spec import RunSpec
@@ -84,9 +87,13 @@ class RunRow(QFrame):
         self.duplicate_button = QToolButton(text=translate("RunRow", "copy"),
                                             toolTip=translate("RunRow", "Duplicate this run"))
         self.remove_button = QToolButton(text="✕", toolTip=translate("RunRow", "Remove this run"))
+        self.lr_warning = QLabel("⚠")
+        self.lr_warning.setStyleSheet("color: #ff5252; font-weight: bold; font-size: 14pt")
+        self.lr_warning.hide()
+        self.lr_tick: LimitTick | None = None
         head = QHBoxLayout()
-        for w in (self.enabled_box, self.color_button, self.label_edit, self.kind_combo,
-                  self.duplicate_button, self.remove_button):
+        for w in (self.enabled_box, self.color_button, self.label_edit, self.lr_warning,
+                  self.kind_combo, self.duplicate_button, self.remove_button):
             head.addWidget(w)
         head.setStretchFactor(self.label_edit, 1)
         self.form = QFormLayout()
@@ -149,7 +156,7 @@ class RunRow(QFrame):
         while self.form.rowCount():
             self.form.removeRow(0)
         self.hyper_widgets, self.schedule_widgets = {}, {}
-        self.schedule_combo = self.warmup_spin = None
+        self.schedule_combo = self.warmup_spin = self.lr_tick = None
         self._kind = kind
         for h in optimizers.hyper_specs(kind):
             w = self._hyper_widget(h)
@@ -170,6 +177,7 @@ class RunRow(QFrame):
                 self.warmup_spin.valueChanged.connect(lambda _v: self._emit_mu())
                 self.form.addRow(translate("RunRow", "warm-up"), self.warmup_spin)
             if h.name == "lr":
+                self.lr_tick = LimitTick(w)
                 self.schedule_combo = QComboBox()
                 for name in SCHEDULES:
                     self.schedule_combo.addItem(translated("RunRow", SCHEDULE_TITLES[name]), name)
@@ -217,6 +225,27 @@ class RunRow(QFrame):
             kind = lr["kind"] if isinstance(lr, dict) else "constant"
             self.schedule_combo.setCurrentIndex(self.schedule_combo.findData(kind))
             self._build_schedule_fields(kind, lr if isinstance(lr, dict) else {})
+
+    def show_limit(self, critical: float, too_large: bool) -> None:
+        """Mark the critical η on the η slider (and in its tooltip); a warning mark
+        beside the label while η at the start is above it."""
+        if self.lr_tick is None:
+            self.lr_warning.hide()
+            return
+        self.lr_tick.set_value(critical)
+        slider = self.hyper_widgets["lr"]
+        if math.isnan(critical):
+            tip = self.tr("learning rate — no closed-form limit for this kind")
+        elif math.isinf(critical):
+            tip = self.tr("learning rate — no limit on the local quadratic at the start")
+        else:
+            tip = self.tr("learning rate — critical η ≈ {0:.3g} on the local quadratic at "
+                          "the start (red tick): above it the run diverges").format(critical)
+        slider.setToolTip(tip)
+        self.lr_warning.setVisible(too_large)
+        self.lr_warning.setToolTip(self.tr(
+            "η is above the critical η ≈ {0:.3g} at the start: this run will diverge "
+            "(on the local quadratic model)").format(critical) if too_large else "")
 
     def _build_schedule_fields(self, kind: str, values: dict) -> None:
         """Show the fields of schedule ``kind`` with ``values`` (defaults where missing)."""

@@ -116,6 +116,10 @@ class SliderSpin(QWidget):
         for w in (self.slider, self.spin):
             w.blockSignals(False)
 
+    def position_of(self, value: float) -> int:
+        """The slider position that shows ``value`` (a mark can be put there)."""
+        return self._to_slider(min(max(float(value), self.lo), self.hi))
+
     def _to_slider(self, v: float) -> int:
         if self.log:
             lo, hi = math.log10(self.lo), math.log10(self.hi)
