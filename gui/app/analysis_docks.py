@@ -7,6 +7,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QSettings, Qt
 from gui.panels.curves_panel import CurvesPanel
 from gui.panels.gradcheck_panel import GradcheckPanel
 from gui.panels.many_starts_panel import ManyStartsPanel
+from gui.panels.stability_panel import StabilityPanel
 from gui.panels.training_panel import TrainingPanel
 from gui.widgets.scrolling import scrolling
 
@@ -16,6 +17,7 @@ TITLES = (
     QT_TRANSLATE_NOOP("Docks", "Gradient check"),
     QT_TRANSLATE_NOOP("Docks", "Classifier training"),
     QT_TRANSLATE_NOOP("Docks", "Many starts"),
+    QT_TRANSLATE_NOOP("Docks", "Stability"),
 )
 
 
@@ -43,6 +45,7 @@ def install_panels(window, model) -> dict:
         "Gradient check": GradcheckPanel(model),
         "Classifier training": TrainingPanel(model, window.view),
         "Many starts": ManyStartsPanel(model),
+        "Stability": StabilityPanel(model),
     }
     for t in TITLES:
         # Scrolled in a short dock rather than holding the docks tall and the surface small.

@@ -22,6 +22,7 @@ from gui.app import window_layout
 from gui.app.app import app_icon
 from gui.app.files import FileManager
 from gui.app.i18n import translate, translated
+from gui.app.internals_menu import InternalsMenu
 from gui.app.presenter_keys import PresenterKeys
 from gui.app.view_actions import add_view_actions
 from gui.panels.optimizer_panel import OptimizerPanel
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         self.actions: dict[str, QAction] = {}
         self._build_menus()
         self._build_toolbar()
+        self.internals_menu = InternalsMenu(self)
         self.surface_panel = SurfacePanel(model)
         self.optimizer_panel = OptimizerPanel(model)
         self.add_dock(scrolling(self.surface_panel), QT_TRANSLATE_NOOP("Docks", "Surface"),

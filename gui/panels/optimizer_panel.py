@@ -41,7 +41,6 @@ class OptimizerPanel(QWidget):
         super().__init__(parent)
         self.model = model
         self.rows: list[RunRow] = []
-        self.selected = 0
         self._rows_box = QVBoxLayout()
         self._rows_box.setSpacing(4)
         inner = QWidget()
@@ -69,6 +68,7 @@ class OptimizerPanel(QWidget):
         model.runs_changed.connect(self._on_runs_changed)
         model.spec_replaced.connect(self._on_runs_changed)
         model.hyper_changed.connect(self._on_hyper_changed)
+        model.internals.selected_changed.connect(self._show_selected)
         for signal in (model.grid_ready, model.starts_changed):
             signal.connect(self._show_limits)
         self._on_runs_changed()
@@ -102,6 +102,11 @@ class OptimizerPanel(QWidget):
         self.select(min(self.selected, len(runs) - 1))
         self._show_limits()
 
+    @property
+    def selected(self) -> int:
+        """The selected run (the model's: the explained step and analysis follow it)."""
+        return self.model.internals.selected
+
     def _on_hyper_changed(self, index: int) -> None:
         if 0 <= index < len(self.rows):
             self.rows[index].refresh(self.model.spec.runs[index])
@@ -116,8 +121,11 @@ class OptimizerPanel(QWidget):
         self.rows[index].show_limit(stability.critical_lr(index), stability.too_large(index))
 
     def select(self, index: int) -> None:
-        """Highlight row ``index`` and show its update rule."""
-        self.selected = max(index, 0)
+        """Select run ``index`` in the model; its row is highlighted with its update rule."""
+        self.model.internals.select(index)
+        self._show_selected(index)
+
+    def _show_selected(self, index: int) -> None:
         for i, row in enumerate(self.rows):
             row.setStyleSheet("#RunRow { border: 1px solid #8ab4f8; }" if i == index else "")
         runs = self.model.spec.runs

@@ -39,6 +39,7 @@ STROKES = {
     "velocity": (Qt.PenStyle.DotLine, 2.4, True),
     "newton_step": (Qt.PenStyle.SolidLine, 2.0, False),
     "direction": (Qt.PenStyle.DashDotLine, 2.0, False),
+    "carried": (Qt.PenStyle.DotLine, 1.6, False),  # the velocity before the blend
 }
 HEAD_PX = 9.0
 KEY_BAR_PX = (30.0, 90.0)  # the key's bar lies between these lengths

@@ -21,6 +21,7 @@ from gui.app.i18n import translate, translated
 from gui.model import surface_jobs
 from gui.surface import view_style
 from gui.surface.heads_item import HeadsItem
+from gui.surface.internals_overlay import InternalsOverlay
 from gui.surface.map_layer import MapLayer
 from gui.surface.run_legend import RunLegend
 from gui.surface.surface_layer import SurfaceLayer
@@ -73,6 +74,7 @@ class SurfaceView(QWidget):
         self.heads = HeadsItem()
         self.heads.setZValue(20)
         self.viewbox.addItem(self.heads, ignoreBounds=True)
+        self.internals = InternalsOverlay(self.viewbox, model, self._redraw_runs)
         self._build_start_markers()
         self.legend = RunLegend(self.viewbox)
         self.map_layer = MapLayer(self.viewbox)
@@ -175,6 +177,7 @@ class SurfaceView(QWidget):
             box = QRectF(lo[0], lo[1], hi[0] - lo[0], hi[1] - lo[1])
             self.trails.set_bounds(box)
             self.heads.set_bounds(box)
+            self.internals.layer.set_bounds(box)
             self.viewbox.set_home(bounds, (lo, hi))
         self.refresh_titles()
         if grid.line is not None:
@@ -213,6 +216,7 @@ class SurfaceView(QWidget):
         self.trails.set_trails(trails)
         self.heads.set_heads(np.array(heads).reshape(-1, 2), colors, np.array(stopped, bool),
                              size=(7 if len(self.model.starts) > 4 else 12) * self.drawn_scale)
+        self.internals.redraw(traces)
         self.legend.update(traces)
         self.legend.follow(traces, self.model.step)
         self.step_text.setText(translate("SurfaceView", "step {step}").format(step=self.model.step))

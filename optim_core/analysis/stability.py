@@ -121,6 +121,16 @@ _LIMITS = {
 }
 
 
+#: How each closed form reads, for panels and tooltips.
+LIMIT_FORMULAS = {
+    "sgd": "2/λmax",
+    "momentum": "2(1 + μ)/λmax",
+    "nesterov": "(2 + 2μ)/((1 + 2μ)λmax)",
+    "momentum_ema": "2(1 + β)/((1 − β)λmax)",
+    "newton": "2(1 + δ/λmax)",
+}
+
+
 def has_closed_form(kind: str) -> bool:
     """True where ``critical_lr`` gives a number (not NaN) on a curved-up H."""
     return kind in _LIMITS or kind in _NEVER_DIVERGE
