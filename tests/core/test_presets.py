@@ -22,11 +22,17 @@ def test_the_promised_presets_are_bundled():
             "saddle_escape", "softmax_slice_minibatch", "svm_slice_minibatch"} <= set(PRESETS)
 
 
+#: Runs whose lesson is that they blow up: (preset, run label).
+MEANT_TO_DIVERGE = {("ravine_momentum_stable_range", "SGD η=0.03")}
+
+
 @pytest.mark.parametrize("name", sorted(PRESETS))
 def test_preset_loads_and_runs_50_steps_without_divergence(name):
     spec, _, runs = race(name, 50)
     assert spec.title and spec.notes and len(spec.runs) >= 2
     for label, run in runs.items():
+        if (name, label) in MEANT_TO_DIVERGE:
+            continue
         assert (run.diverged_at == -1).all(), (label, run.reasons)
         assert np.isfinite(run.values).all()
 
