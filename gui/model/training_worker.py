@@ -16,6 +16,7 @@ import numpy as np
 
 from gui.model.workers import Cancelled, JobRunner
 from optim_core import classifier
+from optim_core.analysis import hessian_power
 from optim_core.training import full_space as training
 from optim_core.training import projection, sanity
 
@@ -53,6 +54,8 @@ class TrainingResult:
     overfit: sanity.OverfitCheck
     on_slice: dict[str, projection.PlaneProjection] = field(default_factory=dict)
     pca: dict[str, PCAView] = field(default_factory=dict)
+    #: Full-batch curvature at the start weights and each run's critical η there.
+    limits: hessian_power.TrainingLimits | None = None
 
 
 def study(request: TrainingRequest, report, cancelled) -> TrainingResult:
@@ -73,6 +76,9 @@ def study(request: TrainingRequest, report, cancelled) -> TrainingResult:
         result.on_slice = project_all(runs, request.plane)
     model = classifier.LinearClassifier(ds.X_train, ds.y_train, loss=request.loss,
                                         reg=request.reg)
+    start = W0 if W0 is not None else classifier.init_weights(
+        ds.dim, ds.num_classes, seed=request.config.seed)
+    result.limits = hessian_power.training_limits(model, start, request.optimizers)
     for label, run in runs.items():
         if cancelled():
             raise Cancelled

@@ -38,6 +38,7 @@ from gui.model.training_worker import TrainingRequest, TrainingResult, TrainingW
 from gui.model.workers import JobRunner
 from gui.panels.projection_table import ProjectionTable
 from gui.panels.search_section import SearchSection
+from gui.panels.training_limits import limits_html
 from gui.panels.training_plots import TrainingPlots
 from optim_core import optimizers
 from optim_core.experiment import spec as spec_mod
@@ -93,6 +94,7 @@ class TrainingPanel(QWidget):
                                                                   "slice"), checked=True)
         self.initial_label = QLabel(wordWrap=True)
         self.overfit_label = QLabel(wordWrap=True)
+        self.limits_label = QLabel(wordWrap=True)
         self.table = ProjectionTable()
         self.status = QLabel(wordWrap=True)
         top = QHBoxLayout()
@@ -129,6 +131,7 @@ class TrainingPanel(QWidget):
         s = QVBoxLayout(sanity)
         s.addWidget(self.initial_label)
         s.addWidget(self.overfit_label)
+        s.addWidget(self.limits_label)
         box.addWidget(sanity)
         pca = QHBoxLayout()
         pca.addWidget(self.pca_check)
@@ -259,6 +262,7 @@ class TrainingPanel(QWidget):
             _check_html(translate("TrainingPanel", "initial loss"), result.initial))
         self.overfit_label.setText(
             _check_html(translate("TrainingPanel", "overfit 20 samples (λ = 0)"), result.overfit))
+        self.limits_label.setText(limits_html(result.limits))
         self.pca_combo.blockSignals(True)
         self.pca_combo.clear()
         for label in result.pca:

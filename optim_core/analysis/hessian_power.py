@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from optim_core.analysis import stability
 from optim_core.classifier.losses import LinearClassifier
 
 
@@ -64,3 +65,25 @@ def largest_eigenvalue(model: LinearClassifier, W: np.ndarray, iters: int = 100,
             return PowerResult(new, v, i, True)
         lam = new
     return PowerResult(lam, v, iters, False)
+
+
+class TrainingLimits(NamedTuple):
+    """Full-batch curvature at a weight matrix and each optimizer's limit there."""
+
+    lam_max: float                 # the largest eigenvalue of H(W)
+    critical: dict[str, float]     # label -> critical η (inf: none; nan: no closed form)
+    lrs: dict[str, float]          # label -> the optimizer's η at its first step
+
+
+def training_limits(model: LinearClassifier, W: np.ndarray, optimizers: dict) -> TrainingLimits:
+    """λmax of the full-batch loss at ``W: (D, K)`` and, for each ``label ->
+    optimizer``, ``stability.critical_lr`` of its kind on that curvature (the
+    quadratic model along the top eigenvector) with its hyper-parameters at step 1."""
+    lam = largest_eigenvalue(model, W).lam_max
+    critical, lrs = {}, {}
+    for label, opt in optimizers.items():
+        hyper = {k: v for k, v in opt.values_at(1).items()
+                 if isinstance(v, (int, float)) and not isinstance(v, bool)}
+        critical[label] = stability.critical_lr(opt.kind, np.array([[lam]]), **hyper)
+        lrs[label] = float(hyper.get("lr", np.nan))
+    return TrainingLimits(lam, critical, lrs)
