@@ -94,7 +94,8 @@ def explain_step(race, label: str, start: int = 0) -> ExplainedStep:
     opt, surface = race.optimizer(label), race.surface
     x = race.current_points(label)[start:start + 1]
     g = head_internals.next_gradient(race, label)[start:start + 1]
-    if not (np.all(np.isfinite(x)) and np.all(np.isfinite(g))):
+    stopped = race.history(label).diverged_at[start] >= 0
+    if stopped or not (np.all(np.isfinite(x)) and np.all(np.isfinite(g))):
         raise ValueError(f"{label} has stopped: there is no next step to explain")
     state = _row(race.state(label), start)
     with np.errstate(all="ignore"):
