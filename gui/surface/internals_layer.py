@@ -166,7 +166,7 @@ class InternalsLayer(pg.GraphicsObject):
         if any(g.arrows for g in self._glyphs):
             lines.append((self._m_arrow, "arrows", "{d}  (arrows ×{m:g})"))
         if any(g.box is not None for g in self._glyphs):
-            lines.append((self._m_box, "box", "η {d} per coordinate  (box ×{m:g})"))
+            lines.append((self._m_box, "box", "η {d} per coordinate = box half-width  (×{m:g})"))
         y = corner.y() - 10 - 16 * (len(lines) - 1)
         for m, _name, text in lines:
             d = arrow_scale.nice_at_most(KEY_BAR_PX[1] / (m * ppu))
