@@ -2,12 +2,11 @@
 
 For run ``label`` of a ``runner.Race`` at step T, with x its points
 ``(S, 2)``, the state after step T and g the gradient its next step will
-use (``surface.value_and_grad_step(x, T + 1)``: a mini-batch surface gives
-that step's batch gradient, as the race will):
+use (``race.gradient``: on a mini-batch surface, that step's batch):
 
 - "step": x_{T+1} − x_T, from the optimizer's own ``step`` on copies (the
   race is not advanced);
-- the kind's registered internals (``optimizers.internals``):
+- the kind's registered internals (``race.internals``, i.e. ``optimizers.internals``):
   "gradient_term" −η·g, "velocity" (v, or Adam's m̂), "scale" (the
   per-coordinate step η/(√c + ε) or η/(√v̂ + ε)), "newton_step",
   "direction" (L-BFGS), whichever apply.
@@ -22,8 +21,6 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import numpy as np
-
-from optim_core import optimizers
 
 #: Kinds whose "velocity" averages gradients (units of g, not of a step): views
 #: draw it as −η·v, the step it stands for, beside −η·g.
@@ -46,21 +43,18 @@ class HeadInternals(NamedTuple):
 
 
 def next_gradient(race, label: str) -> np.ndarray:
-    """``(S, 2)``: the gradient run ``label``'s next step uses."""
-    x = race.current_points(label)
-    with np.errstate(all="ignore"):
-        return np.asarray(race.surface.value_and_grad_step(x, race.step + 1)[1], dtype=float)
+    """``(S, 2)``: the gradient run ``label``'s next step uses (the race's own)."""
+    return race.gradient(label)
 
 
 def at_heads(race, label: str) -> HeadInternals:
     """The internals of run ``label`` at its current points (see the module docstring)."""
     opt, state = race.optimizer(label), race.state(label)
-    x = race.current_points(label)
-    g = next_gradient(race, label)
+    x, g = race.current_points(label), race.gradient(label)
     with np.errstate(all="ignore"):
-        parts = optimizers.internals(opt, state, g, x=x, surface=race.surface)
+        parts = race.internals(label)
         x_next, _ = opt.step(x, g, state, surface=race.surface)
-        vectors = {"step": x_next - x}
+    vectors = {"step": x_next - x}
     for name, value in parts.items():
         value = np.asarray(value, dtype=float)
         if value.shape == x.shape:
