@@ -115,17 +115,19 @@ class InternalsView(QObject):
         race. Returns '' or a one-line reason why it cannot be explained."""
         model = self._model
         model.pause()
+        label = model.race_label(self.selected) if model.spec.runs else ""
+        if model.race is None or label not in model.race.labels:
+            return self.tr("Select a run that is racing to explain its step.")
         try:
-            explained = explain.explain_step(model.race, model.race_label(self.selected),
-                                             model.step_surface(), start=0)
-        except (KeyError, ValueError) as e:
+            explained = explain.explain_step(model.race, label, start=0)
+        except ValueError as e:
             return str(e)
         self.explained, self.stage = explained, 0
         self.explain_changed.emit()
         return ""
 
     def next_stage(self) -> None:
-        """→ while explaining: the next stage, and after the last, the step itself."""
+        """→ while explaining: the next stage, and after the last, that one step."""
         if self.explained is None:
             return
         if self.stage + 1 < len(self.explained.stages):
@@ -133,7 +135,7 @@ class InternalsView(QObject):
             self.explain_changed.emit()
         else:
             self.leave_explain()
-            self._model.step_once()
+            self._model.advance(1)
 
     def leave_explain(self) -> None:
         """Esc: back to the race as it was."""

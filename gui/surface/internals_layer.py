@@ -152,7 +152,7 @@ class InternalsLayer(pg.GraphicsObject):
             return
         rect = QRectF(o.x() - hx, o.y() - hy, 2 * hx, 2 * hy)
         p.setBrush(Qt.BrushStyle.NoBrush)
-        for pen_color, w in ((OUTLINE, 3.5), (QColor(color), 1.5)):
+        for pen_color, w in ((OUTLINE, 4.0), (QColor(color), 2.0)):
             p.setPen(QPen(pen_color, w * self.width_scale))
             p.drawRect(rect)
 

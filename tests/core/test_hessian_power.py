@@ -64,3 +64,17 @@ def test_full_batch_sgd_on_the_quadratic_model_breaks_at_two_over_lambda_max():
         return float(np.linalg.norm(v))
 
     assert grown(0.98) < 10 and grown(1.02) > 1e3
+
+
+def test_training_limits_put_each_runs_eta_against_the_curvature():
+    from optim_core import optimizers
+
+    model, W = small_problem("softmax", seed=2)
+    lam = hessian_power.largest_eigenvalue(model, W).lam_max
+    opts = {"SGD": optimizers.get("sgd", lr=0.3), "Momentum": optimizers.get("momentum", mu=0.5),
+            "Adam": optimizers.get("adam")}
+    limits = hessian_power.training_limits(model, W, opts)
+    assert limits.lam_max == pytest.approx(lam)
+    assert limits.critical["SGD"] == pytest.approx(2 / lam)
+    assert limits.critical["Momentum"] == pytest.approx(3 / lam)
+    assert np.isnan(limits.critical["Adam"]) and limits.lrs["SGD"] == 0.3

@@ -34,10 +34,10 @@ def near(c: QColor, target: QColor) -> bool:
         c.blue() - target.blue()) < 90
 
 
-def hits_along(image: QImage, view, origin, vector, color: str) -> int:
-    """Samples in ``color`` (within 2 px) along the middle of the drawn arrow."""
-    m_arrow, _ = view.internals.layer.magnifications()
-    a, b = (view.viewport_point(*p) for p in (origin, origin + m_arrow * vector))
+def hits_between(image: QImage, view, p0, p1, color: str) -> int:
+    """Samples in ``color`` (within 2 px) along the middle of the segment p0 → p1
+    (surface coordinates), as drawn in ``image``."""
+    a, b = (view.viewport_point(*p) for p in (p0, p1))
     target, hits = QColor(color), 0
     for f in np.linspace(0.2, 0.65, 16):
         x, y = a.x() + f * (b.x() - a.x()), a.y() + f * (b.y() - a.y())
@@ -46,29 +46,57 @@ def hits_along(image: QImage, view, origin, vector, color: str) -> int:
     return hits
 
 
+def gained(before: QImage, after: QImage, view, p0, p1, color: str) -> int:
+    return hits_between(after, view, p0, p1, color) - hits_between(before, view, p0, p1, color)
+
+
 def test_each_arrow_is_drawn_in_its_runs_colour(qtbot, view, ravine):
+    """One run and one piece at a time (so the key's magnification fits that
+    arrow): the grabbed picture gains the run's colour along the arrow."""
     before = grab(view)
-    ravine.internals.set_shown(True)
+    iv = ravine.internals
+    iv.set_shown(True)
+    expected = {"sgd": {"step", "gradient_term"},
+                "momentum": {"step", "gradient_term", "velocity"},
+                "rmsprop": {"step", "gradient_term"}, "adam": {"step", "gradient_term", "velocity"}}
+    for index, run in enumerate(ravine.spec.runs):
+        iv.set_all_runs_shown(False)
+        iv.set_run_shown(index, True)
+        for piece in expected[run.kind]:
+            for other in INTERNAL_PIECES:
+                iv.set_piece(other, other == piece)
+            after = grab(view)
+            glyph, = view.internals.layer.glyphs()
+            assert glyph.color == run.color and set(glyph.arrows) == {piece}
+            tip = glyph.origin + view.internals.layer.magnifications()[0] * glyph.arrows[piece]
+            more = gained(before, after, view, glyph.origin, tip, run.color)
+            assert more >= 5, (run.kind, piece, more)
+
+
+@pytest.mark.parametrize("kind", ["rmsprop", "adam"])
+def test_the_adaptive_box_is_drawn_in_the_runs_colour(qtbot, view, ravine, kind):
+    before = grab(view)
+    iv = ravine.internals
+    index = next(i for i, r in enumerate(ravine.spec.runs) if r.kind == kind)
+    iv.set_all_runs_shown(False)
+    iv.set_run_shown(index, True)
+    for piece in INTERNAL_PIECES:
+        iv.set_piece(piece, piece == "scale")
+    iv.set_shown(True)
     after = grab(view)
-    glyphs = view.internals.layer.glyphs()
-    assert sorted(g.color for g in glyphs) == sorted(COLORS.values())
-    pieces = {g.color: set(g.arrows) | ({"scale"} if g.box is not None else set())
-              for g in glyphs}
-    assert pieces[COLORS["momentum"]] >= {"step", "gradient_term", "velocity"}
-    assert pieces[COLORS["rmsprop"]] >= {"step", "gradient_term", "scale"}
-    assert pieces[COLORS["adam"]] >= {"step", "gradient_term", "velocity", "scale"}
-    checked = 0
-    m_arrow = view.internals.layer.magnifications()[0]
-    for g in glyphs:
-        for piece, vec in g.arrows.items():
-            a, b = (view.viewport_point(*p) for p in (g.origin, g.origin + m_arrow * vec))
-            if np.hypot(b.x() - a.x(), b.y() - a.y()) < 16:
-                continue  # too short to sample along
-            gained = hits_along(after, view, g.origin, vec, g.color) - hits_along(
-                before, view, g.origin, vec, g.color)
-            assert gained >= 4, (g.color, piece)
-            checked += 1
-    assert checked >= 12
+    glyph, = view.internals.layer.glyphs()
+    _, m_box = view.internals.layer.magnifications()
+    assert glyph.arrows == {} and glyph.box is not None
+    half = m_box * glyph.box
+    a, b = (view.viewport_point(*(glyph.origin + half * np.array(c))) for c in ((-1, 1), (1, -1)))
+    assert b.x() - a.x() > 6 and b.y() - a.y() > 4  # big enough to see
+
+    def coloured(image):
+        return sum(near(image.pixelColor(x, y), QColor(glyph.color))
+                   for x in range(a.x() - 3, b.x() + 4) for y in range(a.y() - 3, b.y() + 4))
+
+    perimeter = 2 * ((b.x() - a.x()) + (b.y() - a.y()))
+    assert coloured(after) - coloured(before) > 0.4 * perimeter  # the trail crosses it
 
 
 def test_the_arrows_follow_the_heads_as_the_race_steps(qtbot, view, ravine):
@@ -146,7 +174,7 @@ def test_internals_appear_in_exported_pictures(qtbot, view, ravine):
     shown = view.render_image(640, 520)
     diff = [(x, y) for x in range(0, 640, 2) for y in range(0, 520, 2)
             if plain.pixelColor(x, y) != shown.pixelColor(x, y)]
-    colours = {QColor(c) for c in COLORS.values()}
+    colours = [QColor(c) for c in COLORS.values()]
     coloured = sum(any(near(shown.pixelColor(x, y), c) for c in colours) for x, y in diff)
     assert coloured > 40
 
