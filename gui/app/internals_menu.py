@@ -23,7 +23,7 @@ def piece_titles() -> dict[str, str]:
     return {
         "step": tr("Step taken  x_{t+1} − x_t"),
         "gradient_term": tr("Gradient term  −η·g"),
-        "velocity": tr("Velocity  v  (Adam: m̂)"),
+        "velocity": tr("Velocity  v  (Adam: its first moment)"),
         "scale": tr("Adaptive step per coordinate (box)"),
         "newton_step": tr("Newton's step"),
         "direction": tr("L-BFGS direction"),

@@ -42,6 +42,9 @@ STROKES = {
     "carried": (Qt.PenStyle.DotLine, 1.6, False),  # the velocity before the blend
 }
 HEAD_PX = 9.0
+#: Fonts for symbols with combining marks (m̂, v̂): DejaVu Sans sets the hat a
+#: line too high, these place it on its letter.
+FORMULA_FONTS = ("STIX Two Math", "DejaVu Serif", "serif")
 KEY_BAR_PX = (30.0, 90.0)  # the key's bar lies between these lengths
 
 
@@ -67,7 +70,8 @@ class InternalsLayer(pg.GraphicsObject):
         self._m_arrow: float | None = None
         self._m_box: float | None = None
         self._font = QFont()
-        self._font.setPointSizeF(9)
+        self._font.setFamilies(list(FORMULA_FONTS))
+        self._font.setPointSizeF(10)
         self.width_scale = 1.0
 
     def set_glyphs(self, glyphs: list[Glyph]) -> None:

@@ -15,9 +15,10 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel
 
-from gui.surface.internals_layer import Glyph, InternalsLayer
+from gui.surface.internals_layer import FORMULA_FONTS, Glyph, InternalsLayer
 from optim_core.analysis import head_internals
 
 #: At most this many heads get text labels beside their arrows.
@@ -52,11 +53,13 @@ class InternalsOverlay:
         self.layer = InternalsLayer()
         self.layer.setZValue(22)
         viewbox.addItem(self.layer, ignoreBounds=True)
-        self.formula = pg.TextItem(anchor=(0, 0), fill=(16, 16, 24, 215),
-                                   border=pg.mkPen(255, 255, 255, 60))
-        self.formula.setParentItem(viewbox)
-        self.formula.setPos(8, 34)
-        self.formula.setZValue(40)
+        #: The explained step's stages and formulas: a strip under the plot (the view
+        #: puts it in its layout), so it never covers the arrows it explains.
+        self.formula = QLabel()
+        self.formula.setTextFormat(Qt.TextFormat.RichText)
+        self.formula.setWordWrap(True)
+        self.formula.setStyleSheet("QLabel { background: #101018; color: #e8e8e8; "
+                                   "padding: 6px 10px; border-top: 1px solid #34343e; }")
         self.formula.hide()
         model.internals.changed.connect(redraw_view)
         model.internals.explain_changed.connect(redraw_view)
@@ -101,23 +104,26 @@ class InternalsOverlay:
         stage = step.stages[iv.stage]
         self.layer.set_glyphs([Glyph(step.point, color, dict(stage.arrows), stage.box,
                                      piece_labels(step.kind))])
-        self.formula.setHtml(explain_html(step, iv.stage, self.model.spec.runs[index].label))
+        self.formula.setText(explain_html(step, iv.stage, self.model.spec.runs[index].label))
         self.formula.show()
 
 
 def explain_html(step, current: int, label: str) -> str:
-    """The stages so far, the current one in bold, with their formulas."""
+    """The current stage with its formulas and the run's numbers, the stages
+    before it by name, and what the keys do."""
     tr = QCoreApplication.translate
-    rows = [f"<b>{html.escape(tr('Explain', 'One step, explained'))}: "
-            f"{html.escape(label)}, t = {step.t}</b>"]
-    for k, stage in enumerate(step.stages[:current + 1]):
-        weight = "color:#ffffff" if k == current else "color:#a8a8b4"
-        rows.append(f"<div style='{weight}'><b>{k + 1}. {html.escape(stage_title(stage.name))}"
-                    f"</b><br>" + "<br>".join(f"&nbsp;&nbsp;{html.escape(line)}"
-                                                for line in stage.lines) + "</div>")
+    stage = step.stages[current]
+    head = tr("Explain", "One step, explained: {0}, t = {1} — stage {2} of {3}:").format(
+        label, step.t, current + 1, len(step.stages))
+    rows = [f"<b>{html.escape(head)} {html.escape(stage_title(stage.name))}</b>"]
+    rows += [f"&nbsp;&nbsp;{html.escape(line)}" for line in stage.lines]
+    done = " · ".join(f"{k + 1}. {stage_title(s.name)}" for k, s in enumerate(
+        step.stages[:current]))
     more = tr("Explain", "→ next stage") if current + 1 < len(step.stages) else tr(
         "Explain", "→ take the step")
-    rows.append(f"<span style='color:#a8a8b4'>{html.escape(more)} · "
-                f"{html.escape(tr('Explain', 'Esc leaves'))}</span>")
-    return ("<div style='font-size:10pt; color:#e8e8e8; font-family:DejaVu Sans'>"
-            + "".join(rows) + "</div>")
+    keys = f"{more} · {tr('Explain', 'Esc leaves')}"
+    rows.append(f"<span style='color:#a8a8b4'>{html.escape(done + '   ' if done else '')}"
+                f"{html.escape(keys)}</span>")
+    fonts = ", ".join(f"'{f}'" for f in FORMULA_FONTS)
+    return (f"<div style=\"font-size:10pt; font-family:{fonts}\">" + "<br>".join(rows)
+            + "</div>")

@@ -75,6 +75,7 @@ class SurfaceView(QWidget):
         self.heads.setZValue(20)
         self.viewbox.addItem(self.heads, ignoreBounds=True)
         self.internals = InternalsOverlay(self.viewbox, model, self._redraw_runs)
+        layout.addWidget(self.internals.formula)
         self._build_start_markers()
         self.legend = RunLegend(self.viewbox)
         self.map_layer = MapLayer(self.viewbox)
