@@ -82,8 +82,7 @@ def training_limits(model: LinearClassifier, W: np.ndarray, optimizers: dict) ->
     lam = largest_eigenvalue(model, W).lam_max
     critical, lrs = {}, {}
     for label, opt in optimizers.items():
-        hyper = {k: v for k, v in opt.values_at(1).items()
-                 if isinstance(v, (int, float)) and not isinstance(v, bool)}
+        hyper = {k: v for k, v in opt.values_at(1).items() if isinstance(v, (int, float))}
         critical[label] = stability.critical_lr(opt.kind, np.array([[lam]]), **hyper)
         lrs[label] = float(hyper.get("lr", np.nan))
     return TrainingLimits(lam, critical, lrs)

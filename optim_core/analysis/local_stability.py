@@ -57,14 +57,14 @@ def at_point(surface, kind: str, hyper: Mapping[str, Any], x: np.ndarray,
     if not np.all(np.isfinite(H)):
         return None
     H = 0.5 * (H + H.T)
-    numbers = {k: float(v) for k, v in hyper.items()
-               if isinstance(v, (int, float, np.floating)) and not isinstance(v, bool)}
+    numbers = {k: v if isinstance(v, bool) else float(v) for k, v in hyper.items()
+               if isinstance(v, (bool, int, float, np.floating))}
     adaptive = None
     if scale is not None and np.all(np.isfinite(scale)):
         adaptive = stability.adaptive_limits(H, np.asarray(scale, dtype=float).reshape(2))
     return LocalStability(x, H, stability.quadratic_rates(H),
                           stability.critical_lr(kind, H, **numbers),
-                          numbers.get("lr", math.nan), adaptive)
+                          float(numbers.get("lr", math.nan)), adaptive)
 
 
 def critical_lr_over(surface, kind: str, hyper: Mapping[str, Any], points: np.ndarray

@@ -70,13 +70,16 @@ def critical_lr(kind: str, H: np.ndarray, **hyper: Any) -> float:
     ``damping`` δ for newton, 0 when left out); others, such as ``lr``,
     are ignored, so ``critical_lr(opt.kind, H, **opt.hyper)`` works for
     unscheduled hyper-parameters. Returns ``math.inf`` where no η diverges
-    (no curved-up direction, or a search that keeps only improvements),
+    (no curved-up direction, a search that keeps only improvements, L-BFGS
+    with its line search),
     ``nan`` where there is no closed form (adaptive and other kinds, and
     μ or β outside [0, 1), where the forms above do not hold).
     """
     lam_max = float(eigenvalues(H)[-1])
     if kind in _NEVER_DIVERGE:
         return math.inf
+    if kind == "lbfgs":  # its Armijo line search never accepts a rise; a fixed step has no form
+        return math.inf if hyper.get("line_search", True) else math.nan
     limit = _LIMITS.get(kind)
     if limit is None:
         return math.nan
@@ -133,7 +136,7 @@ LIMIT_FORMULAS = {
 
 def has_closed_form(kind: str) -> bool:
     """True where ``critical_lr`` gives a number (not NaN) on a curved-up H."""
-    return kind in _LIMITS or kind in _NEVER_DIVERGE
+    return kind in _LIMITS or kind in _NEVER_DIVERGE or kind == "lbfgs"
 
 
 class QuadraticRates(NamedTuple):

@@ -10,7 +10,8 @@ from optim_core.analysis.explain_text import vec
 KINDS = {"sgd": {"lr": 1e-3}, "momentum": {"lr": 1e-3, "mu": 0.9},
          "nesterov": {"lr": 1e-3, "mu": 0.8}, "momentum_ema": {"lr": 1e-2, "beta": 0.9},
          "adagrad": {"lr": 0.3}, "rmsprop": {"lr": 1e-2, "rho": 0.9},
-         "adam": {"lr": 1e-2}, "adamw": {"lr": 1e-2}, "newton": {"lr": 0.5}}
+         "adam": {"lr": 1e-2}, "adamw": {"lr": 1e-2}, "newton": {"lr": 0.5},
+         "lbfgs": {"lr": 1.0}, "adadelta": {"lr": 1.0}}
 STARTS = np.array([[-1.5, 2.0], [0.5, -0.5]])
 
 
@@ -100,7 +101,8 @@ STAGES = {"sgd": ["gradient", "step"], "momentum": ["gradient", "velocity", "ste
           "momentum_ema": ["gradient", "velocity", "step"],
           "adagrad": ["gradient", "adaptive", "step"], "rmsprop": ["gradient", "adaptive", "step"],
           "adam": ["gradient", "velocity", "adaptive", "step"],
-          "newton": ["gradient", "curvature", "step"]}
+          "newton": ["gradient", "curvature", "step"], "lbfgs": ["gradient", "direction", "step"],
+          "adadelta": ["gradient", "adaptive", "step"]}
 
 
 @pytest.mark.parametrize("kind", sorted(STAGES))

@@ -86,6 +86,8 @@ def test_adaptive_and_unknown_forms_are_nan_and_searches_have_no_limit():
         assert math.isnan(stability.critical_lr(kind, H, lr=0.1))
         assert not stability.has_closed_form(kind)
     assert stability.critical_lr("random_local_search", H) == math.inf
+    assert stability.critical_lr("lbfgs", H, line_search=True) == math.inf
+    assert math.isnan(stability.critical_lr("lbfgs", H, line_search=False))
     assert math.isnan(stability.critical_lr("momentum", H, mu=1.0))
 
 
