@@ -9,24 +9,22 @@ stepping the race) and Esc leaves. The actions only call the model's
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
+from gui.app.i18n import translate
 from optim_core.experiment.spec import INTERNAL_PIECES
 
 
 def piece_titles() -> dict[str, str]:
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("InternalsMenu", text)
-
     return {
-        "step": tr("Step taken  x_{t+1} − x_t"),
-        "gradient_term": tr("Gradient term  −η·g"),
-        "velocity": tr("Velocity  v  (Adam: its first moment)"),
-        "scale": tr("Adaptive step per coordinate (box)"),
-        "newton_step": tr("Newton's step"),
-        "direction": tr("L-BFGS direction"),
+        "step": translate("InternalsMenu", "Step taken  x_{t+1} − x_t"),
+        "gradient_term": translate("InternalsMenu", "Gradient term  −η·g"),
+        "velocity": translate("InternalsMenu", "Velocity  v  (Adam: its first moment)"),
+        "scale": translate("InternalsMenu", "Adaptive step per coordinate (box)"),
+        "newton_step": translate("InternalsMenu", "Newton's step"),
+        "direction": translate("InternalsMenu", "L-BFGS direction"),
     }
 
 
@@ -37,10 +35,11 @@ class InternalsMenu(QObject):
         super().__init__(window)
         self.window, self.model = window, window.model
         iv = self.model.internals
-        self.menu = QMenu(self.tr("&Internals"), window)
+        self.menu = QMenu(translate("InternalsMenu", "&Internals"), window)
         window.view_menu.addMenu(self.menu)
-        self.show_action = self._add("internals", self.tr("&Show internals"), iv.toggle, "I",
-                                     checkable=True)
+        self.show_action = self._add(
+            "internals", translate("InternalsMenu", "&Show internals"), iv.toggle, "I",
+            checkable=True)
         self.menu.addSeparator()
         self.piece_actions: dict[str, QAction] = {}
         for piece, title in piece_titles().items():
@@ -49,14 +48,16 @@ class InternalsMenu(QObject):
             self.menu.addAction(action)
             self.piece_actions[piece] = action
         self.menu.addSeparator()
-        self.runs_menu = self.menu.addMenu(self.tr("&Runs"))
+        self.runs_menu = self.menu.addMenu(translate("InternalsMenu", "&Runs"))
         self.menu.addSeparator()
-        self.explain_action = self._add("explain_step", self.tr("&Explain step"), self.explain,
-                                        "E")
-        self.next_action = self._add("explain_next", self.tr("Next stage"), iv.next_stage,
-                                     Qt.Key.Key_Right, in_menu=False)
-        self.leave_action = self._add("explain_leave", self.tr("Leave the explained step"),
-                                      iv.leave_explain, Qt.Key.Key_Escape, in_menu=False)
+        self.explain_action = self._add(
+            "explain_step", translate("InternalsMenu", "&Explain step"), self.explain, "E")
+        self.next_action = self._add(
+            "explain_next", translate("InternalsMenu", "Next stage"), iv.next_stage,
+            Qt.Key.Key_Right, in_menu=False)
+        self.leave_action = self._add(
+            "explain_leave", translate("InternalsMenu", "Leave the explained step"),
+            iv.leave_explain, Qt.Key.Key_Escape, in_menu=False)
         iv.changed.connect(self._show_settings)
         iv.explain_changed.connect(self._show_explaining)
         self.model.runs_changed.connect(self._show_settings)
@@ -90,9 +91,9 @@ class InternalsMenu(QObject):
             action.setChecked(piece in iv.pieces)
             action.blockSignals(False)
         self.runs_menu.clear()
-        all_on = self.runs_menu.addAction(self.tr("All runs"))
+        all_on = self.runs_menu.addAction(translate("InternalsMenu", "All runs"))
         all_on.triggered.connect(lambda: iv.set_all_runs_shown(True))
-        none_on = self.runs_menu.addAction(self.tr("No run"))
+        none_on = self.runs_menu.addAction(translate("InternalsMenu", "No run"))
         none_on.triggered.connect(lambda: iv.set_all_runs_shown(False))
         self.runs_menu.addSeparator()
         for i, run in enumerate(self.model.spec.runs):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from gui.app.i18n import translate
 from optim_core.analysis import explain
 from optim_core.experiment.spec import INTERNAL_PIECES
 
@@ -117,7 +118,7 @@ class InternalsView(QObject):
         model.pause()
         label = model.race_label(self.selected) if model.spec.runs else ""
         if model.race is None or label not in model.race.labels:
-            return self.tr("Select a run that is racing to explain its step.")
+            return translate("InternalsView", "Select a run that is racing to explain its step.")
         try:
             explained = explain.explain_step(model.race, label, start=0)
         except ValueError as e:

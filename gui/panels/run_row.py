@@ -235,17 +235,20 @@ class RunRow(QFrame):
         self.lr_tick.set_value(critical)
         slider = self.hyper_widgets["lr"]
         if math.isnan(critical):
-            tip = self.tr("learning rate — no closed-form limit for this kind")
+            tip = translate("RunRow", "learning rate — no closed-form limit for this kind")
         elif math.isinf(critical):
-            tip = self.tr("learning rate — no limit on the local quadratic at the start")
+            tip = translate("RunRow",
+                            "learning rate — no limit on the local quadratic at the start")
         else:
-            tip = self.tr("learning rate — critical η ≈ {0:.3g} on the local quadratic at "
-                          "the start (red tick): above it the run diverges").format(critical)
+            tip = translate("RunRow", "learning rate — critical η ≈ {critical} on the local "
+                            "quadratic at the start (red tick): above it the run diverges"
+                            ).format(critical=f"{critical:.3g}")
         slider.setToolTip(tip)
         self.lr_warning.setVisible(too_large)
-        self.lr_warning.setToolTip(self.tr(
-            "η is above the critical η ≈ {0:.3g} at the start: this run will diverge "
-            "(on the local quadratic model)").format(critical) if too_large else "")
+        self.lr_warning.setToolTip(translate(
+            "RunRow", "η is above the critical η ≈ {critical} at the start: this run will "
+            "diverge (on the local quadratic model)").format(critical=f"{critical:.3g}")
+            if too_large else "")
 
     def _build_schedule_fields(self, kind: str, values: dict) -> None:
         """Show the fields of schedule ``kind`` with ``values`` (defaults where missing)."""

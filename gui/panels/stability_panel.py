@@ -16,6 +16,7 @@ import math
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from gui.app.i18n import translate
 from optim_core.analysis import stability
 from optim_core.analysis.local_stability import LocalStability
 
@@ -62,36 +63,38 @@ class StabilityPanel(QWidget):
         runs = m.spec.runs
         index = m.internals.selected
         if not runs or m.surface is None:
-            self.text.setText(self.tr("No surface or run yet."))
+            self.text.setText(translate("StabilityPanel", "No surface or run yet."))
             return
         run = runs[index]
         head = m.stability.at_head(index)
-        parts = [f"<b>{html.escape(run.label)}</b> · "
-                 + html.escape(self.tr("at its head, step {0}").format(m.step))]
-        parts.append(self._report(run.kind, head) if head is not None
-                     else html.escape(self.tr("stopped: no curvature to show")))
-        minima = m.stability.at_minima(index)
-        for k, report in enumerate(minima):
-            where = f"({fmt(report.point[0])}, {fmt(report.point[1])})"
-            parts.append(f"<br><b>{html.escape(self.tr('at minimum {0} {1}').format(k + 1, where))}"
-                         f"</b>" + self._report(run.kind, report, brief=True))
+        where = translate("StabilityPanel", "at its head, step {step}").format(step=m.step)
+        parts = [f"<b>{html.escape(run.label)}</b> · {html.escape(where)}"]
+        parts.append(self._report(run.kind, head) if head is not None else html.escape(
+            translate("StabilityPanel", "stopped: no curvature to show")))
+        for k, report in enumerate(m.stability.at_minima(index)):
+            title = translate("StabilityPanel", "at minimum {number} {point}").format(
+                number=k + 1, point=f"({fmt(report.point[0])}, {fmt(report.point[1])})")
+            parts.append(f"<br><b>{html.escape(title)}</b>"
+                         + self._report(run.kind, report, brief=True))
         self.text.setText("".join(parts))
 
     def _report(self, kind: str, r: LocalStability, brief: bool = False) -> str:
         q = r.rates
         rows = [("λmin, λmax", f"{fmt(q.lam_min)}, {fmt(q.lam_max)}"), ("κ", fmt(q.kappa))]
         formula = stability.LIMIT_FORMULAS.get(kind)
+        critical = translate("StabilityPanel", "critical η")
         if formula is not None or math.isinf(r.critical_lr):
-            verdict = self._verdict(r)
-            rows.append((self.tr("critical η") + (f" = {formula}" if formula else ""),
-                         f"{fmt(r.critical_lr)}{verdict}"))
+            rows.append((critical + (f" = {formula}" if formula else ""),
+                         f"{fmt(r.critical_lr)}{self._verdict(r)}"))
         if kind == "sgd" and not brief:
-            rows.append((self.tr("best constant η = 2/(λmin + λmax)"), fmt(q.best_lr)))
-            rows.append((self.tr("its rate (κ − 1)/(κ + 1) per step"), fmt(q.rate)))
+            rows.append((translate("StabilityPanel", "best constant η = 2/(λmin + λmax)"),
+                         fmt(q.best_lr)))
+            rows.append((translate("StabilityPanel", "its rate (κ − 1)/(κ + 1) per step"),
+                         fmt(q.rate)))
         if r.adaptive is not None and not brief:
             rows.extend(self._adaptive_rows(r))
         elif math.isnan(r.critical_lr) and not brief:
-            rows.append((self.tr("critical η"), self.tr("no closed form for this kind")))
+            rows.append((critical, translate("StabilityPanel", "no closed form for this kind")))
         cells = "".join(f"<tr><td>{html.escape(a)}</td><td>&nbsp;{b}</td></tr>" for a, b in rows)
         return f"<table>{cells}</table>"
 
@@ -99,8 +102,8 @@ class StabilityPanel(QWidget):
         if math.isnan(r.lr) or not math.isfinite(r.critical_lr):
             return ""
         if r.too_large:
-            return f" <span style='color:{WARN}'>⚠ η = {fmt(r.lr)} " + html.escape(
-                self.tr("is above it")) + "</span>"
+            above = html.escape(translate("StabilityPanel", "is above it"))
+            return f" <span style='color:{WARN}'>⚠ η = {fmt(r.lr)} {above}</span>"
         return f" <span style='color:{OK}'>η = {fmt(r.lr)} ✓</span>"
 
     def _adaptive_rows(self, r: LocalStability) -> list[tuple[str, str]]:
@@ -108,10 +111,11 @@ class StabilityPanel(QWidget):
         rows = []
         for k in range(len(a.eigenvalues)):
             u = a.eigenvectors[:, k]
-            over = a.along[k] > a.limits[k]
-            colour = WARN if over else OK
-            rows.append((self.tr("along u{0} = ({1}, {2})").format(k + 1, fmt(u[0]), fmt(u[1])),
-                         f"<span style='color:{colour}'>η_eff {fmt(a.along[k])}</span> "
-                         f"vs 2/λ{k + 1} = {fmt(a.limits[k])}"))
-        rows.append((self.tr("λmax of D½HD½ (stable below 2)"), fmt(a.lam_scaled)))
+            colour = WARN if a.along[k] > a.limits[k] else OK
+            name = translate("StabilityPanel", "along u{k} = ({x}, {y})").format(
+                k=k + 1, x=fmt(u[0]), y=fmt(u[1]))
+            rows.append((name, f"<span style='color:{colour}'>η_eff {fmt(a.along[k])}</span> "
+                               f"vs 2/λ{k + 1} = {fmt(a.limits[k])}"))
+        rows.append((translate("StabilityPanel", "λmax of D½HD½ (stable below 2)"),
+                     fmt(a.lam_scaled)))
         return rows

@@ -6,23 +6,29 @@ from __future__ import annotations
 import html
 import math
 
+from gui.app.i18n import translate
+
 
 def limits_html(limits) -> str:
     """λmax of the full-batch loss at the start weights, and each run's η against
     its critical η there (power iteration on Hessian–vector products)."""
     if limits is None:
         return ""
-    rows = [f"<b>curvature at the start</b>: λmax(H) = {limits.lam_max:.4g} "
-            "<span style='color:#a0a0a8'>(power iteration, full batch)</span>"]
+    head = translate("TrainingPanel", "curvature at the start")
+    note = translate("TrainingPanel", "(power iteration, full batch)")
+    rows = [f"<b>{html.escape(head)}</b>: λmax(H) = {limits.lam_max:.4g} "
+            f"<span style='color:#a0a0a8'>{html.escape(note)}</span>"]
     for label, critical in limits.critical.items():
         lr = limits.lrs[label]
         if math.isnan(critical):
-            verdict = "no closed-form limit"
+            verdict = html.escape(translate("TrainingPanel", "no closed-form limit"))
         elif math.isinf(critical):
-            verdict = "no limit"
+            verdict = html.escape(translate("TrainingPanel", "no limit"))
         else:
-            over = lr > critical
-            mark = "<span style='color:#e5534b'>⚠ above it</span>" if over else "✓"
-            verdict = f"η = {lr:.3g} vs critical {critical:.3g} {mark}"
+            above = html.escape(translate("TrainingPanel", "above it"))
+            mark = "✓" if lr <= critical else f"<span style='color:#e5534b'>⚠ {above}</span>"
+            text = translate("TrainingPanel", "η = {lr} vs critical {critical}").format(
+                lr=f"{lr:.3g}", critical=f"{critical:.3g}")
+            verdict = f"{html.escape(text)} {mark}"
         rows.append(f"{html.escape(label)}: {verdict}")
     return "<br>".join(rows)

@@ -29,6 +29,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPolygonF
 
+from gui.app.i18n import translate
 from optim_core.render import arrow_scale
 
 OUTLINE = QColor(16, 16, 24, 200)
@@ -168,11 +169,12 @@ class InternalsLayer(pg.GraphicsObject):
         corner = t.map(QPointF(view.viewRect().left(), view.viewRect().top()))
         lines = []
         if any(g.arrows for g in self._glyphs):
-            lines.append((self._m_arrow, "arrows", "{d}  (arrows ×{m:g})"))
+            lines.append((self._m_arrow, translate("InternalsLayer", "{length}  (arrows ×{m})")))
         if any(g.box is not None for g in self._glyphs):
-            lines.append((self._m_box, "box", "η {d} per coordinate = box half-width  (×{m:g})"))
+            lines.append((self._m_box, translate(
+                "InternalsLayer", "η {length} per coordinate = box half-width  (×{m})")))
         y = corner.y() - 10 - 16 * (len(lines) - 1)
-        for m, _name, text in lines:
+        for m, text in lines:
             d = arrow_scale.nice_at_most(KEY_BAR_PX[1] / (m * ppu))
             px = d * m * ppu
             x0 = corner.x() + 12
@@ -181,5 +183,5 @@ class InternalsLayer(pg.GraphicsObject):
                 p.drawLine(QPointF(x0, y), QPointF(x0 + px, y))
             p.setPen(QColor("#f2f2f2"))
             p.drawText(QPointF(x0 + px + 6, y + 4),
-                       text.format(m=m, d=arrow_scale.format_length(d)))
+                       text.format(m=f"{m:g}", length=arrow_scale.format_length(d)))
             y += 16

@@ -15,9 +15,10 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from gui.app.i18n import translate
 from gui.surface.internals_layer import FORMULA_FONTS, Glyph, InternalsLayer
 from optim_core.analysis import head_internals
 
@@ -34,14 +35,13 @@ def piece_labels(kind: str) -> dict[str, str]:
 
 
 def stage_title(name: str) -> str:
-    tr = QCoreApplication.translate
     return {
-        "gradient": tr("Explain", "the gradient"),
-        "velocity": tr("Explain", "the velocity blend"),
-        "adaptive": tr("Explain", "the adaptive division"),
-        "curvature": tr("Explain", "Newton: the curvature"),
-        "direction": tr("Explain", "L-BFGS: the direction"),
-        "step": tr("Explain", "the final step"),
+        "gradient": translate("Explain", "the gradient"),
+        "velocity": translate("Explain", "the velocity blend"),
+        "adaptive": translate("Explain", "the adaptive division"),
+        "curvature": translate("Explain", "Newton: the curvature"),
+        "direction": translate("Explain", "L-BFGS: the direction"),
+        "step": translate("Explain", "the final step"),
     }.get(name, name)
 
 
@@ -111,17 +111,17 @@ class InternalsOverlay:
 def explain_html(step, current: int, label: str) -> str:
     """The current stage with its formulas and the run's numbers, the stages
     before it by name, and what the keys do."""
-    tr = QCoreApplication.translate
     stage = step.stages[current]
-    head = tr("Explain", "One step, explained: {0}, t = {1} — stage {2} of {3}:").format(
-        label, step.t, current + 1, len(step.stages))
+    head = translate("Explain", "One step, explained: {run}, t = {t} — stage {stage} of {of}:"
+                     ).format(run=label, t=step.t, stage=current + 1, of=len(step.stages))
     rows = [f"<b>{html.escape(head)} {html.escape(stage_title(stage.name))}</b>"]
     rows += [f"&nbsp;&nbsp;{html.escape(line)}" for line in stage.lines]
     done = " · ".join(f"{k + 1}. {stage_title(s.name)}" for k, s in enumerate(
         step.stages[:current]))
-    more = tr("Explain", "→ next stage") if current + 1 < len(step.stages) else tr(
-        "Explain", "→ take the step")
-    keys = f"{more} · {tr('Explain', 'Esc leaves')}"
+    more = (translate("Explain", "→ next stage") if current + 1 < len(step.stages)
+            else translate("Explain", "→ take the step"))
+    leave = translate("Explain", "Esc leaves")
+    keys = f"{more} · {leave}"
     rows.append(f"<span style='color:#a8a8b4'>{html.escape(done + '   ' if done else '')}"
                 f"{html.escape(keys)}</span>")
     fonts = ", ".join(f"'{f}'" for f in FORMULA_FONTS)

@@ -121,12 +121,61 @@
         <translation>多起点</translation>
     </message>
     <message>
+        <source>Stability</source>
+        <translation>稳定性</translation>
+    </message>
+    <message>
         <source>Surface</source>
         <translation>曲面</translation>
     </message>
     <message>
         <source>Optimizers</source>
         <translation>优化器</translation>
+    </message>
+</context>
+<context>
+    <name>Explain</name>
+    <message>
+        <source>the gradient</source>
+        <extracomment>At most this many heads get text labels beside their arrows.</extracomment>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <source>the velocity blend</source>
+        <translation>速度的混合</translation>
+    </message>
+    <message>
+        <source>the adaptive division</source>
+        <translation>自适应的除法</translation>
+    </message>
+    <message>
+        <source>Newton: the curvature</source>
+        <translation>牛顿法：曲率</translation>
+    </message>
+    <message>
+        <source>L-BFGS: the direction</source>
+        <translation>L-BFGS：方向</translation>
+    </message>
+    <message>
+        <source>the final step</source>
+        <translation>最终的一步</translation>
+    </message>
+    <message>
+        <source>One step, explained: {run}, t = {t} — stage {stage} of {of}:</source>
+        <extracomment>The explained step&apos;s stages and formulas: a strip under the plot (the view puts it in its layout), so it never covers the arrows it explains.</extracomment>
+        <translation>单步讲解：{run}，t = {t} — 第 {stage} 阶段（共 {of} 个）：</translation>
+    </message>
+    <message>
+        <source>→ next stage</source>
+        <translation>→ 下一阶段</translation>
+    </message>
+    <message>
+        <source>→ take the step</source>
+        <translation>→ 走这一步</translation>
+    </message>
+    <message>
+        <source>Esc leaves</source>
+        <translation>Esc 退出</translation>
     </message>
 </context>
 <context>
@@ -581,6 +630,85 @@ numeric: {kind}, h = {h}</source>
     <message>
         <source>four learning rates</source>
         <translation>四种学习率</translation>
+    </message>
+</context>
+<context>
+    <name>InternalsLayer</name>
+    <message>
+        <source>{length}  (arrows ×{m})</source>
+        <extracomment>piece -&gt; (pen style, width px, filled head) Fonts for symbols with combining marks (m̂, v̂): DejaVu Sans sets the hat a line too high, these place it on its letter.</extracomment>
+        <translation>{length}  （箭头放大 ×{m}）</translation>
+    </message>
+    <message>
+        <source>η {length} per coordinate = box half-width  (×{m})</source>
+        <translation>每个坐标的 η {length} = 方框半宽  （×{m}）</translation>
+    </message>
+</context>
+<context>
+    <name>InternalsMenu</name>
+    <message>
+        <source>Step taken  x_{t+1} − x_t</source>
+        <translation>所走的一步  x_{t+1} − x_t</translation>
+    </message>
+    <message>
+        <source>Gradient term  −η·g</source>
+        <translation>梯度项  −η·g</translation>
+    </message>
+    <message>
+        <source>Velocity  v  (Adam: its first moment)</source>
+        <translation>速度  v  （Adam：一阶矩）</translation>
+    </message>
+    <message>
+        <source>Adaptive step per coordinate (box)</source>
+        <translation>每个坐标的自适应步长（方框）</translation>
+    </message>
+    <message>
+        <source>Newton&apos;s step</source>
+        <translation>牛顿步</translation>
+    </message>
+    <message>
+        <source>L-BFGS direction</source>
+        <translation>L-BFGS 方向</translation>
+    </message>
+    <message>
+        <source>&amp;Internals</source>
+        <translation>内部量(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Show internals</source>
+        <translation>显示内部量(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Runs</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Explain step</source>
+        <translation>讲解一步(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Next stage</source>
+        <translation>下一阶段</translation>
+    </message>
+    <message>
+        <source>Leave the explained step</source>
+        <translation>退出单步讲解</translation>
+    </message>
+    <message>
+        <source>All runs</source>
+        <translation>全部运行</translation>
+    </message>
+    <message>
+        <source>No run</source>
+        <translation>不显示任何运行</translation>
+    </message>
+</context>
+<context>
+    <name>InternalsView</name>
+    <message>
+        <source>Select a run that is racing to explain its step.</source>
+        <extracomment>The step being explained (``explain.ExplainedStep``) and the stage shown.</extracomment>
+        <translation>请选择一个正在比赛的运行来讲解它的一步。</translation>
     </message>
 </context>
 <context>
@@ -1068,6 +1196,22 @@ The surface on screen stays as it was.</source>
         <source>decay</source>
         <translation>学习率衰减</translation>
     </message>
+    <message>
+        <source>learning rate — no closed-form limit for this kind</source>
+        <translation>学习率 — 这种方法没有闭式的上限</translation>
+    </message>
+    <message>
+        <source>learning rate — no limit on the local quadratic at the start</source>
+        <translation>学习率 — 在起点的局部二次模型上没有上限</translation>
+    </message>
+    <message>
+        <source>learning rate — critical η ≈ {critical} on the local quadratic at the start (red tick): above it the run diverges</source>
+        <translation>学习率 — 在起点的局部二次模型上临界 η ≈ {critical}（红色刻度）：超过它，这个运行就会发散</translation>
+    </message>
+    <message>
+        <source>η is above the critical η ≈ {critical} at the start: this run will diverge (on the local quadratic model)</source>
+        <translation>η 高于起点处的临界 η ≈ {critical}：这个运行将会发散（按局部二次模型）</translation>
+    </message>
 </context>
 <context>
     <name>SearchPlot</name>
@@ -1149,6 +1293,54 @@ The surface on screen stays as it was.</source>
     <message>
         <source>{0}: {1:g} × best η</source>
         <translation>{0}：{1:g} × 最佳 η</translation>
+    </message>
+</context>
+<context>
+    <name>StabilityPanel</name>
+    <message>
+        <source>No surface or run yet.</source>
+        <extracomment>Longest wait between a step and the panel showing it, in ms.</extracomment>
+        <translation>还没有曲面或运行。</translation>
+    </message>
+    <message>
+        <source>at its head, step {step}</source>
+        <translation>在它当前的位置，第 {step} 步</translation>
+    </message>
+    <message>
+        <source>stopped: no curvature to show</source>
+        <translation>已停止：没有曲率可显示</translation>
+    </message>
+    <message>
+        <source>at minimum {number} {point}</source>
+        <translation>在极小值 {number} {point}</translation>
+    </message>
+    <message>
+        <source>critical η</source>
+        <translation>临界 η</translation>
+    </message>
+    <message>
+        <source>best constant η = 2/(λmin + λmax)</source>
+        <translation>最佳常数 η = 2/(λmin + λmax)</translation>
+    </message>
+    <message>
+        <source>its rate (κ − 1)/(κ + 1) per step</source>
+        <translation>它每步的收敛率 (κ − 1)/(κ + 1)</translation>
+    </message>
+    <message>
+        <source>no closed form for this kind</source>
+        <translation>这种方法没有闭式解</translation>
+    </message>
+    <message>
+        <source>is above it</source>
+        <translation>高于它</translation>
+    </message>
+    <message>
+        <source>along u{k} = ({x}, {y})</source>
+        <translation>沿 u{k} = ({x}, {y})</translation>
+    </message>
+    <message>
+        <source>λmax of D½HD½ (stable below 2)</source>
+        <translation>D½HD½ 的 λmax（小于 2 时稳定）</translation>
     </message>
 </context>
 <context>
@@ -1255,6 +1447,7 @@ The surface on screen stays as it was.</source>
     </message>
     <message>
         <source>Reset the 3-D camera</source>
+        <extracomment>Home resets the camera while the view has the focus (a window with its own Home turns this off and resets the camera from its action instead).</extracomment>
         <translation>复位三维相机</translation>
     </message>
     <message>
@@ -1601,6 +1794,30 @@ The surface on screen stays as it was.</source>
     <message>
         <source>{run}, trained: {share} % off the plane</source>
         <translation>{run}，训练后：{share} % 偏离平面</translation>
+    </message>
+    <message>
+        <source>curvature at the start</source>
+        <translation>起点处的曲率</translation>
+    </message>
+    <message>
+        <source>(power iteration, full batch)</source>
+        <translation>（幂迭代，全批量）</translation>
+    </message>
+    <message>
+        <source>no closed-form limit</source>
+        <translation>没有闭式上限</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>没有上限</translation>
+    </message>
+    <message>
+        <source>above it</source>
+        <translation>高于它</translation>
+    </message>
+    <message>
+        <source>η = {lr} vs critical {critical}</source>
+        <translation>η = {lr}，临界值 {critical}</translation>
     </message>
 </context>
 <context>
@@ -2390,6 +2607,14 @@ x ← x′ if f(x′) &lt; f(x)</source>
         <translation>Rosenbrock 函数上的竞赛</translation>
     </message>
     <message>
+        <source>AdaGrad&apos;s shrinking box against RMSprop&apos;s breathing one</source>
+        <translation>AdaGrad 不断缩小的方框与 RMSprop 一张一缩的方框</translation>
+    </message>
+    <message>
+        <source>The box at each head is the per-coordinate step η/(√c + ε). AdaGrad adds up every squared gradient, so c only grows and its box shrinks for good: it stalls on the valley wall. RMSprop keeps a leaky average (ρ = 0.99), so when the gradients get small on the valley floor c decays and the box grows back: it breathes, and RMSprop goes on towards (1, 1).</source>
+        <translation>每个当前位置的方框是每个坐标的步长 η/(√c + ε)。AdaGrad 把每个梯度的平方都累加起来，所以 c 只增不减，方框一去不回地缩小：它停在了山谷的壁上。RMSprop 保留的是带泄漏的平均（ρ = 0.99），所以当梯度在谷底变小时 c 会衰减，方框又重新变大：它在“呼吸”，于是 RMSprop 继续朝 (1, 1) 前进。</translation>
+    </message>
+    <message>
         <source>Ravine: AdaDelta needs no learning rate</source>
         <translation>峡谷：AdaDelta 不需要学习率</translation>
     </message>
@@ -2398,12 +2623,36 @@ x ← x′ if f(x′) &lt; f(x)</source>
         <translation>AdaDelta 用近期步长平方均值的平方根除以近期梯度平方均值的平方根，所以它的步长与 x 的单位一致，η = 1 无需调节。η = 0.03 的 SGD 在这个山谷（κ = 50）里没有问题，但一旦 κ 超过 2/η ≈ 67 就会发散：调大条件数，可以看到 SGD 发散，而仍然取 η = 1 的 AdaDelta 继续下降。</translation>
     </message>
     <message>
+        <source>Ravine: SGD just below and just above its critical η</source>
+        <translation>峡谷：SGD 刚好低于和刚好高于它的临界 η</translation>
+    </message>
+    <message>
+        <source>f = ½(x² + 100y²): the Hessian&apos;s largest eigenvalue is λmax = 100, so on this quadratic SGD converges only for η &lt; 2/λmax = 0.02 (the red tick on the η slider). At 0.98× that (η = 0.0196) each step flips y across the valley and shrinks it by |1 − ηλmax| = 0.96; at 1.02× (η = 0.0204) the flip grows it by 1.04, and the run bounces out of the valley. Watch the arrows: the step Δx and −ηg overshoot the floor by a little less, or a little more, than they should.</source>
+        <translation>f = ½(x² + 100y²)：Hessian 的最大特征值是 λmax = 100，所以在这个二次函数上 SGD 只有在 η &lt; 2/λmax = 0.02 时才收敛（η 滑块上的红色刻度）。取它的 0.98 倍（η = 0.0196）时，每一步都把 y 翻到山谷另一侧，并按 |1 − ηλmax| = 0.96 缩小；取 1.02 倍（η = 0.0204）时，每次翻转都按 1.04 放大，这个运行就被弹出山谷。注意看箭头：一步 Δx 和 −ηg 越过谷底的距离比应有的稍短或稍长。</translation>
+    </message>
+    <message>
+        <source>Ravine: momentum stays stable where SGD blows up</source>
+        <translation>峡谷：SGD 爆掉的地方，动量依然稳定</translation>
+    </message>
+    <message>
+        <source>On f = ½(x² + 100y²) SGD diverges for η &gt; 2/λmax = 0.02. Heavy-ball momentum converges up to η &lt; 2(1 + μ)/λmax: 0.038 with μ = 0.9, nearly twice as far (the ticks on the η sliders). At η = 0.03 SGD&apos;s step overshoots the floor by more each time, while momentum&apos;s velocity v (dotted) soaks up the overshoot and carries the run down the valley.</source>
+        <translation>在 f = ½(x² + 100y²) 上，η &gt; 2/λmax = 0.02 时 SGD 发散。重球动量一直收敛到 η &lt; 2(1 + μ)/λmax：μ = 0.9 时是 0.038，几乎远了一倍（见 η 滑块上的刻度）。在 η = 0.03 时，SGD 的每一步越过谷底越来越多，而动量的速度 v（点线）吸收了这种越过，带着运行沿山谷而下。</translation>
+    </message>
+    <message>
         <source>Ravine: SGD zig-zags, momentum glides</source>
         <translation>峡谷：SGD 来回震荡，动量法平滑滑行</translation>
     </message>
     <message>
         <source>A long narrow valley f = ½(x² + 100y²), condition number κ = 100. Near the largest stable learning rate SGD bounces from wall to wall and crawls along the flat floor. At the same learning rate, momentum (μ = 0.6) damps the zig-zag within a few swings and reaches the minimum in well under half the steps. Raise SGD&apos;s learning rate past 2/κ = 0.02 and it blows up.</source>
         <translation>狭长山谷 f = ½(x² + 100y²)，条件数 κ = 100。在接近最大稳定学习率时，SGD 在两壁之间来回弹跳，沿平坦的谷底缓慢爬行。相同学习率下，动量法（μ = 0.6）几次摆动就抑制住震荡，用不到一半的步数到达最小值。把 SGD 的学习率调过 2/κ = 0.02，它就会发散。</translation>
+    </message>
+    <message>
+        <source>Adam&apos;s m̂ lags the gradient at a turn of Rosenbrock</source>
+        <translation>在 Rosenbrock 的转弯处，Adam 的 m̂ 落后于梯度</translation>
+    </message>
+    <message>
+        <source>Adam moves along m̂, an average of recent gradients (β₁ = 0.9). On the straight run from (−0.5, −0.5) up to the valley floor m̂ and the gradient agree, so the dotted −ηm̂ lies on the dashed −ηg. Where the valley turns, around step 35, the gradient swings round at once but m̂ still remembers the old direction: for a few steps the arrows point more than 90° apart and Adam overshoots the floor before it turns along it. Beside it, Adam with β₁ = 0.5 remembers only the last few gradients: its m̂ follows the gradient round the turn (never more than a few degrees apart).</source>
+        <translation>Adam 沿着 m̂ 移动，m̂ 是最近梯度的平均（β₁ = 0.9）。从 (−0.5, −0.5) 直奔谷底的那一段，m̂ 和梯度方向一致，所以点线 −ηm̂ 与虚线 −ηg 重合。在第 35 步左右山谷转弯，梯度立刻转向，而 m̂ 仍记着原来的方向：有几步两支箭头的夹角超过 90°，Adam 先冲过谷底才沿着它转弯。旁边 β₁ = 0.5 的 Adam 只记得最近几个梯度：它的 m̂ 跟着梯度一起转弯（夹角始终只有几度）。</translation>
     </message>
     <message>
         <source>Rosenbrock: Adam vs RMSprop at the same learning rate</source>
