@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
 #: The longest arrow stays between these many pixels, else M is chosen anew.
 LO_PX, HI_PX = 16.0, 160.0
 #: The length the longest arrow gets when M is chosen anew.
@@ -47,3 +49,25 @@ def magnification(longest_px: float, current: float | None) -> float:
 def format_length(value: float) -> str:
     """A key's length in surface units: 3 significant digits, no trailing zeros."""
     return f"{value:.3g}"
+
+
+def arrow_geometry(origins: np.ndarray, tips: np.ndarray, head: float, min_length: float = 1.0
+                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Shafts and heads of arrows ``origins → tips`` (both ``(N, 2)`` pixels).
+
+    Returns ``keep (N,)`` (finite and at least ``min_length`` long), the
+    shafts ``(K, 4)`` as x0, y0, x1, y1 from each origin to its head's base,
+    and the heads ``(K, 3, 2)``: triangles of length ``min(head, 0.6·length)``
+    and width half that, tip first.
+    """
+    d = tips - origins
+    with np.errstate(invalid="ignore"):
+        length = np.hypot(d[:, 0], d[:, 1])
+        keep = np.isfinite(length) & (length >= min_length)
+    o, tip, d, length = origins[keep], tips[keep], d[keep], length[keep]
+    u = d / length[:, None]
+    size = np.minimum(head, 0.6 * length)[:, None]
+    base = tip - u * size
+    n = np.stack([-u[:, 1], u[:, 0]], axis=1) * (0.5 * size)
+    heads = np.stack([tip, base + n, base - n], axis=1)
+    return keep, np.concatenate([o, base], axis=1), heads

@@ -23,3 +23,16 @@ def test_magnification_keeps_its_value_inside_the_band_and_jumps_outside():
 def test_nothing_to_draw_keeps_the_current_magnification():
     assert arrow_scale.magnification(0.0, 20.0) == 20.0
     assert arrow_scale.magnification(float("nan"), None) == 1.0
+
+
+def test_arrow_geometry_puts_each_head_at_its_tip_and_drops_dots():
+    import numpy as np
+
+    origins = np.array([[0.0, 0.0], [5.0, 5.0], [1.0, 1.0]])
+    tips = np.array([[100.0, 0.0], [5.2, 5.0], [1.0, np.nan]])
+    keep, shafts, heads = arrow_scale.arrow_geometry(origins, tips, head=10.0)
+    assert keep.tolist() == [True, False, False]
+    np.testing.assert_allclose(shafts, [[0, 0, 90, 0]])
+    np.testing.assert_allclose(heads[0], [[100, 0], [90, 5], [90, -5]])
+    _, _, short = arrow_scale.arrow_geometry(origins[:1], np.array([[10.0, 0.0]]), head=10.0)
+    np.testing.assert_allclose(short[0, 0] - short[0, 1], [6, -3])  # at most 0.6 of the length
