@@ -636,7 +636,7 @@ numeric: {kind}, h = {h}</source>
     <name>InternalsLayer</name>
     <message>
         <source>{length}  (arrows ×{m})</source>
-        <extracomment>piece -&gt; (pen style, width px, filled head) Fonts for symbols with combining marks (m̂, v̂): DejaVu Sans sets the hat a line too high, these place it on its letter.</extracomment>
+        <extracomment>piece -&gt; (pen style, width px); the pieces are told apart by their shafts. Fonts for symbols with combining marks (m̂, v̂): DejaVu Sans sets the hat a line too high, these place it on its letter.</extracomment>
         <translation>{length}  （箭头放大 ×{m}）</translation>
     </message>
     <message>
