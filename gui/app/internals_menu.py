@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
-from gui.app.i18n import translate
+from gui.app.i18n import translate, translated
 from optim_core.experiment.spec import INTERNAL_PIECES
 
 
@@ -97,7 +97,7 @@ class InternalsMenu(QObject):
         none_on.triggered.connect(lambda: iv.set_all_runs_shown(False))
         self.runs_menu.addSeparator()
         for i, run in enumerate(self.model.spec.runs):
-            action = self.runs_menu.addAction(run.label)
+            action = self.runs_menu.addAction(translated("core", run.label))
             action.setCheckable(True)
             action.setChecked(run.internals)
             action.toggled.connect(lambda on, k=i: iv.set_run_shown(k, on))

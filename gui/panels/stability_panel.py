@@ -16,7 +16,7 @@ import math
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from gui.app.i18n import translate
+from gui.app.i18n import translate, translated
 from optim_core.analysis import stability
 from optim_core.analysis.local_stability import LocalStability
 
@@ -68,7 +68,7 @@ class StabilityPanel(QWidget):
         run = runs[index]
         head = m.stability.at_head(index)
         where = translate("StabilityPanel", "at its head, step {step}").format(step=m.step)
-        parts = [f"<b>{html.escape(run.label)}</b> · {html.escape(where)}"]
+        parts = [f"<b>{html.escape(translated('core', run.label))}</b> · {html.escape(where)}"]
         parts.append(self._report(run.kind, head) if head is not None else html.escape(
             translate("StabilityPanel", "stopped: no curvature to show")))
         for k, report in enumerate(m.stability.at_minima(index)):
@@ -111,11 +111,12 @@ class StabilityPanel(QWidget):
         rows = []
         for k in range(len(a.eigenvalues)):
             u = a.eigenvectors[:, k]
-            colour = WARN if a.along[k] > a.limits[k] else OK
+            over = a.along[k] > a.limits[k]
+            colour, sign = (WARN, "&gt;") if over else (OK, "≤")
             name = translate("StabilityPanel", "along u{k} = ({x}, {y})").format(
                 k=k + 1, x=fmt(u[0]), y=fmt(u[1]))
             rows.append((name, f"<span style='color:{colour}'>η_eff {fmt(a.along[k])}</span> "
-                               f"vs 2/λ{k + 1} = {fmt(a.limits[k])}"))
+                               f"{sign} 2/λ{k + 1} = {fmt(a.limits[k])}"))
         rows.append((translate("StabilityPanel", "λmax of D½HD½ (stable below 2)"),
                      fmt(a.lam_scaled)))
         return rows

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import math
 
-from gui.app.i18n import translate
+from gui.app.i18n import translate, translated
 
 
 def limits_html(limits) -> str:
@@ -30,5 +30,5 @@ def limits_html(limits) -> str:
             text = translate("TrainingPanel", "η = {lr} vs critical {critical}").format(
                 lr=f"{lr:.3g}", critical=f"{critical:.3g}")
             verdict = f"{html.escape(text)} {mark}"
-        rows.append(f"{html.escape(label)}: {verdict}")
+        rows.append(f"{html.escape(translated('core', label))}: {verdict}")
     return "<br>".join(rows)

@@ -18,7 +18,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from gui.app.i18n import translate
+from gui.app.i18n import translate, translated
 from gui.surface.internals_layer import FORMULA_FONTS, Glyph, InternalsLayer
 from optim_core.analysis import head_internals
 
@@ -104,7 +104,8 @@ class InternalsOverlay:
         stage = step.stages[iv.stage]
         self.layer.set_glyphs([Glyph(step.point, color, dict(stage.arrows), stage.box,
                                      piece_labels(step.kind))])
-        self.formula.setText(explain_html(step, iv.stage, self.model.spec.runs[index].label))
+        label = translated("core", self.model.spec.runs[index].label)
+        self.formula.setText(explain_html(step, iv.stage, label))
         self.formula.show()
 
 
