@@ -106,6 +106,9 @@ class InternalsMenu(QObject):
         explaining = self.model.internals.explaining
         self.next_action.setEnabled(explaining)
         self.leave_action.setEnabled(explaining)
-        step = self.window.actions.get("step")
-        if step is not None:
-            step.setEnabled(not explaining)
+        # While a step is explained, → and Esc are its own: the window's step and
+        # Escape actions stand aside (two enabled actions on one key fire neither).
+        for name in ("step", "escape"):
+            action = self.window.actions.get(name)
+            if action is not None:
+                action.setEnabled(not explaining)
