@@ -109,6 +109,17 @@ def test_the_arrows_follow_the_heads_as_the_race_steps(qtbot, view, ravine):
         assert not np.array_equal(g.origin, first[g.color])
 
 
+def test_the_arrows_follow_a_dragged_start(qtbot, view, ravine):
+    ravine.internals.set_shown(True)
+    ravine.drag_start(-2.0, -0.8)
+    ravine.finish_drag()
+    heads = {tr.color: tr.head[0] for tr in ravine.traces()}
+    glyphs = view.internals.layer.glyphs()
+    assert len(glyphs) == 4
+    for g in glyphs:
+        np.testing.assert_array_equal(g.origin, heads[g.color])
+
+
 def test_scale_key_reads_at_any_zoom(qtbot, view, ravine):
     ravine.internals.set_shown(True)
     grab(view)
