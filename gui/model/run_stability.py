@@ -42,7 +42,9 @@ class RunStability:
             return math.nan
         run = model.spec.runs[index]
         starts = model.starts
-        key = (id(surface), run.kind, repr(sorted(run.hyper.items())), starts.tobytes())
+        # The surface's spec too: a new surface object may reuse a freed one's id.
+        key = (id(surface), repr(model.spec.surface), run.kind, repr(sorted(run.hyper.items())),
+               starts.tobytes())
         if key not in self._cache:
             if len(self._cache) > 256:
                 self._cache.clear()
