@@ -75,9 +75,11 @@ def test_each_arrow_is_drawn_in_its_runs_colour(qtbot, view, ravine):
 
 @pytest.mark.parametrize("kind", ["rmsprop", "adam"])
 def test_the_adaptive_box_is_drawn_in_the_runs_colour(qtbot, view, ravine, kind):
-    before = grab(view)
     iv = ravine.internals
     index = next(i for i, r in enumerate(ravine.spec.runs) if r.kind == kind)
+    (x, y), = ravine.traces()[index].head
+    view.viewbox.setRange(xRange=(x - 0.4, x + 0.4), yRange=(y - 0.3, y + 0.3), padding=0)
+    before = grab(view)  # zoomed in, so the box stands clear of the run's own trail
     iv.set_all_runs_shown(False)
     iv.set_run_shown(index, True)
     for piece in INTERNAL_PIECES:
