@@ -64,6 +64,17 @@ def test_every_text_of_the_rosenbrock_race_is_chinese(chinese_window):
     assert not bad, "\n".join(bad)
 
 
+def test_the_internals_and_an_explained_step_are_chinese(chinese_window, qtbot, model):
+    model.internals.set_shown(True)
+    model.pause()
+    assert model.internals.explain() == ""  # the selected run's next step, in stages
+    for _ in range(3):
+        qtbot.wait(50)
+        bad = untranslated(chinese_window)
+        assert not bad, "\n".join(bad)
+        model.internals.next_stage()
+
+
 def test_every_text_of_a_classifier_slice_is_chinese(chinese_window, qtbot, model):
     model.set_surface("classifier")
     qtbot.waitUntil(lambda: model.grid is not None and not model.busy
