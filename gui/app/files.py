@@ -99,8 +99,7 @@ class FileManager(QObject):
             QMessageBox.warning(self.window, translate("FileManager", "Cannot open preset"), str(e))
             return False
         self.model.load_spec(spec)
-        self._mark_clean(None, spec.title or path.name)
-        self.window.statusBar().showMessage(translated("core", spec.notes), 30_000)
+        self._mark_clean(None, spec.title or path.name)  # its lesson: the Lesson panel
         return True
 
     # ----------------------------------------------------------------- save

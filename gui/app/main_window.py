@@ -25,6 +25,7 @@ from gui.app.i18n import translate, translated
 from gui.app.internals_menu import InternalsMenu
 from gui.app.presenter_keys import PresenterKeys
 from gui.app.view_actions import add_view_actions
+from gui.panels.lesson_panel import LessonPanel
 from gui.panels.optimizer_panel import OptimizerPanel
 from gui.panels.surface_panel import SurfacePanel
 from gui.panels.transport import Transport
@@ -69,6 +70,10 @@ class MainWindow(QMainWindow):
                       Qt.DockWidgetArea.LeftDockWidgetArea)
         self.add_dock(self.optimizer_panel, QT_TRANSLATE_NOOP("Docks", "Optimizers"),
                       Qt.DockWidgetArea.RightDockWidgetArea)
+        self.lesson_panel = LessonPanel(model)
+        lesson = self.add_dock(self.lesson_panel, QT_TRANSLATE_NOOP("Docks", "Lesson"),
+                               Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.lesson_panel.shown.connect(lambda has: has and lesson.raise_())
         self._build_status_bar()
         self.surface3d = install_surface3d(self)  # View ▸ 3-D view, or why there is none
         self.files = FileManager(self)

@@ -6,7 +6,7 @@ One application-wide event filter (``PresenterKeys``):
   actions even while a number box, slider, list or button has the focus:
   their "shortcut override" is refused, so the action's shortcut wins. A
   text field keeps its letters (a run's name may hold an R) but not F11
-  and Escape.
+  and Escape; a read-only text (the lesson) keeps none.
 - Enter in a number box commits the number and gives the focus back to the
   surface, so the next Space plays instead of emptying the box; a click on
   empty panel space does the same.
@@ -19,13 +19,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QAbstractScrollArea,
     QAbstractSlider,
     QAbstractSpinBox,
     QComboBox,
     QLineEdit,
+    QPlainTextEdit,
     QScrollBar,
+    QTextEdit,
     QWidget,
 )
 
@@ -46,6 +47,13 @@ def valued_control(widget: QObject | None) -> QWidget | None:
         if isinstance(w, VALUED) and not isinstance(w, QScrollBar):
             return w
     return None
+
+
+def is_text_field(widget: QObject) -> bool:
+    """True for a field the user types text into (not a number box's)."""
+    if isinstance(widget, QLineEdit):
+        return valued_control(widget) is None and not widget.isReadOnly()
+    return isinstance(widget, (QTextEdit, QPlainTextEdit)) and not widget.isReadOnly()
 
 
 class PresenterKeys(QObject):
@@ -76,10 +84,7 @@ class PresenterKeys(QObject):
         plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if event.key() not in PRESENTER_KEYS or not plain:
             return False
-        text_field = isinstance(watched, QLineEdit) and valued_control(watched) is None
-        if text_field and event.key() in TEXT_KEYS:
-            return False
-        if not isinstance(watched, (QLineEdit, QAbstractButton, *VALUED)):
+        if is_text_field(watched) and event.key() in TEXT_KEYS:
             return False
         event.ignore()  # not overridden: the window's shortcut fires
         return True

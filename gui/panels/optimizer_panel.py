@@ -113,7 +113,9 @@ class OptimizerPanel(QWidget):
             self._show_limit(index)
 
     def _show_limits(self) -> None:
-        for index in range(len(self.rows)):
+        # A new experiment's start can be announced before its runs: rows of the
+        # old runs beyond the new ones wait for ``_on_runs_changed``.
+        for index in range(min(len(self.rows), len(self.model.spec.runs))):
             self._show_limit(index)
 
     def _show_limit(self, index: int) -> None:

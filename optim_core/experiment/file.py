@@ -29,6 +29,7 @@ from optim_core.experiment.checks import (
     surface_section,
     view_section,
 )
+from optim_core.experiment.lesson import lesson_section
 from optim_core.experiment.spec import CLASSIFIER, ExperimentSpec
 from optim_core.temp_files import remove_stale, target_mode, temp_path, write_target
 
@@ -145,8 +146,8 @@ def from_dict(data: Any) -> ExperimentSpec:
     if version != VERSION:
         raise ExperimentFileError(
             "version", f"version {version} is not supported (this optviz reads version {VERSION})")
-    known_fields(d, {"format", "version", "title", "notes", "surface", "runs", "starts", "steps",
-                     "steps_per_frame", "view"}, "")
+    known_fields(d, {"format", "version", "title", "notes", "lesson", "surface", "runs", "starts",
+                     "steps", "steps_per_frame", "view"}, "")
     items = check_list(d.get("runs", []), "runs")
     runs = [run_section(r, f"runs[{i}]") for i, r in enumerate(items)]
     if len(runs) > MAX_RUNS:
@@ -157,6 +158,7 @@ def from_dict(data: Any) -> ExperimentSpec:
         version=version,
         title=check_str(d.get("title", ""), "title"),
         notes=check_str(d.get("notes", ""), "notes"),
+        lesson=lesson_section(d.get("lesson", {}), "lesson"),
         surface=surface_section(d.get("surface"), "surface"),
         runs=runs,
         starts=starts_section(d.get("starts"), "starts"),

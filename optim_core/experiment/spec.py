@@ -108,10 +108,24 @@ class ViewSpec:
 
 
 @dataclass
+class Lesson:
+    """What an experiment teaches, in plain language (the Lesson panel shows it):
+    what to look at, what to try next, and why it happens. Empty: no lesson."""
+
+    look: str = ""
+    try_next: str = ""
+    why: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.look or self.try_next or self.why)
+
+
+@dataclass
 class ExperimentSpec:
     version: int = 1
     title: str = ""
-    notes: str = ""  # what to look for (presets explain their lesson here)
+    notes: str = ""  # one line on what to look for (the Presets menu's tooltip)
+    lesson: Lesson = field(default_factory=Lesson)
     surface: SurfaceSpec = field(default_factory=SurfaceSpec)
     runs: list[RunSpec] = field(default_factory=list)
     starts: list[list[float]] = field(default_factory=list)  # (S, 2)

@@ -132,6 +132,10 @@
         <source>Optimizers</source>
         <translation>优化器</translation>
     </message>
+    <message>
+        <source>Lesson</source>
+        <translation>讲解</translation>
+    </message>
 </context>
 <context>
     <name>Explain</name>
@@ -728,6 +732,25 @@ numeric: {kind}, h = {h}</source>
     <message>
         <source>optviz will be in {language} from its next start. Restart now?</source>
         <translation>optviz 下次启动时将使用{language}。现在重启吗？</translation>
+    </message>
+</context>
+<context>
+    <name>LessonPanel</name>
+    <message>
+        <source>What to look at</source>
+        <translation>看什么</translation>
+    </message>
+    <message>
+        <source>Try next</source>
+        <translation>接下来试试</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>为什么</translation>
+    </message>
+    <message>
+        <source>This experiment has no lesson. The Presets menu has experiments that explain what to look at, what to try next and why.</source>
+        <translation>这个实验没有讲解。“预设”菜单里的实验会说明看什么、接下来试什么，以及为什么。</translation>
     </message>
 </context>
 <context>
@@ -2607,12 +2630,44 @@ x ← x′ if f(x′) &lt; f(x)</source>
         <translation>Rosenbrock 函数上的竞赛</translation>
     </message>
     <message>
+        <source>Rosenbrock: AdaGrad&apos;s shrinking steps against RMSprop</source>
+        <translation>Rosenbrock 函数：AdaGrad 越来越小的步长与 RMSprop</translation>
+    </message>
+    <message>
+        <source>AdaGrad divides by the sum of every squared gradient it has seen, so its steps shrink for good and it stalls halfway down the valley; RMSprop forgets old gradients and keeps moving.</source>
+        <translation>AdaGrad 除以它见过的所有梯度平方之和，所以步长一去不回地变小，停在半山谷；RMSprop 会遗忘旧梯度，一直向前走。</translation>
+    </message>
+    <message>
         <source>AdaGrad&apos;s shrinking box against RMSprop&apos;s breathing one</source>
         <translation>AdaGrad 不断缩小的方框与 RMSprop 一张一缩的方框</translation>
     </message>
     <message>
         <source>The box at each head is the per-coordinate step η/(√c + ε). AdaGrad adds up every squared gradient, so c only grows and its box shrinks for good: it stalls on the valley wall. RMSprop keeps a leaky average (ρ = 0.99), so when the gradients get small on the valley floor c decays and the box grows back: it breathes, and RMSprop goes on towards (1, 1).</source>
         <translation>每个当前位置的方框是每个坐标的步长 η/(√c + ε)。AdaGrad 把每个梯度的平方都累加起来，所以 c 只增不减，方框一去不回地缩小：它停在了山谷的壁上。RMSprop 保留的是带泄漏的平均（ρ = 0.99），所以当梯度在谷底变小时 c 会衰减，方框又重新变大：它在“呼吸”，于是 RMSprop 继续朝 (1, 1) 前进。</translation>
+    </message>
+    <message>
+        <source>Ravine: a learning rate too large diverges</source>
+        <translation>峡谷：学习率过大就会发散</translation>
+    </message>
+    <message>
+        <source>In f = ½(x² + 50y²) plain SGD is stable only for η &lt; 2/50 = 0.04: at η = 0.038 it zig-zags and still settles, at η = 0.042 every zig-zag is larger than the last and the run stops, diverged, within fifty steps.</source>
+        <translation>在 f = ½(x² + 50y²) 上，普通 SGD 只在 η &lt; 2/50 = 0.04 时稳定：η = 0.038 时它来回震荡但仍能停稳；η = 0.042 时每次震荡都比上一次大，不到五十步就发散并停止。</translation>
+    </message>
+    <message>
+        <source>Ravine: momentum warm-up from 0.5 to 0.99</source>
+        <translation>峡谷：动量从 0.5 预热到 0.99</translation>
+    </message>
+    <message>
+        <source>μ = 0.99 from the first step sends the ball on long swings; μ = 0.5 is calm but slow at the end; warming μ up from 0.5 to 0.99 over 200 steps gets the calm start and the fast finish, and arrives first.</source>
+        <translation>从第一步就用 μ = 0.99，小球会长时间大幅摆动；μ = 0.5 很平稳，但后段很慢；在 200 步内把 μ 从 0.5 预热到 0.99，既有平稳的开头又有快速的收尾，最先到达。</translation>
+    </message>
+    <message>
+        <source>Ravine: Nesterov&apos;s look-ahead against plain momentum</source>
+        <translation>峡谷：Nesterov 的前瞻与普通动量法</translation>
+    </message>
+    <message>
+        <source>At μ = 0.95 momentum keeps zig-zagging across the ravine for over a hundred steps; Nesterov, which takes its gradient where the velocity is about to carry it, stops the zig-zag within twenty steps and arrives many times sooner.</source>
+        <translation>μ = 0.95 时，动量法在峡谷两壁间来回震荡一百多步；Nesterov 在速度即将带它到达的位置求梯度，二十步内就止住震荡，到达得快很多倍。</translation>
     </message>
     <message>
         <source>Ravine: AdaDelta needs no learning rate</source>
@@ -2679,12 +2734,28 @@ x ← x′ if f(x′) &lt; f(x)</source>
         <translation>f = x² − y²，几乎从山脊上出发（y = 0.001）。那里沿 y 的梯度极小，于是 SGD 滑到鞍点后停住；动量法积累这点微小的推力逃了出去，而 Adam 把梯度的大小归一化掉，以稳定的步伐走开。</translation>
     </message>
     <message>
+        <source>Softmax slice: a real basin around W*</source>
+        <translation>softmax 切片：W* 周围真正的盆地</translation>
+    </message>
+    <message>
+        <source>A wide random plane (a, b ∈ [−5, 5]) through the trained softmax classifier on the digits: the loss rises from 0.12 at W* to over 15 at the corners, a real basin; full-batch SGD and momentum roll down into it from a corner.</source>
+        <translation>穿过 digits 上训练好的 softmax 分类器的一个宽随机平面（a, b ∈ [−5, 5]）：损失从 W* 处的 0.12 升到四角的 15 以上，是真正的盆地；全批量 SGD 和动量法从一角滚进盆底。</translation>
+    </message>
+    <message>
         <source>Softmax slice of digits: mini-batch SGD noise</source>
         <translation>digits 的 softmax 切片：小批量 SGD 的噪声</translation>
     </message>
     <message>
         <source>A random plane through the trained softmax classifier W* on the UCI digits (filter-normalized directions): a smooth bowl, W* at the centre. Each step uses the gradient of a random mini-batch of 16 images, so SGD jitters around the minimum of the full-batch loss drawn here; the larger learning rate jitters more. Open the other loss&apos;s preset to compare SVM and softmax, or set the batch size to 0 for full-batch gradients.</source>
         <translation>穿过在 UCI digits 上训练好的 softmax 分类器 W* 的随机平面（按滤波器归一化的方向）：一个光滑的碗，W* 在中心。每一步使用 16 张图像的随机小批量的梯度，所以 SGD 在这里画出的全批量损失的最小值附近抖动；学习率越大抖动越厉害。打开另一种损失的预设可比较 SVM 与 softmax，或把批量大小设为 0 使用全批量梯度。</translation>
+    </message>
+    <message>
+        <source>Softmax slice: step decay settles a rattling mini-batch SGD</source>
+        <translation>softmax 切片：阶梯衰减让抖动的小批量 SGD 停稳</translation>
+    </message>
+    <message>
+        <source>Mini-batch SGD at η = 1 rattles around the minimum for as long as it runs; the same run with η cut to 0.3× every 100 steps rattles less after every cut and settles at the minimum.</source>
+        <translation>η = 1 的小批量 SGD 会一直在最小值附近抖动；同样的运行每 100 步把 η 乘以 0.3，每次降低后抖动都更小，最后停在最小值。</translation>
     </message>
     <message>
         <source>SVM slice of digits: mini-batch SGD noise</source>

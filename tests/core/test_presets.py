@@ -19,11 +19,13 @@ def race(name: str, steps: int | None = None):
 
 def test_the_promised_presets_are_bundled():
     assert {"ravine_sgd_vs_momentum", "two_wells_momentum_escapes", "rosenbrock_adam_vs_rmsprop",
-            "saddle_escape", "softmax_slice_minibatch", "svm_slice_minibatch"} <= set(PRESETS)
+            "saddle_escape", "softmax_slice_minibatch", "svm_slice_minibatch",
+            "nesterov_vs_momentum", "adagrad_vs_rmsprop", "step_decay_settles_sgd",
+            "momentum_warmup", "lr_too_large", "softmax_slice_basin"} <= set(PRESETS)
 
 
 #: Runs whose lesson is that they blow up: (preset, run label).
-MEANT_TO_DIVERGE = {("ravine_momentum_stable_range", "SGD η=0.03")}
+MEANT_TO_DIVERGE = {("ravine_momentum_stable_range", "SGD η=0.03"), ("lr_too_large", "SGD η=0.042")}
 
 
 @pytest.mark.parametrize("name", sorted(PRESETS))
@@ -35,6 +37,13 @@ def test_preset_loads_and_runs_50_steps_without_divergence(name):
             continue
         assert (run.diverged_at == -1).all(), (label, run.reasons)
         assert np.isfinite(run.values).all()
+
+
+@pytest.mark.parametrize("name", sorted(PRESETS))
+def test_every_preset_explains_what_to_look_at_what_to_try_and_why(name):
+    lesson = ef.load(PRESETS[name]).lesson
+    for part in (lesson.look, lesson.try_next, lesson.why):
+        assert len(part.split()) >= 12, (name, part)
 
 
 def test_ravine_momentum_arrives_long_before_sgd():
@@ -139,3 +148,74 @@ def test_adadelta_needs_no_learning_rate_where_sgds_must_stay_under_two_over_kap
         f = steep[ada.label].values[:, 0]
         assert steep[ada.label].diverged_at[0] == -1 and f[-1] < 1e-3 * f[0]
         assert (steep[sgd.label].diverged_at[0] > 0) == (kappa > 2 / eta)
+
+
+def _first_below(run, level: float) -> int:
+    """First step with f below ``level`` (a large number if never)."""
+    below = run.values[:, 0] < level
+    return int(np.argmax(below)) if below.any() else 10**9
+
+
+def test_nesterov_stops_the_zig_zag_and_arrives_long_before_momentum():
+    spec, surface, runs = race("nesterov_vs_momentum")
+    mom, nes = (runs[r.label] for r in spec.runs)
+    assert spec.runs[0].hyper == spec.runs[1].hyper  # the same η and μ: only the rule differs
+    assert 3 * _first_below(nes, 1e-3) < _first_below(mom, 1e-3)
+    across = [np.abs(r.points[20:, 0, 1]).max() for r in (mom, nes)]  # |y| after step 20
+    assert across[0] > 0.1 and across[1] < 1e-2
+    assert np.abs(mom.points[100:, 0, 1]).max() > 1e-2  # momentum still zig-zags at 100
+
+
+def test_adagrad_steps_shrink_until_it_stalls_while_rmsprop_keeps_moving():
+    spec, surface, runs = race("adagrad_vs_rmsprop")
+    ada, rms = (runs[r.label] for r in spec.runs)
+    steps = {k: np.linalg.norm(np.diff(r.points[:, 0], axis=0), axis=-1)
+             for k, r in (("ada", ada), ("rms", rms))}
+    assert steps["ada"][-100:].mean() < steps["ada"][:10].mean() / 20
+    assert steps["rms"][-100:].mean() > 3 * steps["ada"][-100:].mean()
+    to_min = [np.linalg.norm(r.points[-1, 0] - [1, 1]) for r in (ada, rms)]
+    assert to_min[0] > 1.0 and to_min[1] < 0.5 * to_min[0]
+
+
+def test_step_decay_settles_the_rattling_minibatch_sgd():
+    spec, surface, runs = race("step_decay_settles_sgd")
+    const, decayed = (runs[r.label] for r in spec.runs)
+    jitter = [np.linalg.norm(np.diff(r.points[-100:, 0], axis=0), axis=-1).mean()
+              for r in (const, decayed)]
+    assert jitter[1] < 0.1 * jitter[0]
+    first = [np.linalg.norm(np.diff(r.points[:100, 0], axis=0), axis=-1).mean()
+             for r in (const, decayed)]
+    assert first[0] == pytest.approx(first[1])  # the same run until the first cut
+    centre = np.zeros(2)
+    assert np.linalg.norm(decayed.points[-1, 0] - centre) < np.linalg.norm(
+        const.points[-1, 0] - centre)
+
+
+def test_momentum_warm_up_arrives_before_either_constant_momentum():
+    spec, surface, runs = race("momentum_warmup")
+    high, warm, low = (runs[r.label] for r in spec.runs)
+    arrive = [_first_below(r, 1e-2) for r in (high, warm, low)]
+    assert arrive[1] < arrive[2] < arrive[0]
+    assert warm.values[-1, 0] < 1e-3 * high.values[-1, 0]
+
+
+def test_a_learning_rate_past_two_over_lambda_diverges_and_one_below_settles():
+    spec, surface, runs = race("lr_too_large")
+    big, ok = (runs[r.label] for r in spec.runs)
+    lam = surface.hessian(np.zeros(2))[1, 1]  # the curvature across the valley
+    assert spec.runs[0].hyper["lr"] > 2 / lam > spec.runs[1].hyper["lr"]
+    assert 0 < big.diverged_at[0] < 100 and big.reasons[0]
+    assert ok.diverged_at[0] == -1 and ok.values[-1, 0] < 1e-3
+
+
+def test_the_basin_slice_rises_well_around_its_minimum_and_both_runs_descend_into_it():
+    spec, surface, runs = race("softmax_slice_basin")
+    e = spec.surface.slice.extent
+    a = np.linspace(-e, e, 41)
+    grid = surface.grid(a, a)
+    i, j = np.unravel_index(np.argmin(grid), grid.shape)
+    assert abs(a[j]) <= 0.1 * e and abs(a[i]) <= 0.1 * e  # W* is the bottom of the basin
+    corners = grid[[0, 0, -1, -1], [0, -1, 0, -1]]
+    assert corners.min() > 20 * grid.min()
+    for run in runs.values():
+        assert run.values[-1, 0] < 2 * grid.min()

@@ -150,8 +150,9 @@ def test_build_window_assembles_the_whole_application(qtbot, model):
 
     window = main.build_window(model)
     qtbot.addWidget(window)
-    assert list(window.docks) == ["Surface", "Optimizers", "Training curves", "Gradient check",
-                                  "Classifier training", "Many starts", "Stability"]
+    assert list(window.docks) == ["Surface", "Optimizers", "Lesson", "Training curves",
+                                  "Gradient check", "Classifier training", "Many starts",
+                                  "Stability"]
     assert window.files is not None and "optviz" in window.windowTitle()
     titles = [a.text() for a in window.view_menu.actions()]
     assert "Training curves" in titles and "Gradient check" in titles
