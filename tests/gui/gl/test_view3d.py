@@ -229,3 +229,21 @@ def test_home_in_the_window_resets_the_3d_camera_too(qtbot, active_window):
     view3d.canvas.setFocus()
     qtbot.keyClick(view3d.canvas, Qt.Key.Key_Home)
     np.testing.assert_allclose(view3d.camera()[1:], cam.HOME[1:], rtol=1e-6)
+
+
+def test_mini_batch_noise_shows_in_the_3d_trail(qtbot, view3d, model):
+    model.set_surface("classifier")
+    model.set_slice(batch_size=16)
+
+    def ready():
+        return (model.grid is not None and not model.grid.preview and not model.busy
+                and not model.rebuilding)
+
+    qtbot.waitUntil(ready, timeout=60_000)
+    model.advance(40)
+    tr = next(t for t in model.traces() if t.enabled)
+    shown = dict(view3d.race.shown)[tr.color]
+    np.testing.assert_allclose(shown, view3d.mesh.drape(tr.points[:, 0, :]), atol=1e-6)
+    # the noisy steps: the path turns far more than a full-batch descent would
+    turns = np.diff(np.unwrap(np.arctan2(*np.diff(tr.points[:, 0, :], axis=0).T[::-1])))
+    assert np.mean(np.abs(turns) > 0.3) > 0.2
