@@ -31,6 +31,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -58,10 +59,16 @@ class Kind:
     internals: Callable[..., dict[str, np.ndarray]] | None
     init: Callable[..., dict[str, np.ndarray]] | None
 
-    @property
+    @cached_property
     def structural(self) -> tuple[str, ...]:
         """The bool and int hyper-parameters: runs differing in them step apart."""
         return tuple(h.name for h in self.hyper if h.dtype != "float")
+
+    @cached_property
+    def steps_each_run_alone(self) -> bool:
+        """An int hyper-parameter (a seed) names a run's own random stream, so
+        each run of the kind steps in a call of its own."""
+        return any(h.dtype == "int" for h in self.hyper)
 
     def new_state(self, x: np.ndarray, hyper: Mapping[str, Any]) -> dict[str, np.ndarray]:
         """The state before the first step for points ``x: (..., n)``."""

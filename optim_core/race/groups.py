@@ -43,12 +43,10 @@ class Member:
             self.opt, self.count, self.state = opt, 0, fresh
 
     def group_key(self, index: int) -> tuple:
-        """Runs with equal keys step in one call. An int hyper-parameter (a seed)
-        names a run's own random stream, so such a run steps alone."""
+        """Runs with equal keys step in one call (``Kind.steps_each_run_alone``)."""
         info = self.opt.info
         structural = tuple(self.opt.hyper[name] for name in info.structural)
-        alone = any(h.dtype == "int" for h in info.hyper)
-        return (info.name, structural) + ((index,) if alone else ())
+        return (info.name, structural) + ((index,) if info.steps_each_run_alone else ())
 
 
 def _concat(arrays: list[np.ndarray]) -> np.ndarray:

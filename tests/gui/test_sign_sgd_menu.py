@@ -55,3 +55,17 @@ def test_the_menu_reads_the_registry_each_time_it_opens(qtbot, model):
         assert menu.actions()[-1].text() == "Sign SGD"
     menu.aboutToShow.emit()
     assert "Sign SGD" not in [a.text() for a in menu.actions()]
+
+
+def test_lbfgs_and_adadelta_are_in_the_menu_and_race(qtbot, model):
+    panel = OptimizerPanel(model)
+    qtbot.addWidget(panel)
+    menu = panel.add_button.menu()
+    for title in ("L-BFGS", "AdaDelta"):
+        next(a for a in menu.actions() if a.text() == title).trigger()
+    assert [r.kind for r in model.spec.runs[-2:]] == ["lbfgs", "adadelta"]
+    row = panel.rows[-2]
+    assert {"lr", "memory", "line_search"} <= set(row.hyper_widgets)
+    model.advance(40)
+    lbfgs = model.race.history(model.race_label(4))
+    assert lbfgs.values[-1, 0] < 1e-2 * lbfgs.values[0, 0] and (lbfgs.diverged_at == -1).all()
