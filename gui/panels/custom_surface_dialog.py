@@ -71,6 +71,15 @@ class CustomSurfaceDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self._lay_out(language)
+        self.text.textChanged.connect(self._on_edited)
+        for b in self.bounds:
+            b.valueChanged.connect(self._on_edited)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self._on_edited()
+
+    def _lay_out(self, language: QLabel) -> None:
         layout = QVBoxLayout(self)
         form = QFormLayout()
         form.addRow("f(x, y) =", self.text)
@@ -83,12 +92,6 @@ class CustomSurfaceDialog(QDialog):
         layout.addWidget(self.params_box)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self.text.textChanged.connect(self._on_edited)
-        for b in self.bounds:
-            b.valueChanged.connect(self._on_edited)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self._on_edited()
 
     def _bound(self, value: float) -> QDoubleSpinBox:
         box = QDoubleSpinBox(minimum=-MAX_MAGNITUDE, maximum=MAX_MAGNITUDE, decimals=4,

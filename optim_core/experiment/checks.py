@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from optim_core import optimizers, schedules, surfaces
+from optim_core.experiment import typed_checks
 from optim_core.experiment.spec import (
     BATCH_SIZE_MAX,
     CLASSIFIER,
@@ -19,15 +20,12 @@ from optim_core.experiment.spec import (
     EXPRESSION,
     INTERNAL_PIECES,
     REG_MAX,
-    ExpressionSpec,
     InternalsSpec,
     RunSpec,
     SliceSpec,
     SurfaceSpec,
     ViewSpec,
 )
-from optim_core.surfaces.expression_parser import ExpressionError, check_parameter_name
-from optim_core.surfaces.expression_surface import MAX_MAGNITUDE
 
 MAX_STARTS = 400
 #: Largest |coordinate| of a start point (files and the command line).
@@ -57,14 +55,15 @@ def surface_section(v: Any, where: str) -> SurfaceSpec:
     if name not in valid:
         raise ExperimentFileError(f"{where}.name", f"unknown surface {name!r}; one of {valid}")
     params = check_obj(d.get("params", {}), f"{where}.params")
-    check_params = _expression_params if name == EXPRESSION else _named_params
+    check_params = typed_checks.parameters if name == EXPRESSION else _named_params
     spec = SurfaceSpec(name=name, params=check_params(name, params, f"{where}.params"),
                        slice=_slice(d.get("slice", {}), f"{where}.slice"),
                        resolution=check_int(d.get("resolution", 256), f"{where}.resolution",
                                             16, 2048),
-                       expression=_expression(d.get("expression", {}), f"{where}.expression"))
+                       expression=typed_checks.expression(d.get("expression", {}),
+                                                          f"{where}.expression"))
     if name == EXPRESSION:
-        _check_typed_surface(spec, where)
+        typed_checks.check_surface(spec, where)
     return spec
 
 
@@ -76,47 +75,6 @@ def _named_params(name: str, params: dict, where: str) -> dict[str, float]:
             raise ExperimentFileError(f"{where}.{k}", f"{name} has no parameter {k!r}")
         params[k] = check_float(value, f"{where}.{k}", specs[k].min, specs[k].max)
     return params
-
-
-def _expression(v: Any, where: str) -> ExpressionSpec:
-    d = check_obj(v, where)
-    known_fields(d, {"text", "bounds"}, where)
-    default = ExpressionSpec()
-    text = check_str(d.get("text", default.text), f"{where}.text")
-    bounds = check_list(d.get("bounds", default.bounds), f"{where}.bounds")
-    if len(bounds) != 2:
-        raise ExperimentFileError(f"{where}.bounds", "expected [[x0, x1], [y0, y1]]")
-    rows = []
-    for i, row in enumerate(bounds):
-        row = check_list(row, f"{where}.bounds[{i}]")
-        if len(row) != 2:
-            raise ExperimentFileError(f"{where}.bounds[{i}]", "expected [low, high]")
-        rows.append([check_float(b, f"{where}.bounds[{i}]", -MAX_MAGNITUDE, MAX_MAGNITUDE)
-                     for b in row])
-    return ExpressionSpec(text=text, bounds=rows)
-
-
-def _expression_params(_name: str, params: dict, where: str) -> dict[str, float]:
-    """A typed surface's parameters: any valid names, finite values."""
-    for k, value in params.items():
-        try:
-            check_parameter_name(k)
-        except ValueError as e:
-            raise ExperimentFileError(f"{where}.{k}", str(e)) from None
-        params[k] = check_float(value, f"{where}.{k}", -MAX_MAGNITUDE, MAX_MAGNITUDE)
-    return params
-
-
-def _check_typed_surface(spec: SurfaceSpec, where: str) -> None:
-    """The text parses (in bounded time, nothing executed) and the bounds are a box."""
-    e = spec.expression
-    try:
-        surfaces.from_expression(e.text, tuple(map(tuple, e.bounds)), spec.params)
-    except ExpressionError as err:
-        raise ExperimentFileError(f"{where}.expression.text", str(err)) from None
-    except ValueError as err:
-        field = "bounds" if str(err).startswith("bounds") else "text"
-        raise ExperimentFileError(f"{where}.expression.{field}", str(err)) from None
 
 
 def _slice(v: Any, where: str) -> SliceSpec:
