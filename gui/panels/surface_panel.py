@@ -60,8 +60,8 @@ class SurfacePanel(QWidget):
         self.surface_combo = QComboBox()
         for name in surfaces.names():
             self.surface_combo.addItem(translated("core", surfaces.get(name).title), name)
-        self.surface_combo.addItem(translate("SurfacePanel", "Custom f(x, y)…"), EXPRESSION)
         self.surface_combo.addItem(translate("SurfacePanel", "Classifier loss slice"), CLASSIFIER)
+        self.surface_combo.addItem(translate("SurfacePanel", "Custom f(x, y)…"), EXPRESSION)
         self.description = QLabel(wordWrap=True)
         self.edit_typed = QPushButton(translate("SurfacePanel", "Edit f(x, y)…"))
         self.edit_typed.clicked.connect(self.open_custom_dialog)
