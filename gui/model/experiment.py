@@ -179,8 +179,8 @@ class ExperimentModel(RaceMixin, SurfaceMixin, RunsMixin, QObject):
             self._ids.append(self._new_id())
         with self.batch():
             self._rebuild_surface(new_start=not self._spec.starts, keep_step=False)
-            self._emit("starts_changed")  # the file's own start points
             self._emit("runs_changed")
+            self._emit("starts_changed")  # the file's own starts, once its runs are shown
             self._emit("view_changed")
             self._emit("transport_changed")
 

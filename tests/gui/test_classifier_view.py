@@ -3,7 +3,7 @@
 import threading
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 
 from gui.model import surface_jobs
 
