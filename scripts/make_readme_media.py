@@ -75,7 +75,11 @@ def media_name(name: str, lang: str) -> str:
 
 def make_screenshot(spec: ExperimentSpec, path: Path, lang: str = "en") -> None:
     """The main window over ``spec`` at ``SCREENSHOT_STEP`` in ``lang``, saved as PNG."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # A desk-sized offscreen screen: the window lays itself out by the screen's size.
+    screen = Path(tempfile.mkdtemp()) / "screen.json"
+    screen.write_text('{"screens": [{"name": "desk", "x": 0, "y": 0, "width": 1920, '
+                      '"height": 1080, "logicalDpi": 96, "dpr": 1}]}')
+    os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={screen}")
     from PySide6.QtCore import Qt
 
     from gui.app.app import create_application
