@@ -22,6 +22,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from optim_core import optimizers
+
 #: Kinds whose "velocity" averages gradients (units of g, not of a step): views
 #: draw it as −η·v, the step it stands for, beside −η·g.
 AVERAGED_VELOCITY = frozenset({"momentum_ema", "adam", "adamw"})
@@ -51,8 +53,8 @@ def at_heads(race, label: str) -> HeadInternals:
     """The internals of run ``label`` at its current points (see the module docstring)."""
     opt, state = race.optimizer(label), race.state(label)
     x, g = race.current_points(label), race.gradient(label)
-    with np.errstate(all="ignore"):
-        parts = race.internals(label)
+    with np.errstate(all="ignore"):  # what race.internals gives, without fetching it all again
+        parts = optimizers.internals(opt, state, g, x=x, surface=race.surface)
         x_next, _ = opt.step(x, g, state, surface=race.surface)
     vectors = {"step": x_next - x}
     for name, value in parts.items():
