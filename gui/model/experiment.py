@@ -1,72 +1,44 @@
 """ExperimentModel: the one object every optviz widget talks to.
 
-It holds the serializable ``ExperimentSpec`` (surface, runs, starts, steps,
-view settings), the built surface and its grid, and a live
-``runner.Race``. Widgets call its methods; it calls pure ``optim_core``
-code and announces what changed with past-tense signals. Several changes
-inside ``with model.batch():`` are announced once, at the end (glue's
-``delay_callback``), so a burst of edits redraws once.
-
-Run editing lives in ``gui.model.experiment_runs.RunsMixin``, surfaces and their
-grids in ``gui.model.experiment_surface.SurfaceMixin``, start points and the
-rebuilding of the race in ``gui.model.experiment_race.RaceMixin``; this file has the
-state, batching, the race's record and the animation clock.
+A thin Qt adapter over the Qt-free ``optim_core.experiment.state.Experiment``
+(runs with stable ids, surface, race, view and analysis settings, each
+firing its own events): it turns their events into past-tense Qt signals,
+drives the animation clock and the race's rebuilds with QTimers, runs slow
+work on a worker lane, and makes every edit an undoable step
+(``gui.model.undo``). Widgets call its methods; views redraw from its
+signals. Several changes inside ``with model.batch():`` are announced once.
+Runs are named by their position or their id (``spec.runs[i].id``).
 """
 
 from __future__ import annotations
 
-import copy
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import asdict
-from typing import NamedTuple
+from typing import Any
 
-import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from gui.model.experiment_race import RaceMixin
-from gui.model.experiment_runs import RunsMixin
-from gui.model.experiment_surface import SurfaceMixin
+from gui.model import edit_names as names
+from gui.model.forwarding import forward_events
 from gui.model.hyper_search import HyperSearch
 from gui.model.internals_view import InternalsView
 from gui.model.many_starts import ManyStarts
 from gui.model.run_stability import RunStability
-from gui.model.surface_jobs import GridData
-from gui.model.workers import JobRunner, failure_message
+from gui.model.undo import EditHistory
+from gui.model.workers import JobRunner, QtLane, failure_message
 from optim_core import runner
-from optim_core.experiment import checks as experiment_checks
-from optim_core.experiment import file as experiment_file
-from optim_core.experiment import spec as spec_mod
 from optim_core.experiment.spec import ExperimentSpec
-from optim_core.surfaces.base import Surface
+from optim_core.experiment.state.experiment import Experiment
+from optim_core.experiment.state.runs import RunRef
+from optim_core.experiment.state.traces import RunTrace
 
 #: Animation clock: ~60 frames a second.
 FRAME_MS = 16
 
 
-class RunTrace(NamedTuple):
-    """What a view draws of run ``index``: ``points (K, S, 2)`` at ``steps (K,)``,
-    ``values (K, S)``, the current ``head (S, 2)``, ``diverged_at (S,)`` (-1 if
-    running) and ``reasons (S,)``. ``key`` changes whenever the history is
-    replaced rather than extended. A disabled run has K = 0."""
-
-    index: int
-    label: str
-    color: str
-    enabled: bool
-    steps: np.ndarray
-    points: np.ndarray
-    values: np.ndarray
-    head: np.ndarray
-    diverged_at: np.ndarray
-    reasons: np.ndarray
-    key: tuple
-
-
-class ExperimentModel(RaceMixin, SurfaceMixin, RunsMixin, QObject):
+class ExperimentModel(QObject):
     """State of one experiment plus its live race. See the module docstring."""
 
     spec_replaced = Signal()  # a whole new experiment (open, preset)
+    meta_changed = Signal()  # title or notes
     surface_changed = Signal()  # surface spec changed; a grid follows (maybe later)
     grid_ready = Signal()  # ``grid`` holds a new grid (a preview or the final one)
     runs_changed = Signal()  # runs added, removed, renamed, recoloured, (en|dis)abled, kind
@@ -78,6 +50,8 @@ class ExperimentModel(RaceMixin, SurfaceMixin, RunsMixin, QObject):
     playing_changed = Signal(bool)
     transport_changed = Signal()  # steps per frame, maximum steps, grid n
     view_changed = Signal()  # colormap, log colour, contour count
+    gradcheck_changed = Signal()  # the gradient check's settings
+    training_changed = Signal()  # the training's settings
     job_progressed = Signal(float, str)
     job_failed = Signal(str)
     race_failed = Signal(str)  # a step raised: the race is paused, the message says why
@@ -85,157 +59,215 @@ class ExperimentModel(RaceMixin, SurfaceMixin, RunsMixin, QObject):
 
     def __init__(self, spec: ExperimentSpec | None = None, parent: QObject | None = None):
         super().__init__(parent)
-        self._batch_depth = 0
-        self._pending: dict[str, tuple] = {}
-        self._spec = spec_mod.default_experiment() if spec is None else spec.copy()
-        self.surface: Surface | None = None
-        self._shown_surface: spec_mod.SurfaceSpec | None = None  # what ``surface`` was built from
-        self.grid: GridData | None = None
-        self.race: runner.Race | None = None
-        self.grid_n = 5
-        self._version = 0
-        self._ids: list[str] = []
-        self._next_id = 0
-        self._timer = QTimer(self)
-        self._timer.setInterval(FRAME_MS)
-        self._timer.timeout.connect(self._on_tick)
-        self._drag_timer = QTimer(self)
-        self._drag_timer.setSingleShot(True)
-        self._drag_timer.timeout.connect(lambda: self._guarded(self._on_drag_timer))
-        # A race recomputed to a step (a drag, a new surface or start late in a race)
-        # is rebuilt over event-loop turns: the step it goes to (None: no rebuild),
-        # the partial race, and whether the mouse is still dragging the start.
-        self._drag_target: int | None = None
-        self._drag_race: runner.Race | None = None
-        self._dragging = False
+        self.source: str | None = None  # the file the experiment came from, if any
         self.jobs = JobRunner(self)
+        self.jobs.progressed.connect(self.job_progressed)
+        self._timer = QTimer(self, interval=FRAME_MS, timeout=lambda: self._guarded(self.advance))
+        self._drag_timer = QTimer(self, singleShot=True,
+                                  timeout=lambda: self._guarded(self._on_drag_timer))
+        self.undo = EditHistory(self, self)
+        self.undo_stack = self.undo.stack
+        self.experiment = Experiment(spec, QtLane(self.jobs))
         self.many_starts = ManyStarts(self, self)
         self.hyper_search = HyperSearch(self, self)
-        self.jobs.progressed.connect(self.job_progressed)
-        self.jobs.finished.connect(self._on_job_done)
-        self.jobs.failed.connect(self._on_job_failed)
-        self._job_done = None
-        self._slice_new_start, self._slice_keep_step = False, True
-        self.internals = InternalsView(self)
-        self.stability = RunStability(self)
-        self._install_spec()
+        self.internals, self.stability = InternalsView(self), RunStability(self)
+        forward_events(self.experiment, self)
+        self.experiment.race.rebuild_wanted.connect(self._on_rebuild_wanted)
 
-    # ----------------------------------------------------------------- batching
-    @contextmanager
-    def batch(self) -> Iterator[None]:
-        """Announce every change made inside once, when the outermost block ends."""
-        self._batch_depth += 1
-        try:
-            yield
-        finally:
-            self._batch_depth -= 1
-            if self._batch_depth == 0:
-                pending, self._pending = self._pending, {}
-                for name, args in pending.items():
-                    getattr(self, name).emit(*args)
-
-    def _emit(self, name: str, *args) -> None:
-        if self._batch_depth:
-            self._pending.pop(name, None)  # keep the latest arguments, announced last
-            self._pending[name] = args
-        else:
-            getattr(self, name).emit(*args)
+    def batch(self):
+        """``with model.batch():`` announces every change made inside once, at the end."""
+        return self.experiment.batcher.batch()
 
     # -------------------------------------------------------------- properties
     @property
     def spec(self) -> ExperimentSpec:
         """The experiment as data. Read it freely; change it only through methods."""
-        return self._spec
+        return self.experiment.spec
 
-    @property
-    def step(self) -> int:
-        return self.race.step if self.race is not None else 0
+    surface = property(lambda self: self.experiment.surface.surface)
+    grid = property(lambda self: self.experiment.surface.grid)
+    race = property(lambda self: self.experiment.race.race)  # runner.Race | None
+    step = property(lambda self: self.experiment.race.step)
+    starts = property(lambda self: self.experiment.race.starts, doc="``(S, 2)`` start points.")
+    grid_n = property(lambda self: self.experiment.view.grid_n)
+    rebuilding = property(lambda self: self.experiment.race.rebuilding,
+                          doc="True while the race is recomputed to its step (not a drag).")
+    playing = property(lambda self: self._timer.isActive())
+    busy = property(lambda self: self.jobs.busy,
+                    doc="True while a slice is being built or sampled off the GUI thread.")
 
-    @property
-    def playing(self) -> bool:
-        return self._timer.isActive()
+    def run_id(self, run: RunRef) -> str:
+        """The stable id of a run given by position or id."""
+        return self.experiment.runs.get(run).id
 
-    @property
-    def starts(self) -> np.ndarray:
-        """``(S, 2)`` start points."""
-        return spec_mod.starts_array(self._spec)
+    race_label = run_id  # the label a run has inside ``model.race`` is its id
 
-    @property
-    def busy(self) -> bool:
-        """True while a slice is being built or sampled off the GUI thread."""
-        return self.jobs.busy
+    def history(self, run: RunRef) -> runner.Run | None:
+        """What the race recorded for a run; None if disabled or no surface yet."""
+        return self.experiment.race.history(self.run_id(run))
+
+    def traces(self) -> list[RunTrace]:  # every run's drawable history, in order
+        return self.experiment.race.traces()
+
+    def probe(self, x: float, y: float) -> tuple[float, float] | None:  # (f, |∇f|) or None
+        return self.experiment.surface.probe(x, y)
 
     # ---------------------------------------------------------- whole experiment
-    def load_spec(self, spec: ExperimentSpec) -> None:
+    def load_spec(self, spec: ExperimentSpec, source: str | None = None) -> None:
         """Replace the experiment (open a file, pick a preset); the race restarts."""
         self.pause()
-        self._spec = spec.copy()
-        self._install_spec()
-        self._emit("spec_replaced")
+        self.undo.edit(names.opening(spec), lambda: self._load(spec, source))
 
-    def _install_spec(self) -> None:
-        self._ids = []
-        for _ in self._spec.runs:
-            self._ids.append(self._new_id())
-        with self.batch():
-            self._rebuild_surface(new_start=not self._spec.starts, keep_step=False)
-            self._emit("runs_changed")
-            self._emit("starts_changed")  # the file's own starts, once its runs are shown
-            self._emit("view_changed")
-            self._emit("transport_changed")
+    def _load(self, spec: ExperimentSpec, source: str | None) -> None:
+        self.source = source
+        self.experiment.load(spec)
 
-    def history(self, index: int) -> runner.Run | None:
-        """Everything the race recorded for run ``index`` (``runner.Race.history``);
-        None for a disabled run or before a surface exists."""
-        label = self._ids[index]
-        if self.race is None or label not in self.race.labels:
-            return None
-        return self.race.history(label)
+    def restore_state(self, spec: ExperimentSpec, source: str | None) -> None:
+        """Undo and redo land here: the experiment becomes ``spec`` again."""
+        self.pause()
+        self.source = source
+        self.experiment.restore(spec)
 
-    def traces(self) -> list[RunTrace]:
-        """Every run's drawable history, in the order of ``spec.runs``."""
-        out = []
-        S = len(self._spec.starts)
-        live = set(self.race.labels) if self.race is not None else set()
-        for i, (rid, run) in enumerate(zip(self._ids, self._spec.runs, strict=True)):
-            if rid in live:
-                h = self.race.history(rid)
-                out.append(RunTrace(i, run.label, run.color, run.enabled, h.steps, h.points,
-                                    h.values, h.points[-1], h.diverged_at, h.reasons,
-                                    (rid, self._version)))
-            else:
-                out.append(RunTrace(i, run.label, run.color, run.enabled, np.zeros(0, int),
-                                    np.zeros((0, S, 2)), np.zeros((0, S)),
-                                    np.full((S, 2), np.nan), np.full(S, -1),
-                                    np.full(S, "", dtype=object), (rid, self._version)))
-        return out
+    def _edit(self, text: str, fn, *args, **kwargs) -> Any:
+        return self.undo.edit(text, lambda: fn(*args, **kwargs))
 
+    def begin_gesture(self, text: str = "") -> None:
+        """Edits until ``end_gesture`` (a slider held down) are one undo step."""
+        self.undo.begin(text)
+
+    def end_gesture(self) -> None:
+        self.undo.end()
+
+    # ------------------------------------------------------------------- runs
+    def add_run(self, kind: str = "sgd", **hyper: Any) -> int:
+        """Append a run of ``kind`` (default hyper-parameters unless given); its index."""
+        return self._edit(names.adding(kind), self.experiment.add_run, kind, **hyper)
+
+    def duplicate_run(self, run: RunRef) -> int:  # a copy with its own id; its index
+        return self._edit(f"duplicate {self._label(run)}", self.experiment.runs.duplicate, run)
+
+    def remove_run(self, run: RunRef) -> None:
+        self._edit(f"remove {self._label(run)}", self.experiment.runs.remove, run)
+
+    def set_run_enabled(self, run: RunRef, enabled: bool) -> None:
+        verb = "enable" if enabled else "disable"
+        self._edit(f"{verb} {self._label(run)}", self.experiment.runs.set_enabled, run, enabled)
+
+    def set_run_color(self, run: RunRef, color: str) -> None:
+        """A colour like ``#1f77b4``; ValueError (and nothing changes) otherwise."""
+        self._edit(f"recolour {self._label(run)}", self.experiment.runs.set_color, run, color)
+
+    def set_run_label(self, run: RunRef, label: str) -> None:
+        """Rename a run (never empty, never another run's label)."""
+        self._edit(f"rename {self._label(run)}", self.experiment.runs.set_label, run, label)
+
+    def set_run_kind(self, run: RunRef, kind: str) -> None:
+        """Switch the optimizer kind (lr kept where it has one, a fresh state)."""
+        text = names.kind_change(self._label(run), kind)
+        self._edit(text, self.experiment.runs.set_kind, run, kind)
+
+    def set_hyper(self, run: RunRef, name: str, value: float | dict) -> None:
+        """Hyper-parameter ``name`` of a run: a number or a schedule dict; ValueError
+        (and nothing changes) when the value is invalid."""
+        spec = self.experiment.runs.get(run)
+        self._edit(names.hyper_change(spec, name), self.experiment.runs.set_hyper, run, name,
+                   value)
+
+    def _label(self, run: RunRef) -> str:
+        return self.experiment.runs.get(run).label
+
+    # ---------------------------------------------------------------- surface
+    def set_surface(self, name: str) -> None:
+        """Switch to toy surface ``name`` or ``spec.CLASSIFIER`` (parameters at defaults)."""
+        self._edit(names.surface_change(name), self.experiment.surface.set_name, name)
+
+    def set_typed_surface(self, text: str, bounds, params: dict[str, float] | None = None
+                          ) -> None:
+        """The typed surface f(x, y) = ``text`` over ``bounds`` with ``params``
+        (``SurfacePart.set_typed``); ValueError naming the field if invalid."""
+        self._edit(f"type f(x, y) = {text}", self.experiment.surface.set_typed, text, bounds,
+                   params)
+
+    def set_surface_param(self, name: str, value: float) -> None:
+        """One toy-surface parameter (ValueError if invalid); recomputed to the step."""
+        self._edit(f"change {name} of the surface", self.experiment.surface.set_param, name,
+                   value)
+
+    def set_slice(self, **fields) -> None:
+        """Classifier-slice fields (dataset, loss, reg, center, seed, normalize, extent,
+        batch_size), rebuilt off the GUI thread; ValueError (nothing changes) if invalid."""
+        self._edit(names.slice_change(fields), self.experiment.surface.set_slice, **fields)
+
+    def new_directions(self) -> None:  # new random directions D1, D2: the next seed
+        self.set_slice(seed=self.spec.surface.slice.seed + 1)
+
+    def set_resolution(self, n: int) -> None:  # grid points per side (16 … 2048)
+        self._edit("change the grid", self.experiment.surface.set_resolution, n)
+
+    # ------------------------------------------------------------ start points
+    def set_start(self, x: float, y: float) -> None:  # one start; the race restarts at 0
+        self.set_starts([[x, y]])
+
+    def set_starts(self, points, keep_step: bool = False) -> None:
+        """Start points ``(S, 2)``; the race restarts (or goes to the step: ``keep_step``)."""
+        self._edit("move the start", self.experiment.race.set_starts, points, keep_step)
+
+    def seed_grid(self, x0: float, y0: float, x1: float, y1: float, n: int | None = None
+                  ) -> None:
+        """``n × n`` start points spread over the rectangle (corners included)."""
+        self._edit("seed a grid of starts", self.experiment.race.set_starts,
+                   names.grid_points(x0, y0, x1, y1, self.grid_n if n is None else int(n)))
+
+    def drag_start(self, x: float, y: float) -> None:
+        """Move the start while dragging: every trajectory is recomputed up to the
+        step reached, over event-loop turns; the whole drag is one undo step."""
+        self.undo.begin("drag the start")
+        self.experiment.race.drag(x, y)
+
+    def finish_drag(self) -> None:
+        """End of a drag: the race matches the final start point when this returns."""
+        self._drag_timer.stop()
+        self.experiment.race.finish_drag()
+        self.undo.end()
+
+    def set_grid_n(self, n: int) -> None:  # start points per side of a Shift+drag grid
+        self.experiment.view.set_grid_n(n)
+
+    def _on_rebuild_wanted(self) -> None:
+        self._drag_timer.isActive() or self._drag_timer.start(0)
+
+    def _on_drag_timer(self) -> None:
+        self.experiment.race.continue_rebuild()
+
+    # ------------------------------------------------------------- the clock
     def advance(self, n: int | None = None) -> None:
         """Take ``n`` steps (default: steps per frame), never past ``spec.steps``."""
-        if self.race is None or self._drag_target is not None:
-            return  # mid-drag the race is being rebuilt towards its step
-        n = self._spec.steps_per_frame if n is None else int(n)
-        n = min(n, self._spec.steps - self.race.step)
-        if n <= 0:
+        if not self.experiment.race.advance(n):
             self.pause()
-            return
-        self.race.advance(n)
-        self._emit("stepped", self.race.step)
 
-    def step_once(self) -> None:
-        """One frame's worth of steps (→ key); pauses the animation."""
+    def step_once(self) -> None:  # one frame's worth of steps (→ key), paused
         self.pause()
         self._guarded(self.advance)
 
-    def reset(self) -> None:
-        """Back to step 0 from the current starts (R key)."""
-        self._restart_race(0)
-        self._emit("reset_done")
+    def _guarded(self, step) -> None:
+        """A race step from a timer or a key. One that raises would raise again on
+        every tick (the race frozen, no word): the race stops and ``race_failed``
+        says why, once."""
+        try:
+            step()
+        except Exception as exc:  # noqa: BLE001 - reported once, never lost
+            self.pause()
+            self._drag_timer.stop()
+            self.experiment.race.cancel_rebuild()
+            self.race_failed.emit(failure_message(exc))
+
+    def reset(self) -> None:  # back to step 0 from the current starts (R key)
+        self.experiment.race.reset()
 
     def play(self) -> None:
         if self.race is None or self.playing:
             return
-        if self.race.step >= self._spec.steps:
+        if self.step >= self.spec.steps:
             self.reset()
         self._timer.start()
         self.playing_changed.emit(True)
@@ -245,52 +277,28 @@ class ExperimentModel(RaceMixin, SurfaceMixin, RunsMixin, QObject):
             self._timer.stop()
             self.playing_changed.emit(False)
 
-    def toggle_play(self) -> None:
-        """Space key."""
+    def toggle_play(self) -> None:  # Space
         self.pause() if self.playing else self.play()
 
-    def _on_tick(self) -> None:
-        self._guarded(self.advance)
-
-    def _guarded(self, step: Callable[[], None]) -> None:
-        """Run a race step from a timer or a key. A step that raises would raise
-        again on every tick (hundreds a second, the race frozen, no word): the
-        race stops instead and ``race_failed`` says why, once."""
-        try:
-            step()
-        except Exception as exc:  # noqa: BLE001 - reported once, never lost
-            self.pause()
-            self._drag_timer.stop()
-            self._drag_target, self._drag_race = None, None
-            self.race_failed.emit(failure_message(exc))
-
     def set_steps_per_frame(self, n: int) -> None:
-        """Steps per animation frame, kept in what a saved file may hold."""
-        self._spec.steps_per_frame = int(np.clip(int(n), 1, experiment_file.MAX_STEPS_PER_FRAME))
-        self._emit("transport_changed")
-        self._emit("modified")
+        self._edit("change steps per frame", self.experiment.race.set_steps_per_frame, n)
 
     def set_max_steps(self, n: int) -> None:
-        """The step the race stops at, kept in what a saved file may hold."""
-        self._spec.steps = int(np.clip(int(n), 1, experiment_file.MAX_STEPS))
-        self._emit("transport_changed")
-        self._emit("modified")
+        self._edit("change the maximum steps", self.experiment.race.set_max_steps, n)
 
-    # -------------------------------------------------------------- view settings
+    # ------------------------------------------------------------- settings
     def set_view(self, colormap: str | None = None, log_color: bool | None | str = "keep",
                  contours: int | None = None) -> None:
-        """Colour map name, log colour (True, False, None = automatic), contour count
-        (0 … 100); raises ValueError (and changes nothing) for an unknown colour map."""
-        trial = copy.deepcopy(self._spec.view)
-        if colormap is not None:
-            trial.colormap = colormap
-        if log_color != "keep":
-            trial.log_color = log_color
-        if contours is not None:
-            trial.contours = int(np.clip(int(contours), 0, 100))
-        checked, view = experiment_checks.view_section(asdict(trial), "view"), self._spec.view
-        view.colormap, view.log_color, view.contours = (checked.colormap, checked.log_color,
-                                                        checked.contours)
-        self._emit("view_changed")
-        self._emit("modified")
+        """Colour map, log colour (True, False, None = automatic), contours (0 … 100);
+        ValueError (and nothing changes) for an unknown colour map."""
+        self._edit("change the colours", self.experiment.view.set, colormap, log_color,
+                   contours)
 
+    def set_gradcheck(self, **fields) -> None:
+        """Gradient-check settings (``spec.GradcheckSpec`` fields); ValueError if invalid."""
+        self._edit("change the gradient check", self.experiment.analysis.set_gradcheck,
+                   **fields)
+
+    def set_training(self, **fields) -> None:
+        """Training settings (``spec.TrainingSpec`` fields); ValueError if invalid."""
+        self._edit("change the training", self.experiment.analysis.set_training, **fields)

@@ -6,16 +6,24 @@ stop (then raise ``Cancelled``). ``JobRunner.submit`` starts it on the
 global QThreadPool; each submit bumps the generation, and results, progress
 and errors of older generations are dropped on arrival, so a stale grid can
 never overwrite a newer one (napari's worker pattern).
+
+Worker threads report through one bridge object that lives as long as the
+process, never through the runner itself: a window closed while a job
+finishes deletes its runners, and the job's last report then finds no
+runner and is dropped (instead of emitting from a deleted QObject).
 """
 
 from __future__ import annotations
 
+import itertools
 import sys
 import threading
 import traceback
+import weakref
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 JobFn = Callable[[Callable[[float, str], None], Callable[[], bool]], Any]
@@ -47,34 +55,62 @@ def is_bug(message: str) -> bool:
 
 
 class _Bridge(QObject):
-    """Lives in the GUI thread; worker threads emit through it (queued)."""
+    """Lives in the GUI thread for the whole process; worker threads emit through
+    it (queued) with the runner's key, and it hands the news to that runner if
+    the runner still exists."""
 
-    progressed = Signal(int, float, str, object)
-    finished = Signal(int, object)
-    failed = Signal(int, str)
+    progressed = Signal(int, int, float, str, object)
+    finished = Signal(int, int, object)
+    failed = Signal(int, int, str)
+
+    def __init__(self):
+        super().__init__()
+        self.runners: dict[int, weakref.ref] = {}
+        self.progressed.connect(lambda key, *a: self._deliver(key, "_on_progressed", a))
+        self.finished.connect(lambda key, *a: self._deliver(key, "_on_finished", a))
+        self.failed.connect(lambda key, *a: self._deliver(key, "_on_failed", a))
+
+    def _deliver(self, key: int, slot: str, args: tuple) -> None:
+        ref = self.runners.get(key)
+        runner = ref() if ref is not None else None
+        if runner is not None and shiboken6.isValid(runner):
+            getattr(runner, slot)(*args)
+
+
+_BRIDGE: _Bridge | None = None
+_KEYS = itertools.count(1)
+
+
+def _bridge() -> _Bridge:
+    """The process's one bridge, made (in the GUI thread) with the first runner."""
+    global _BRIDGE
+    if _BRIDGE is None:
+        _BRIDGE = _Bridge()
+    return _BRIDGE
 
 
 class _Job(QRunnable):
-    def __init__(self, gen: int, fn: JobFn, bridge: _Bridge, stop: threading.Event):
+    def __init__(self, key: int, gen: int, fn: JobFn, stop: threading.Event):
         super().__init__()
-        self.gen, self.fn, self.bridge, self.stop = gen, fn, bridge, stop
+        self.key, self.gen, self.fn, self.stop = key, gen, fn, stop
+        self.bridge = _bridge()
         self.setAutoDelete(True)
 
     def run(self) -> None:
         def progress(fraction: float, message: str = "", news: Any = None) -> None:
             if self.stop.is_set():
                 raise Cancelled
-            self.bridge.progressed.emit(self.gen, float(fraction), message, news)
+            self.bridge.progressed.emit(self.key, self.gen, float(fraction), message, news)
 
         try:
             result = self.fn(progress, self.stop.is_set)
         except Cancelled:
             return
         except Exception as exc:  # noqa: BLE001 - shown to the user, never lost
-            self.bridge.failed.emit(self.gen, failure_message(exc))
+            self.bridge.failed.emit(self.key, self.gen, failure_message(exc))
             return
         if not self.stop.is_set():
-            self.bridge.finished.emit(self.gen, result)
+            self.bridge.finished.emit(self.key, self.gen, result)
 
 
 class JobRunner(QObject):
@@ -95,10 +131,10 @@ class JobRunner(QObject):
         self._gen = 0
         self._stop = threading.Event()
         self._busy = False
-        self._bridge = _Bridge(self)
-        self._bridge.progressed.connect(self._on_progressed)
-        self._bridge.finished.connect(self._on_finished)
-        self._bridge.failed.connect(self._on_failed)
+        self._key = next(_KEYS)
+        bridge = _bridge()
+        bridge.runners[self._key] = weakref.ref(self)
+        self.destroyed.connect(lambda *_a, key=self._key: bridge.runners.pop(key, None))
 
     @property
     def generation(self) -> int:
@@ -115,7 +151,7 @@ class JobRunner(QObject):
         self._gen += 1
         self._stop = threading.Event()
         self._busy = True
-        QThreadPool.globalInstance().start(_Job(self._gen, fn, self._bridge, self._stop))
+        QThreadPool.globalInstance().start(_Job(self._key, self._gen, fn, self._stop))
         return self._gen
 
     def cancel(self) -> None:
@@ -143,3 +179,28 @@ class JobRunner(QObject):
         if gen == self._gen:
             self._busy = False
             self.failed.emit(message)
+
+
+class QtLane:
+    """A ``JobRunner`` as the experiment's lane (``optim_core.experiment.state.lanes``):
+    the result of the newest job goes to its ``done``, its error to ``failed``."""
+
+    def __init__(self, jobs: JobRunner):
+        self.jobs = jobs
+        self._callbacks: tuple | None = None
+        jobs.finished.connect(lambda result: self._call(0, result))
+        jobs.failed.connect(lambda message: self._call(1, message))
+
+    def submit(self, fn: JobFn, done: Callable[[Any], None],
+               failed: Callable[[str], None]) -> None:
+        self._callbacks = (done, failed)
+        self.jobs.submit(fn)
+
+    def cancel(self) -> None:
+        self._callbacks = None
+        self.jobs.cancel()
+
+    def _call(self, which: int, value: Any) -> None:
+        callbacks, self._callbacks = self._callbacks, None
+        if callbacks is not None:
+            callbacks[which](value)

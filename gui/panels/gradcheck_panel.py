@@ -36,12 +36,12 @@ from PySide6.QtWidgets import (
 from gui.app.i18n import translate, translated
 from gui.export import static
 from gui.export.frame_writer import ExportError
-from gui.model import surface_jobs
 from gui.model.workers import JobRunner
 from gui.panels.gradcheck_table import DIFFERENCES, VERDICT_STYLE, GradcheckTableModel, ValueRole
 from gui.panels.hsweep_plot import HSweepPlot
 from gui.widgets.widgets import SciSpinBox
 from optim_core.analysis import gradcheck_targets as targets
+from optim_core.experiment.state import surface_jobs
 
 #: At most this many sampled coordinates get their own line in the h sweep.
 SWEEP_COORDS = 8

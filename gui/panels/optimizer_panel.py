@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from gui.app.i18n import translate, translated
-from gui.model.experiment_runs import kind_title
 from gui.panels.run_row import RunRow
 from optim_core import optimizers
+from optim_core.experiment.state.runs import kind_title
 
 #: Fonts tried, in order, for the update formulas (math-looking, then any serif).
 MATH_FONTS = "'STIX Two Math', 'Cambria Math', 'Latin Modern Math', 'DejaVu Serif', serif"

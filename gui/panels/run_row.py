@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from gui.app.i18n import translate, translated
-from gui.model.experiment_runs import kind_title
 from gui.widgets.limit_tick import LimitTick
 from gui.widgets.widgets import ColorButton, SliderSpin
 from optim_core import optimizers
 from optim_core.experiment.spec import RunSpec
+from optim_core.experiment.state.runs import kind_title
 
 #: Learning-rate schedules offered, with the fields the row edits:
 #: field -> (label, min, max, log, default, integer).

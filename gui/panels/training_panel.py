@@ -32,8 +32,6 @@ from PySide6.QtWidgets import (
 )
 
 from gui.app.i18n import translate, translated
-from gui.model import surface_jobs
-from gui.model.experiment_runs import kind_title
 from gui.model.training_worker import TrainingRequest, TrainingResult, TrainingWorker, project_all
 from gui.model.workers import JobRunner
 from gui.panels.projection_table import ProjectionTable
@@ -42,6 +40,8 @@ from gui.panels.training_limits import limits_html
 from gui.panels.training_plots import TrainingPlots
 from optim_core import optimizers
 from optim_core.experiment import spec as spec_mod
+from optim_core.experiment.state import surface_jobs
+from optim_core.experiment.state.runs import kind_title
 from optim_core.training.full_space import RunHistory, TrainConfig
 
 #: Shortest time between two redraws of the curves while training: epochs can

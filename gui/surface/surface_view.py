@@ -18,7 +18,6 @@ from PySide6.QtGui import QFontMetrics, QImage, QPixmap
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gui.app.i18n import translate, translated
-from gui.model import surface_jobs
 from gui.surface import view_style
 from gui.surface.heads_item import HeadsItem
 from gui.surface.internals_overlay import InternalsOverlay
@@ -29,6 +28,7 @@ from gui.surface.surface_viewbox import SurfaceViewBox
 from gui.surface.trail_layer import Trail, TrailLayer
 from gui.surface.view_menu import show_view_menu
 from optim_core.experiment.spec import CLASSIFIER
+from optim_core.experiment.state import surface_jobs
 from optim_core.render.surface_display import prepare
 
 START_PEN = pg.mkPen("#ffffff", width=2)

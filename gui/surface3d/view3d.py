@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from gui.app.i18n import translate, translated
-from gui.model import surface_jobs
 from gui.surface3d import camera as cam
 from gui.surface3d.frame_overlay import draw_overlay
 from gui.surface3d.gl_canvas import CachedGLView
@@ -36,6 +35,7 @@ from gui.surface3d.mesh_builder import Mesh, build_mesh
 from gui.surface3d.race_items import RaceItems
 from gui.surface3d.surface_items import SurfaceItems
 from optim_core.experiment.spec import CLASSIFIER
+from optim_core.experiment.state import surface_jobs
 from optim_core.render.heights import KINDS
 from optim_core.render.surface_display import prepare
 

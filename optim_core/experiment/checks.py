@@ -105,7 +105,7 @@ def _slice(v: Any, where: str) -> SliceSpec:
 
 def run_section(v: Any, where: str) -> RunSpec:
     d = check_obj(v, where)
-    known_fields(d, {"kind", "label", "color", "enabled", "hyper", "internals"}, where)
+    known_fields(d, {"id", "kind", "label", "color", "enabled", "hyper", "internals"}, where)
     kind = check_str(d.get("kind"), f"{where}.kind")
     if kind not in optimizers.names():
         raise ExperimentFileError(f"{where}.kind",
@@ -123,7 +123,8 @@ def run_section(v: Any, where: str) -> RunSpec:
         hyper[name] = _hyper(value, specs[name], f"{where}.hyper.{name}")
     return RunSpec(kind=kind, label=check_str(d.get("label"), f"{where}.label"), color=color,
                    enabled=enabled, hyper=hyper,
-                   internals=check_bool(d.get("internals", True), f"{where}.internals"))
+                   internals=check_bool(d.get("internals", True), f"{where}.internals"),
+                   id=check_str(d.get("id", ""), f"{where}.id"))
 
 
 def _hyper(value: Any, spec: Any, where: str) -> Any:

@@ -3,6 +3,10 @@
 Loading checks every field and raises ``ExperimentFileError`` naming the
 field (``runs[1].hyper.lr``) and what is wrong with it; nothing is
 returned half-built, so a failed load changes nothing for the caller.
+
+Version 2 adds a stable ``id`` to every run and the ``analysis`` settings
+(gradient check, training). Version 1 files still open: their runs get the
+ids ``run1``, ``run2``, … in order and the analysis settings their defaults.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from typing import Any
 
 from optim_core import optimizers
 from optim_core.bounded_read import FileRefused, read_bytes
+from optim_core.experiment.analysis_checks import analysis_section, run_id
 from optim_core.experiment.checks import (
     MAX_RUNS,
     ExperimentFileError,
@@ -30,11 +35,13 @@ from optim_core.experiment.checks import (
     view_section,
 )
 from optim_core.experiment.lesson import lesson_section
-from optim_core.experiment.spec import CLASSIFIER, ExperimentSpec
+from optim_core.experiment.spec import CLASSIFIER, ExperimentSpec, assign_run_ids
 from optim_core.temp_files import remove_stale, target_mode, temp_path, write_target
 
 FORMAT = "optviz-experiment"
-VERSION = 1
+VERSION = 2
+#: Versions this optviz opens (older ones are read as described in the docstring).
+READABLE = (1, 2)
 SUFFIX = ".optviz.json"
 MAX_STEPS = optimizers.MAX_STEPS  # schedules are checked over as many steps
 MAX_STEPS_PER_FRAME = 10_000
@@ -45,8 +52,12 @@ PRESET_DIR = Path(__file__).resolve().parents[2] / "resources" / "presets"
 
 def to_dict(spec: ExperimentSpec, folder: Path | None = None) -> dict[str, Any]:
     """The file's JSON object. A dataset path inside ``folder`` (where the file
-    goes) is written relative to it, so a folder of experiment and data moves as one."""
-    d = {"format": FORMAT, **asdict(spec)}
+    goes) is written relative to it, so a folder of experiment and data moves as one.
+    Runs without an id get one, so whatever is saved opens again."""
+    if not all(r.id for r in spec.runs):
+        spec = spec.copy()
+        assign_run_ids(spec.runs)
+    d = {"format": FORMAT, **asdict(spec), "version": VERSION}
     dataset = Path(spec.surface.slice.dataset)
     if folder is not None and dataset.is_absolute() and dataset.is_relative_to(folder.resolve()):
         d["surface"]["slice"]["dataset"] = dataset.relative_to(folder.resolve()).as_posix()
@@ -143,30 +154,45 @@ def from_dict(data: Any) -> ExperimentSpec:
     version = d.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise ExperimentFileError("version", "missing or not an integer")
-    if version != VERSION:
+    if version not in READABLE:
         raise ExperimentFileError(
-            "version", f"version {version} is not supported (this optviz reads version {VERSION})")
-    known_fields(d, {"format", "version", "title", "notes", "lesson", "surface", "runs", "starts",
-                     "steps", "steps_per_frame", "view"}, "")
-    items = check_list(d.get("runs", []), "runs")
-    runs = [run_section(r, f"runs[{i}]") for i, r in enumerate(items)]
-    if len(runs) > MAX_RUNS:
-        raise ExperimentFileError("runs", f"{len(runs)} runs; at most {MAX_RUNS}")
-    if len({r.label for r in runs}) != len(runs):
-        raise ExperimentFileError("runs", "run labels must be unique")
+            "version", f"version {version} is not supported (this optviz reads versions "
+            f"{', '.join(map(str, READABLE))})")
+    fields = {"format", "version", "title", "notes", "lesson", "surface", "runs", "starts",
+              "steps", "steps_per_frame", "view"}
+    known_fields(d, fields | {"analysis"} if version >= 2 else fields, "")
     return ExperimentSpec(
-        version=version,
+        version=VERSION,
         title=check_str(d.get("title", ""), "title"),
         notes=check_str(d.get("notes", ""), "notes"),
         lesson=lesson_section(d.get("lesson", {}), "lesson"),
         surface=surface_section(d.get("surface"), "surface"),
-        runs=runs,
+        runs=_runs(d.get("runs", [])),
         starts=starts_section(d.get("starts"), "starts"),
         steps=check_int(d.get("steps", 500), "steps", 1, MAX_STEPS),
         steps_per_frame=check_int(d.get("steps_per_frame", 1), "steps_per_frame", 1,
                                   MAX_STEPS_PER_FRAME),
         view=view_section(d.get("view", {}), "view"),
+        analysis=analysis_section(d.get("analysis", {}), "analysis"),
     )
+
+
+def _runs(items: Any) -> list:
+    """The runs, each with its id (a run without one, as in every version-1
+    file, gets the next free ``run<k>``)."""
+    items = check_list(items, "runs")
+    runs = [run_section(r, f"runs[{i}]") for i, r in enumerate(items)]
+    for i, r in enumerate(runs):
+        r.id = run_id(r.id, f"runs[{i}].id")
+    if len(runs) > MAX_RUNS:
+        raise ExperimentFileError("runs", f"{len(runs)} runs; at most {MAX_RUNS}")
+    if len({r.label for r in runs}) != len(runs):
+        raise ExperimentFileError("runs", "run labels must be unique")
+    ids = [r.id for r in runs if r.id]
+    if len(set(ids)) != len(ids):
+        raise ExperimentFileError("runs", "run ids must be unique")
+    assign_run_ids(runs)
+    return runs
 
 
 def _check_dataset(spec: ExperimentSpec, path: Path) -> None:

@@ -85,6 +85,9 @@ class RunSpec:
     hyper: dict[str, HyperValue] = field(default_factory=dict)
     #: Draw this run's internals at its heads (while ``ViewSpec.internals.shown``).
     internals: bool = True
+    #: The run's one identity (race, signals, panels, CSV, files); "" until the
+    #: experiment gives it one (``runs.RunList`` does, unique and stable).
+    id: str = ""
 
 
 #: The parts of an update the view can draw at each head: the step about to be
@@ -107,6 +110,40 @@ class ViewSpec:
     internals: InternalsSpec = field(default_factory=InternalsSpec)
 
 
+#: Where the gradient check looks: the head of a run, the start point, the slice centre W0.
+CHECK_POINTS = ("head", "start", "centre")
+
+
+@dataclass
+class GradcheckSpec:
+    """The gradient check's settings (``optim_core.analysis.gradcheck_targets``)."""
+
+    at: str = "head"  # one of CHECK_POINTS
+    run: str = ""  # the run id whose head is checked ("": the first enabled run)
+    part: str = "data"  # "data" | "reg" | "total" (classifier slices)
+    h: float = 1e-5  # finite-difference step
+    centered: bool = True  # (f(x+h) − f(x−h)) / 2h, else (f(x+h) − f(x)) / h
+    samples: int = 12  # coordinates of W checked (classifier slices)
+    seed: int = 0  # which coordinates are drawn
+    planted_bug: bool = False  # a classic mistake applied to the analytic gradient
+
+
+@dataclass
+class TrainingSpec:
+    """Full-space classifier training: which runs train, and how long."""
+
+    runs: list[str] | None = None  # run ids; None: every run that can train
+    epochs: int = 10
+    batch_size: int = 64  # 0: full batch
+    seed: int = 0
+
+
+@dataclass
+class AnalysisSpec:
+    gradcheck: GradcheckSpec = field(default_factory=GradcheckSpec)
+    training: TrainingSpec = field(default_factory=TrainingSpec)
+
+
 @dataclass
 class Lesson:
     """What an experiment teaches, in plain language (the Lesson panel shows it):
@@ -122,7 +159,7 @@ class Lesson:
 
 @dataclass
 class ExperimentSpec:
-    version: int = 1
+    version: int = 2
     title: str = ""
     notes: str = ""  # one line on what to look for (the Presets menu's tooltip)
     lesson: Lesson = field(default_factory=Lesson)
@@ -132,6 +169,7 @@ class ExperimentSpec:
     steps: int = 500  # maximum number of steps of the race
     steps_per_frame: int = 1
     view: ViewSpec = field(default_factory=ViewSpec)
+    analysis: AnalysisSpec = field(default_factory=AnalysisSpec)
 
     def copy(self) -> ExperimentSpec:
         return copy.deepcopy(self)
@@ -143,6 +181,23 @@ def next_color(used: list[str]) -> str:
         if c not in used:
             return c
     return RUN_COLORS[len(used) % len(RUN_COLORS)]
+
+
+def assign_run_ids(runs: list[RunSpec]) -> None:
+    """Give every run without an id (or with one another run has) a new
+    ``run<k>`` id, numbered past the highest taken; ids already unique stay."""
+    taken: set[str] = set()
+    for run in runs:
+        if run.id and run.id not in taken:
+            taken.add(run.id)
+        else:
+            run.id = ""
+    numbers = [int(i[3:]) for i in taken if i.startswith("run") and i[3:].isdigit()]
+    k = max(numbers, default=0)
+    for run in runs:
+        if not run.id:
+            k += 1
+            run.id = f"run{k}"
 
 
 def default_run(kind: str, label: str | None = None, color: str | None = None,
@@ -160,6 +215,7 @@ def default_experiment() -> ExperimentSpec:
     for kind, label, lr in (("sgd", "SGD", 1e-3), ("momentum", "Momentum", 1e-3),
                             ("rmsprop", "RMSprop", 1e-2), ("adam", "Adam", 5e-2)):
         runs.append(default_run(kind, label, used_colors=[r.color for r in runs], lr=lr))
+    assign_run_ids(runs)
     start = surfaces.get("rosenbrock").default_start
     return ExperimentSpec(title="Rosenbrock race", runs=runs,
                           starts=[[float(start[0]), float(start[1])]], steps=1000,

@@ -12,15 +12,21 @@ from optim_core import optimizers, schedules, surfaces
 from optim_core.experiment import file as ef
 from optim_core.experiment.spec import (
     BATCH_SIZE_MAX,
+    CHECK_POINTS,
     CLASSIFIER,
     COLORMAPS,
+    AnalysisSpec,
     ExperimentSpec,
+    GradcheckSpec,
     RunSpec,
     SliceSpec,
     SurfaceSpec,
+    TrainingSpec,
     ViewSpec,
     default_experiment,
 )
+
+RUN_IDS = st.from_regex(r"[A-Za-z0-9_-]{1,32}", fullmatch=True)
 
 
 def finite(lo, hi):
@@ -60,7 +66,21 @@ def runs(draw):
     hyper = {h.name: draw(hyper_value(h)) for h in chosen}
     color = f"#{draw(st.integers(0, 0xFFFFFF)):06x}"
     return RunSpec(kind=kind, label=draw(st.text(min_size=1, max_size=20)), color=color,
-                   enabled=draw(st.booleans()), hyper=hyper)
+                   enabled=draw(st.booleans()), hyper=hyper, id=draw(RUN_IDS))
+
+
+@st.composite
+def analysis_specs(draw):
+    check = GradcheckSpec(at=draw(st.sampled_from(CHECK_POINTS)), run=draw(st.just("") | RUN_IDS),
+                          part=draw(st.sampled_from(["data", "reg", "total"])),
+                          h=draw(finite(1e-12, 1e-1)), centered=draw(st.booleans()),
+                          samples=draw(st.integers(1, 200)), seed=draw(st.integers(0, 10_000)),
+                          planted_bug=draw(st.booleans()))
+    training = TrainingSpec(runs=draw(st.none() | st.lists(RUN_IDS, max_size=4)),
+                            epochs=draw(st.integers(1, 1000)),
+                            batch_size=draw(st.integers(0, 100_000)),
+                            seed=draw(st.integers(0, 1_000_000)))
+    return AnalysisSpec(check, training)
 
 
 @st.composite
@@ -85,13 +105,14 @@ def experiments(draw):
         title=draw(st.text(max_size=40)),
         notes=draw(st.text(max_size=80)),
         surface=draw(surface_specs()),
-        runs=draw(st.lists(runs(), max_size=5, unique_by=lambda r: r.label)),
+        runs=draw(st.lists(runs(), max_size=5, unique_by=(lambda r: r.label, lambda r: r.id))),
         starts=draw(st.lists(point, min_size=1, max_size=6)),
         steps=draw(st.integers(1, ef.MAX_STEPS)),
         steps_per_frame=draw(st.integers(1, 10_000)),
         view=ViewSpec(colormap=draw(st.sampled_from(COLORMAPS)),
                       log_color=draw(st.sampled_from([None, True, False])),
                       contours=draw(st.integers(0, 100))),
+        analysis=draw(analysis_specs()),
     )
 
 
@@ -139,7 +160,7 @@ def edit(path, value):
 DELETE = object()
 
 BAD = [  # (change, the field the message must name, words it must contain)
-    (edit(["version"], 2), "version", "not supported"),
+    (edit(["version"], 3), "version", "not supported"),
     (edit(["version"], DELETE), "version", "missing"),
     (edit(["format"], "something-else"), "format", "not an optviz experiment"),
     (edit(["surface", "name"], "mexican_hat"), "surface.name", "unknown surface"),

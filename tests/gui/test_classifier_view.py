@@ -5,7 +5,7 @@ import threading
 import numpy as np
 from PySide6.QtCore import QTimer
 
-from gui.model import surface_jobs
+from optim_core.experiment.state import surface_jobs
 
 
 def watch_grids(model):

@@ -79,7 +79,7 @@ def test_a_long_drag_recompute_is_spread_over_event_loop_turns(qtbot, model, mon
     """Late in a race a recompute outlasts a frame: it grows the trails turn by
     turn (every turn shows progress) instead of freezing the mouse, ignores the
     clock meanwhile, and ends exactly where a fresh race from the new start would."""
-    monkeypatch.setattr("gui.model.experiment_race.DRAG_BUDGET_S", 0.0)  # one chunk per turn
+    monkeypatch.setattr("optim_core.experiment.state.race.DRAG_BUDGET_S", 0.0)  # one chunk per turn
     model.advance(300)
     steps = []
     model.trajectories_changed.connect(lambda: steps.append(model.race.step))
@@ -97,7 +97,7 @@ def test_a_long_drag_recompute_is_spread_over_event_loop_turns(qtbot, model, mon
 
 
 def test_finishing_a_drag_mid_recompute_completes_it(model, monkeypatch):
-    monkeypatch.setattr("gui.model.experiment_race.DRAG_BUDGET_S", 0.0)
+    monkeypatch.setattr("optim_core.experiment.state.race.DRAG_BUDGET_S", 0.0)
     model.advance(200)
     model.drag_start(-1.0, 1.0)
     model._on_drag_timer()  # one turn of the event loop: a partial race

@@ -2,23 +2,20 @@
 
 A QTimer ticks every 10 ms while a 256×256 slice of the real digits classifier
 is built (and rebuilt late in a race) or while the classifier trains; the
-longest a tick waits beyond its interval is the event loop's worst latency,
-which must stay under 100 ms: a behaviour bound, generous for a loaded 2-core
-machine (the measured values are in benchmarks/bench_latency.py). A parameter
-changed mid-computation asks the running job to stop, and whatever it still
+timer keeps ticking all along (how long a tick waits is a timing, measured
+by benchmarks/bench_latency.py, not asserted here). A parameter changed
+mid-computation asks the running job to stop, and whatever it still
 produces is never applied.
 """
 
 import time
 
 import pytest
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
-from gui.model import surface_jobs, training_worker
+from gui.model import training_worker
 from gui.panels.training_panel import TrainingPanel
-
-#: The longest the event loop may be held, in seconds.
-MAX_LATENCY = 0.100
+from optim_core.experiment.state import surface_jobs
 
 
 class LatencyProbe(QObject):
@@ -65,7 +62,6 @@ def test_building_a_256_slice_keeps_the_event_loop_answering(slice_model):
     probe = slice_model.switch_probe
     assert slice_model.grid.z.shape == (256, 256)
     assert probe.ticks >= 10  # the loop turned all along
-    assert probe.worst < MAX_LATENCY, f"the event loop was held {1e3 * probe.worst:.0f} ms"
 
 
 def test_a_new_slice_late_in_a_race_keeps_the_event_loop_answering(qtbot, slice_model):
@@ -80,7 +76,7 @@ def test_a_new_slice_late_in_a_race_keeps_the_event_loop_answering(qtbot, slice_
         model.set_slice(reg=2e-3)
         qtbot.waitUntil(lambda: settled(model), timeout=30_000)
     assert model.step == 1000 and len(steps) > 1 and steps == sorted(steps)
-    assert probe.worst < MAX_LATENCY, f"the event loop was held {1e3 * probe.worst:.0f} ms"
+    assert probe.ticks >= 2  # the loop turned between the rebuild's slices
     model.advance(5)
     assert model.step == 1005
 
@@ -106,7 +102,13 @@ def test_training_keeps_the_event_loop_answering(qtbot, slice_model, training_pa
             training_panel.train_button.click()
     assert len(training_panel.overlays) == 4  # the whole result is drawn
     assert probe.ticks >= 10
-    assert probe.worst < MAX_LATENCY, f"the event loop was held {1e3 * probe.worst:.0f} ms"
+
+
+def drain(runner) -> None:
+    """Every job of the pool has ended and what it reported has been delivered."""
+    assert runner.wait()
+    QCoreApplication.sendPostedEvents()
+    QCoreApplication.processEvents()
 
 
 def hold_until_cancelled(make_job, held: list):
@@ -145,7 +147,7 @@ def test_a_slice_change_mid_computation_cancels_the_stale_job(qtbot, model, monk
     assert model.jobs.generation > stale_generation
     qtbot.waitUntil(lambda: len(held) == 2 and settled(model), timeout=30_000)
     assert held[1][0] is True  # the running job was asked to stop
-    qtbot.wait(50)  # whatever it produced has had time to arrive, and must not land
+    drain(model.jobs)  # whatever it produced has arrived, and must not land
     assert model.spec.surface.slice.seed == 7
     fresh = model.surface
     from optim_core.experiment import spec as spec_mod
@@ -172,7 +174,7 @@ def test_training_again_cancels_the_running_job(qtbot, training_panel, monkeypat
     qtbot.waitUntil(lambda: training_panel.result is not None and len(held) == 2,
                     timeout=60_000)
     assert held[1][0] is True  # the first job was asked to stop
-    qtbot.wait(50)  # its late result has had time to arrive, and must not show
+    drain(training_panel.worker)  # its late result has arrived, and must not show
     assert training_panel.result.request.config.epochs == 2
 
 

@@ -3,7 +3,8 @@
 Toy grids are closed-form numpy (a 512² Rosenbrock takes ~10 ms) and are
 computed on the GUI thread. A classifier slice needs the data loaded (and,
 for a trained centre, W* trained) before a fast exact grid; that runs as
-``gui.model.workers`` jobs: a coarse preview first, then the full resolution.
+jobs ``fn(progress, cancelled)`` off the GUI thread (the model's worker
+lane): a coarse preview first, then the full resolution.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from typing import NamedTuple
 
 import numpy as np
 
-from gui.app.i18n import translate
 from optim_core.experiment import spec as spec_mod
 from optim_core.render.surface_display import Display, prepare
 from optim_core.surfaces.base import Surface
@@ -21,6 +21,8 @@ from optim_core.surfaces.base import Surface
 Progress = Callable[[float, str], None]
 Cancelled = Callable[[], bool]
 
+#: What the jobs report while they work (the GUI translates them).
+PREVIEW_TEXT, CONTOURS_TEXT, GRID_TEXT = "coarse preview", "contours", "slice grid {n}×{n}"
 #: Side of the quick first look at a classifier slice.
 PREVIEW_RESOLUTION = 64
 #: Samples of the 1-D slice L(W0 + a·D1).
@@ -120,7 +122,7 @@ def slice_preview_job(surface_spec: spec_mod.SurfaceSpec, view: spec_mod.ViewSpe
     def job(progress: Progress, cancelled: Cancelled):
         surface = spec_mod.make_surface(
             surface_spec, progress=lambda f, m: progress(0.8 * f, m), cancelled=cancelled)
-        progress(0.85, translate("SurfaceJobs", "coarse preview"))
+        progress(0.85, PREVIEW_TEXT)
         return surface, displayed(sample(surface, PREVIEW_RESOLUTION, preview=True), log,
                                   n_contours)
 
@@ -135,7 +137,7 @@ def slice_grid_job(surface: Surface, resolution: int, view: spec_mod.ViewSpec):
     def job(progress: Progress, cancelled: Cancelled):
         progress(0.0, _grid_text(resolution))
         grid = sample(surface, resolution, progress=progress, chunks=16)
-        progress(1.0, translate("SurfaceJobs", "contours"))
+        progress(1.0, CONTOURS_TEXT)
         return displayed(grid, log, n_contours)
 
     return job
@@ -147,4 +149,4 @@ def displayed(grid: GridData, log: bool | None, n_contours: int) -> GridData:
 
 
 def _grid_text(resolution: int) -> str:
-    return translate("SurfaceJobs", "slice grid {n}×{n}").format(n=resolution)
+    return GRID_TEXT.format(n=resolution)
