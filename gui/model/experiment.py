@@ -74,8 +74,7 @@ class ExperimentModel(QObject):
         forward_events(self.experiment, self)
         self.experiment.race.rebuild_wanted.connect(self._on_rebuild_wanted)
 
-    def batch(self):
-        """``with model.batch():`` announces every change made inside once, at the end."""
+    def batch(self):  # ``with model.batch():`` announces every change inside once, at the end
         return self.experiment.batcher.batch()
 
     # -------------------------------------------------------------- properties
@@ -96,8 +95,7 @@ class ExperimentModel(QObject):
     busy = property(lambda self: self.jobs.busy,
                     doc="True while a slice is being built or sampled off the GUI thread.")
 
-    def run_id(self, run: RunRef) -> str:
-        """The stable id of a run given by position or id."""
+    def run_id(self, run: RunRef) -> str:  # a run's stable id, from its position or id
         return self.experiment.runs.get(run).id
 
     race_label = run_id  # the label a run has inside ``model.race`` is its id
