@@ -1,6 +1,9 @@
 """The gradient-check panel: is the analytic gradient right? (cs231n's numeric check)
 
 Toy surfaces: the two coordinates at the current point of the chosen run.
+What is checked, where and how are the experiment's settings
+(``spec.analysis.gradcheck``, shown and edited by ``GradcheckControls``);
+the panel draws the table for whatever they say.
 Classifier slices: sampled coordinates of W = W0 + a·D1 + b·D2 at that
 point (or at W0), with the data loss, the regularizer or both checked, and
 for the SVM a flag where a hinge kink lies within ±h. The table and the h
@@ -16,17 +19,11 @@ import os
 import numpy as np
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QFileDialog,
-    QFormLayout,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
-    QPushButton,
-    QSpinBox,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -37,9 +34,9 @@ from gui.app.i18n import translate, translated
 from gui.export import static
 from gui.export.frame_writer import ExportError
 from gui.model.workers import JobRunner
-from gui.panels.gradcheck_table import DIFFERENCES, VERDICT_STYLE, GradcheckTableModel, ValueRole
+from gui.panels.gradcheck_controls import CENTRE, GradcheckControls, checked_run
+from gui.panels.gradcheck_table import VERDICT_STYLE, GradcheckTableModel, ValueRole
 from gui.panels.hsweep_plot import HSweepPlot
-from gui.widgets.widgets import SciSpinBox
 from optim_core.analysis import gradcheck_targets as targets
 from optim_core.experiment.state import surface_jobs
 
@@ -47,7 +44,6 @@ from optim_core.experiment.state import surface_jobs
 SWEEP_COORDS = 8
 #: While the race plays, the table follows the head at most this often (ms).
 PLAYING_REFRESH_MS = 250
-START, CENTRE = -1, -2  # "at" combo data: the (first) start point, the slice centre W0
 
 
 class GradcheckPanel(QWidget):
@@ -64,31 +60,15 @@ class GradcheckPanel(QWidget):
         self._timer.timeout.connect(self.refresh)
         self._build()
         self._connect()
-        self._on_runs_changed()
+        self.schedule_refresh()
 
     # ------------------------------------------------------------------ set-up
     def _build(self) -> None:
-        tip = translate("GradcheckPanel", "where the gradient is checked")
-        self.at_combo = QComboBox(toolTip=tip)
-        tip = translate("GradcheckPanel", "check the data loss and the regularizer separately")
-        self.part_combo = QComboBox(toolTip=tip)
-        for part in targets.PARTS:
-            self.part_combo.addItem(translated("core", targets.PART_TITLES[part]), part)
-        tip = translate("GradcheckPanel", "how many coordinates of W are checked")
-        self.samples_spin = QSpinBox(minimum=1, maximum=200, value=12, toolTip=tip)
-        tip = translate("GradcheckPanel", "which coordinates are drawn")
-        self.seed_spin = QSpinBox(minimum=0, maximum=10_000, value=0, toolTip=tip)
-        self.h_spin = SciSpinBox()
-        self.h_spin.setToolTip(translate("GradcheckPanel", "finite-difference step h"))
-        self.h_spin.setRange(1e-12, 1e-1)
-        self.h_spin.setValue(1e-5)
-        self.h_spin.setKeyboardTracking(False)
-        tip = translate("GradcheckPanel", "centred: error ∝ h²; forward: error ∝ h")
-        self.diff_combo = QComboBox(toolTip=tip)
-        for centred in (True, False):
-            self.diff_combo.addItem(translated("GradcheckTable", DIFFERENCES[centred]), centred)
-        self.bug_check = QCheckBox(translate("GradcheckPanel", "planted bug"))
-        self.export_button = QPushButton(translate("GradcheckPanel", "Export CSV…"))
+        self.controls = GradcheckControls(self.model)
+        c = self.controls
+        self.at_combo, self.part_combo, self.diff_combo = c.at_combo, c.part_combo, c.diff_combo
+        self.samples_spin, self.seed_spin, self.h_spin = c.samples_spin, c.seed_spin, c.h_spin
+        self.bug_check, self.export_button = c.bug_check, c.export_button
         self.title = QLabel(wordWrap=True)
         self.summary = QLabel(wordWrap=True)
         self.table_model = GradcheckTableModel(self)
@@ -111,74 +91,23 @@ class GradcheckPanel(QWidget):
         split.addWidget(self.sweep)
         split.setSizes([560, 360])
         layout = QVBoxLayout(self)
-        layout.addLayout(self._controls())
+        layout.addWidget(self.controls)
         layout.addWidget(self.title)
         layout.addWidget(split, 1)
         layout.addLayout(_legend())
         layout.addWidget(self.summary)
 
-    def _controls(self) -> QGridLayout:
-        grid = QGridLayout()
-        left, right = QFormLayout(), QFormLayout()
-        left.addRow(translate("GradcheckPanel", "at"), self.at_combo)
-        left.addRow(translate("GradcheckPanel", "check"), self.part_combo)
-        samples = QHBoxLayout()
-        samples.addWidget(self.samples_spin)
-        samples.addWidget(QLabel(translate("GradcheckPanel", "seed")))
-        samples.addWidget(self.seed_spin)
-        left.addRow(translate("GradcheckPanel", "coordinates"), samples)
-        right.addRow("h", self.h_spin)
-        right.addRow(translate("GradcheckPanel", "differences"), self.diff_combo)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.bug_check)
-        buttons.addStretch(1)
-        buttons.addWidget(self.export_button)
-        right.addRow(buttons)
-        grid.addLayout(left, 0, 0)
-        grid.addLayout(right, 0, 1)
-        grid.setColumnStretch(2, 1)  # keep the controls compact in a wide dock
-        return grid
-
     def _connect(self) -> None:
         m = self.model
-        for signal in (m.surface_changed, m.trajectories_changed, m.reset_done, m.grid_ready):
+        for signal in (m.surface_changed, m.trajectories_changed, m.reset_done, m.grid_ready,
+                       m.runs_changed, m.gradcheck_changed, m.spec_replaced):
             signal.connect(self.schedule_refresh)
-        m.runs_changed.connect(self._on_runs_changed)
         m.stepped.connect(self._on_stepped)
         m.playing_changed.connect(self._on_playing_changed)
-        for box in (self.at_combo, self.part_combo, self.diff_combo):
-            box.currentIndexChanged.connect(self.schedule_refresh)
-        for spin in (self.samples_spin, self.seed_spin):
-            spin.valueChanged.connect(self.schedule_refresh)
-        self.h_spin.valueChanged.connect(self.schedule_refresh)
-        self.bug_check.toggled.connect(self.schedule_refresh)
         self.export_button.clicked.connect(self._on_export_clicked)
         self.sweep_jobs.finished.connect(self._on_sweep_done)
 
     # ------------------------------------------------------------- model -> view
-    def _on_runs_changed(self) -> None:
-        self._fill_at_combo()
-        self.schedule_refresh()
-
-    def _fill_at_combo(self) -> None:
-        """Heads of the enabled runs, the start point, and W0 on a slice."""
-        current = self.at_combo.currentData()
-        self.at_combo.blockSignals(True)
-        self.at_combo.clear()
-        for i, run in enumerate(self.model.spec.runs):
-            if run.enabled:
-                self.at_combo.addItem(translate("GradcheckPanel", "head of {run}")
-                                      .format(run=translated("core", run.label)), i)
-        self.at_combo.addItem(translate("GradcheckPanel", "start point"), START)
-        if self._is_slice():
-            self.at_combo.addItem(translate("GradcheckPanel", "slice centre W₀"), CENTRE)
-        found = self.at_combo.findData(current)
-        self.at_combo.setCurrentIndex(max(found, 0))
-        self.at_combo.blockSignals(False)
-
-    def _is_slice(self) -> bool:
-        return self.model.surface is not None and surface_jobs.is_slice(self.model.surface)
-
     def _on_stepped(self, _step: int) -> None:
         if not self.model.playing:
             self.schedule_refresh()
@@ -206,21 +135,16 @@ class GradcheckPanel(QWidget):
         self._dirty = False
         self.target = self._make_target()
         classifier = self.target is not None and self.target.x.ndim == 2
-        for w in (self.part_combo, self.samples_spin, self.seed_spin):
-            w.setEnabled(classifier)
-        if classifier != (self.at_combo.findData(CENTRE) >= 0):
-            self._fill_at_combo()
         if self.target is None:
             self._show_table(None)
             self.title.setText(translate("GradcheckPanel", "building the surface…"))
             return
         self.bug_check.setToolTip(translated("core", self.target.bug))
-        n = self.samples_spin.value() if classifier else None
+        g = self.model.spec.analysis.gradcheck
         with np.errstate(all="ignore"):
-            table = targets.check(self.target, h=self.h_spin.value(),
-                                  centered=self.diff_combo.currentData(), n_samples=n,
-                                  seed=self.seed_spin.value(),
-                                  planted_bug=self.bug_check.isChecked())
+            table = targets.check(self.target, h=g.h, centered=g.centered,
+                                  n_samples=g.samples if classifier else None, seed=g.seed,
+                                  planted_bug=g.planted_bug)
         self._show_table(table)
         if not self.model.playing:
             self._start_sweep()
@@ -231,23 +155,24 @@ class GradcheckPanel(QWidget):
             return None
         point = self._point()
         plane = surface_jobs.plane_of(surface)
+        g = self.model.spec.analysis.gradcheck
         if plane is not None:
-            W = plane.W0 if self.at_combo.currentData() == CENTRE else plane.weights(point)
-            return targets.classifier_target(plane.model, W, self.part_combo.currentData())
+            W = plane.W0 if g.at == CENTRE else plane.weights(point)
+            return targets.classifier_target(plane.model, W, g.part)
         return targets.toy_target(surface, point)
 
     def _point(self) -> np.ndarray:
         """The head (first start point) of the chosen run, or the start point."""
-        index = self.at_combo.currentData()
+        run = checked_run(self.model) if self.model.spec.analysis.gradcheck.at == "head" else ""
         for tr in self.model.traces():
-            if tr.index == index and len(tr.points):
+            if run and tr.run_id == run and len(tr.points):
                 return np.asarray(tr.head[0], dtype=float)
         return np.asarray(self.model.starts[0], dtype=float)
 
     def _show_table(self, table: targets.GradTable | None) -> None:
         self.table = table
         self.table_model.set_table(table)
-        self.sweep.set_h(self.h_spin.value())
+        self.sweep.set_h(self.model.spec.analysis.gradcheck.h)
         if table is None:
             self.summary.clear()
             return

@@ -8,7 +8,9 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 
-from gui.panels.gradcheck_panel import CENTRE, START, GradcheckPanel
+from gui.panels.gradcheck_controls import CENTRE, START
+from gui.panels.gradcheck_controls import head as head_of
+from gui.panels.gradcheck_panel import GradcheckPanel
 from gui.panels.gradcheck_table import VERDICT_STYLE, ValueRole
 from optim_core import gradcheck
 from optim_core.experiment.spec import CLASSIFIER
@@ -48,7 +50,7 @@ def to_slice(qtbot, model, **fields):
 
 def test_toy_rows_equal_gradcheck_at_the_head_of_the_chosen_run(qtbot, model, panel):
     model.advance(40)
-    panel.at_combo.setCurrentIndex(panel.at_combo.findData(2))  # head of RMSprop
+    panel.at_combo.setCurrentIndex(panel.at_combo.findData(head_of(model.spec.runs[2].id)))
     settle(qtbot, panel)
     head = model.traces()[2].head[0]
     s = model.surface
@@ -73,7 +75,7 @@ def test_panel_follows_the_experiment(qtbot, model, panel):
     settle(qtbot, panel)
     assert "Himmelblau" in panel.title.text()
     model.add_run("adam")
-    assert panel.at_combo.findData(len(model.spec.runs) - 1) >= 0
+    assert panel.at_combo.findData(head_of(model.spec.runs[-1].id)) >= 0
 
 
 def test_forward_differences_and_h_reach_the_numbers(qtbot, model, panel):
@@ -126,6 +128,34 @@ def test_regularization_is_checked_on_its_own(qtbot, model, panel):
     indices = [r.index for r in panel.table.rows]
     np.testing.assert_allclose(analytic, [reg * W0[i] for i in indices])  # λW, not 2λW
     assert set(column(panel, 4)) == {"wrong"}
+
+
+def test_the_slice_centre_chosen_while_the_slice_builds_is_kept(qtbot, model, panel):
+    """The choice is the experiment's, not the combo's: picked before the slice
+    exists, it still holds when the slice arrives (it was lost to a refresh)."""
+    model.set_surface(CLASSIFIER)
+    panel.at_combo.setCurrentIndex(panel.at_combo.findData(CENTRE))
+    panel.part_combo.setCurrentIndex(panel.part_combo.findData("reg"))
+    assert model.spec.analysis.gradcheck.at == "centre"
+    qtbot.waitUntil(lambda: not model.busy and hasattr(model.surface, "W0"), timeout=20_000)
+    settle(qtbot, panel)
+    W0, reg = model.surface.W0, model.surface.model.reg
+    analytic = [2 * reg * W0[r.index] for r in panel.table.rows]  # ∇ λ‖W‖² = 2λW at W₀
+    np.testing.assert_allclose(column(panel, 1), analytic)
+    assert panel.at_combo.currentData() == CENTRE
+
+
+def test_settings_are_the_experiments_both_ways(qtbot, model, panel):
+    panel.h_spin.setValue(1e-3)
+    panel.diff_combo.setCurrentIndex(panel.diff_combo.findData(False))
+    qtbot.mouseClick(panel.bug_check, Qt.MouseButton.LeftButton)
+    g = model.spec.analysis.gradcheck
+    assert (g.h, g.centered, g.planted_bug) == (1e-3, False, True)  # UI -> model
+    model.set_gradcheck(seed=5, at="start", h=1e-6)
+    assert panel.seed_spin.value() == 5 and panel.h_spin.value() == 1e-6  # model -> UI
+    assert panel.at_combo.currentData() == START
+    settle(qtbot, panel)
+    assert panel.sweep.h_line.value() == pytest.approx(-6)
 
 
 def test_svm_rows_whose_window_crosses_a_hinge_are_flagged(qtbot, model, panel):
