@@ -30,10 +30,15 @@ class SnapshotCommand(QUndoCommand):
         if self._done:
             self._done = False
             return
-        self.history.restore(self.after)
+        self.history.restore(self.after, self._opens)
 
     def undo(self) -> None:
-        self.history.restore(self.before)
+        self.history.restore(self.before, self._opens)
+
+    @property
+    def _opens(self) -> bool:
+        """True for a step that opened a file: only it changes which file is open."""
+        return self.before[1] != self.after[1]
 
 
 class EditHistory:
@@ -49,10 +54,10 @@ class EditHistory:
     def state(self) -> tuple[ExperimentSpec, str | None]:
         return self.model.experiment.snapshot(), self.model.source
 
-    def restore(self, state: tuple) -> None:
+    def restore(self, state: tuple, with_source: bool) -> None:
         self._restoring = True
         try:
-            self.model.restore_state(*state)
+            self.model.restore_state(state[0], state[1] if with_source else self.model.source)
         finally:
             self._restoring = False
 

@@ -94,6 +94,7 @@ class OptimizerPanel(QWidget):
                 row = RunRow(i, run)
                 row.edited.connect(self._on_edited)
                 row.selected.connect(self.select)
+                row.gesture.connect(self._on_gesture)
                 self._rows_box.addWidget(row)
                 self.rows.append(row)
         else:
@@ -134,24 +135,30 @@ class OptimizerPanel(QWidget):
         self.formula.setText(formula_html(runs[index].kind) if 0 <= index < len(runs) else "")
 
     # ------------------------------------------------------------ UI -> model
-    def _on_edited(self, index: int, what: str, value: Any) -> None:
+    def _on_gesture(self, down: bool) -> None:
+        """A slider drag is one undo step."""
+        self.model.begin_gesture() if down else self.model.end_gesture()
+
+    def _on_edited(self, run_id: str, what: str, value: Any) -> None:
+        """A row's edit of run ``run_id``, made through the model."""
         m = self.model
+        index = m.experiment.runs.index(run_id)
         if what == "enabled":
-            m.set_run_enabled(index, value)
+            m.set_run_enabled(run_id, value)
         elif what == "color":
-            m.set_run_color(index, value)
+            m.set_run_color(run_id, value)
         elif what == "label":
-            m.set_run_label(index, value)
+            m.set_run_label(run_id, value)
         elif what == "kind":
-            m.set_run_kind(index, value)
+            m.set_run_kind(run_id, value)
             self.select(index)
         elif what == "duplicate":
-            self.select(m.duplicate_run(index))
+            self.select(m.duplicate_run(run_id))
         elif what == "remove":
-            m.remove_run(index)
+            m.remove_run(run_id)
         elif what.startswith("hyper:"):
             try:
-                m.set_hyper(index, what.split(":", 1)[1], value)
+                m.set_hyper(run_id, what.split(":", 1)[1], value)
             except ValueError as exc:
                 self.rows[index].setToolTip(str(exc))
                 self.rows[index].refresh(m.spec.runs[index])

@@ -68,8 +68,9 @@ class RunRow(QFrame):
     what, value)`` with ``what`` in enabled, color, label, kind, hyper:<name>,
     duplicate, remove. ``refresh`` shows a RunSpec without emitting."""
 
-    edited = Signal(int, str, object)
+    edited = Signal(str, str, object)  # run id, what, value
     selected = Signal(int)
+    gesture = Signal(bool)  # a slider held down (True) and let go (False)
 
     def __init__(self, index: int, run: RunSpec, parent: QWidget | None = None):
         super().__init__(parent)
@@ -129,7 +130,7 @@ class RunRow(QFrame):
 
     def _edit(self, what: str, value: Any) -> None:
         self.selected.emit(self.index)
-        self.edited.emit(self.index, what, value)
+        self.edited.emit(self._run.id, what, value)
 
     def mousePressEvent(self, event) -> None:
         self.selected.emit(self.index)
@@ -194,13 +195,19 @@ class RunRow(QFrame):
             w.setRange(int(h.min), int(min(h.max, 2**31 - 1)))
             w.valueChanged.connect(lambda v, n=h.name: self._edit(f"hyper:{n}", int(v)))
         else:
-            w = SliderSpin(h.min, h.max, h.default, log=h.log)
+            w = self._bracketed(SliderSpin(h.min, h.max, h.default, log=h.log))
             if h.name == "lr":
                 w.value_changed.connect(lambda _v: self._emit_lr())
             elif h.name == WARMED:
                 w.value_changed.connect(lambda _v: self._emit_mu())
             else:
                 w.value_changed.connect(lambda v, n=h.name: self._edit(f"hyper:{n}", v))
+        return w
+
+    def _bracketed(self, w: SliderSpin) -> SliderSpin:
+        """``w`` reporting the start and end of a slider drag as ``gesture``."""
+        w.pressed.connect(lambda: self.gesture.emit(True))
+        w.released.connect(lambda: self.gesture.emit(False))
         return w
 
     def _show_hyper(self, hyper: dict) -> None:
@@ -277,7 +284,7 @@ class RunRow(QFrame):
                 w.setValue(int(default))
                 w.valueChanged.connect(lambda _v: self._emit_lr())
             else:
-                w = SliderSpin(lo, hi, default, log=log)
+                w = self._bracketed(SliderSpin(lo, hi, default, log=log))
                 w.value_changed.connect(lambda _v: self._emit_lr())
             self.schedule_widgets[name] = w
             self.form.insertRow(row, f"  {translated('RunRow', label)}", w)

@@ -106,7 +106,7 @@ class SurfacePanel(QWidget):
         self.loss_combo.addItem(translate("SurfacePanel", "softmax (cross-entropy)"), "softmax")
         self.loss_combo.addItem(translate("SurfacePanel", "multiclass SVM (hinge)"), "svm")
         form.addRow(translate("SurfacePanel", "loss"), self.loss_combo)
-        self.reg = SliderSpin(REG_SLIDER_MIN, REG_MAX, 1e-3, log=True)
+        self.reg = self._bracketed(SliderSpin(REG_SLIDER_MIN, REG_MAX, 1e-3, log=True))
         form.addRow("λ (L2)", self.reg)
         self.center_combo = QComboBox()
         self.center_combo.addItem(translate("SurfacePanel", "small random W₀"), "init")
@@ -174,6 +174,12 @@ class SurfacePanel(QWidget):
         self.grid_n.valueChanged.connect(lambda v: m.set_grid_n(int(v)))
         return box
 
+    def _bracketed(self, w: SliderSpin) -> SliderSpin:
+        """``w`` whose whole slider drag is one undo step."""
+        w.pressed.connect(self.model.begin_gesture)
+        w.released.connect(self.model.end_gesture)
+        return w
+
     # ------------------------------------------------------------- model -> UI
     def _on_surface_changed(self) -> None:
         spec = self.model.spec.surface
@@ -205,7 +211,7 @@ class SurfacePanel(QWidget):
                 self.params_box.removeRow(0)
             self.param_widgets = {}
             for p in specs:
-                w = SliderSpin(p.min, p.max, p.default, log=p.log)
+                w = self._bracketed(SliderSpin(p.min, p.max, p.default, log=p.log))
                 w.value_changed.connect(lambda v, n=p.name: self.model.set_surface_param(n, v))
                 self.params_box.addRow(translated("core", p.label), w)
                 self.param_widgets[p.name] = w

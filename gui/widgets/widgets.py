@@ -76,10 +76,14 @@ class SliderSpin(QWidget):
     With ``log`` the slider moves along log10(value), so 1e-4 … 1 are equally
     easy to reach, a decade per ``PX_PER_DECADE`` px of drag (Shift: a tenth).
     ``value_changed(float)`` fires once per user change (the spin box reports
-    on Enter/focus-out or arrow steps, not per keystroke).
+    on Enter/focus-out or arrow steps, not per keystroke); ``pressed()`` and
+    ``released()`` bracket a drag of the slider, so that a whole drag can be
+    one undo step.
     """
 
     value_changed = Signal(float)
+    pressed = Signal()
+    released = Signal()
 
     def __init__(self, lo: float, hi: float, value: float, log: bool = False,
                  decimals: int | None = None, parent: QWidget | None = None):
@@ -100,6 +104,8 @@ class SliderSpin(QWidget):
         layout.addWidget(self.slider, 1)
         layout.addWidget(self.spin)
         self.slider.valueChanged.connect(self._on_slider)
+        self.slider.sliderPressed.connect(self.pressed)
+        self.slider.sliderReleased.connect(self.released)
         self.spin.valueChanged.connect(self._on_spin)
         self.set_value(value)
 
