@@ -24,33 +24,35 @@ TITLES = (
 class _CancelOnClose(QObject):
     """Stops the panels' background work when the window closes."""
 
-    def __init__(self, panels: dict, parent: QObject):
-        super().__init__(parent)
-        self.panels = panels
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.Close:
-            self.panels["Classifier training"].worker.cancel()
-            self.panels["Gradient check"].sweep_jobs.cancel()
-            self.panels["Many starts"].ms.cancel()
+            self.window.training_panel.worker.cancel()
+            self.window.gradcheck_panel.sweep_jobs.cancel()
+            self.window.many_starts_panel.ms.cancel()
         return False
 
 
 def install_panels(window, model) -> dict:
     """Add the analysis panels to ``window`` (a ``MainWindow``) as bottom
-    docks, tabbed (``window.reset_layout``); returns ``{title: panel}``. The
-    training panel draws its projected paths on ``window.view``."""
-    panels = {
-        "Training curves": CurvesPanel(model),
-        "Gradient check": GradcheckPanel(model),
-        "Classifier training": TrainingPanel(model, window.view),
-        "Many starts": ManyStartsPanel(model),
-        "Stability": StabilityPanel(model),
-    }
+    docks, tabbed (``window.reset_layout``); returns ``{title: panel}``. Each
+    panel is also the window's attribute (``curves_panel``, ``gradcheck_panel``,
+    ``training_panel``, ``many_starts_panel``, ``stability_panel``): code
+    reaches a panel by that, never by a title, which the interface language
+    changes."""
+    w = window
+    w.curves_panel, w.gradcheck_panel = CurvesPanel(model), GradcheckPanel(model)
+    w.training_panel, w.many_starts_panel = TrainingPanel(model, w.view), ManyStartsPanel(model)
+    w.stability_panel = StabilityPanel(model)
+    panels = dict(zip(TITLES, (w.curves_panel, w.gradcheck_panel, w.training_panel,
+                               w.many_starts_panel, w.stability_panel), strict=True))
     for t in TITLES:
         # Scrolled in a short dock rather than holding the docks tall and the surface small.
         window.add_dock(scrolling(panels[t]), t, Qt.DockWidgetArea.BottomDockWidgetArea)
     if QSettings().value("window/state") is None:  # else add_dock restored the user's layout
         window.reset_layout()
-    window.installEventFilter(_CancelOnClose(panels, window))
+    window.installEventFilter(_CancelOnClose(window))
     return panels

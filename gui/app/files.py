@@ -31,13 +31,10 @@ class FileManager(QObject):
         super().__init__(window)
         self.window = window
         self.model = window.model
-        self.path: Path | None = None
-        self.name = self.model.spec.title or translate("FileManager", "untitled")
         self._saved = ef.to_json(self.model.spec)
         self._build_menus()
-        self.model.modified.connect(self._on_modified)
-        self.model.spec_replaced.connect(self.update_title)
-        self.model.surface_changed.connect(self.update_title)
+        for signal in (self.model.modified, self.model.spec_replaced, self.model.meta_changed):
+            signal.connect(self.update_title)
         window.installEventFilter(self)
         self.update_title()
 
@@ -47,16 +44,26 @@ class FileManager(QObject):
         """True when the experiment differs from the file (or preset) it came from."""
         return ef.to_json(self.model.spec) != self._saved
 
-    def _mark_clean(self, path: Path | None, name: str) -> None:
-        self.path, self.name = path, name
+    @property
+    def path(self) -> Path | None:
+        """The file the experiment was opened from or saved to (the model keeps it,
+        so undoing an Open goes back to the file before)."""
+        return Path(self.model.source) if self.model.source else None
+
+    @property
+    def name(self) -> str:
+        """The file's name, else the experiment's title."""
+        if self.path is not None:
+            return self.path.name
+        return self.model.spec.title or translate("FileManager", "untitled")
+
+    def _mark_clean(self, path: Path | None) -> None:
+        self.model.source = str(path) if path is not None else None
         self._saved = ef.to_json(self.model.spec)
         self.update_title()
 
     def update_title(self) -> None:
         self.window.setWindowTitle(f"{translated('core', self.name)}[*] — optviz")
-        self.window.setWindowModified(self.dirty)
-
-    def _on_modified(self) -> None:
         self.window.setWindowModified(self.dirty)
 
     # ----------------------------------------------------------------- open
@@ -84,8 +91,8 @@ class FileManager(QObject):
                                 .format(name=path.name, reason=e))
             self._forget(path)
             return False
-        self.model.load_spec(spec)
-        self._mark_clean(path, path.name)
+        self.model.load_spec(spec, source=str(path))
+        self._mark_clean(path)
         self._remember(path)
         return True
 
@@ -99,7 +106,7 @@ class FileManager(QObject):
             QMessageBox.warning(self.window, translate("FileManager", "Cannot open preset"), str(e))
             return False
         self.model.load_spec(spec)
-        self._mark_clean(None, spec.title or path.name)  # its lesson: the Lesson panel
+        self._mark_clean(None)  # its lesson: the Lesson panel
         return True
 
     # ----------------------------------------------------------------- save
@@ -129,7 +136,7 @@ class FileManager(QObject):
             QMessageBox.warning(
                 self.window, translate("FileManager", "Cannot save experiment"), str(e))
             return False
-        self._mark_clean(path, path.name)
+        self._mark_clean(path)
         self._remember(path)
         self.window.statusBar().showMessage(
             translate("FileManager", "Saved {path}").format(path=path), 5000)

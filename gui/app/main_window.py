@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from gui.app import window_layout
 from gui.app.app import app_icon
+from gui.app.edit_menu import install_edit_menu
 from gui.app.files import FileManager
 from gui.app.i18n import translate, translated
 from gui.app.internals_menu import InternalsMenu
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self._home: dict[str, Qt.DockWidgetArea] = {}  # where each dock was added
         self.actions: dict[str, QAction] = {}
         self._build_menus()
+        install_edit_menu(self)
         self._build_toolbar()
         self.internals_menu = InternalsMenu(self)
         self.surface_panel = SurfacePanel(model)
@@ -201,6 +203,8 @@ class MainWindow(QMainWindow):
         self.readout = QLabel()
         self.readout.setMinimumWidth(300)
         bar.addWidget(self.readout, 1)
+        self.notes = QLabel(wordWrap=True)  # what the experiment says to look for
+        bar.addWidget(self.notes, 2)
         self.progress = QProgressBar(maximumWidth=220, maximum=1000)
         self.cancel_button = QPushButton(translate("MainWindow", "Cancel"))
         bar.addPermanentWidget(self.progress)
@@ -213,6 +217,14 @@ class MainWindow(QMainWindow):
         self.model.grid_ready.connect(lambda: self._show_progress(self.model.busy))
         self.model.job_failed.connect(self._on_job_failed)
         self.model.race_failed.connect(self._on_race_failed)
+        for signal in (self.model.meta_changed, self.model.spec_replaced):
+            signal.connect(self._show_notes)
+        self._show_notes()
+
+    def _show_notes(self) -> None:
+        notes = translated("core", self.model.spec.notes)
+        self.notes.setText(notes)
+        self.notes.setToolTip(notes)
 
     def _show_progress(self, shown: bool) -> None:
         self.progress.setVisible(shown)

@@ -7,14 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QScrollArea
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from gui.app.files import title_stem
 from gui.app.i18n import translate, translated
 from gui.export import static
 from gui.export.frame_writer import ExportError
 
-CURVES_DOCK = "Training curves"
 KINDS = {".png": QT_TRANSLATE_NOOP("StaticExports", "PNG image"),
          ".svg": QT_TRANSLATE_NOOP("StaticExports", "SVG drawing"),
          ".csv": QT_TRANSLATE_NOOP("StaticExports", "CSV table")}
@@ -38,11 +37,8 @@ class StaticExports:
         self.menu.aboutToShow.connect(self._enable)
 
     def curves_panel(self):
-        dock = getattr(self.window, "docks", {}).get(CURVES_DOCK)
-        if dock is None:
-            return None
-        inside = dock.widget()  # the panel, or the scroll area it sits in
-        return inside.widget() if isinstance(inside, QScrollArea) else inside
+        """The window's curves panel, if it has one."""
+        return getattr(self.window, "curves_panel", None)
 
     def _enable(self) -> None:
         has_curves = self.curves_panel() is not None
@@ -65,7 +61,7 @@ class StaticExports:
 
     def curves_csv(self) -> Path | None:
         panel = self.curves_panel()
-        start = panel.start_spin.value() - 1 if hasattr(panel, "start_spin") else 0
+        start = panel.shown_start if panel is not None else 0
         path = self._ask(translate("StaticExports", "Export the training curves"), "curves", ".csv")
         columns, rows = static.curves_table(self.window.model, start)
         return self._run(path, lambda p: static.write_csv(p, columns, rows))

@@ -182,6 +182,11 @@ class CurvesPanel(QWidget):
                                                min(start, history.points.shape[1] - 1))
         return out
 
+    @property
+    def shown_start(self) -> int:
+        """Which start point's curves are shown (0-based)."""
+        return self.start_spin.value() - 1
+
     def loss_offset(self) -> float:
         """What the loss plot subtracts: f* in log mode where a minimum is known, else 0."""
         if not self.log_check.isChecked() or self.model.surface is None:
