@@ -8,6 +8,7 @@ from gui.surface.trail_layer import clip_segments, thin
 from optim_core import surfaces
 from optim_core.render import contours
 from optim_core.render.colormaps import choose_scale, contour_levels
+from tests.pool import drain
 
 
 def grid(surface_name, n=200):
@@ -110,8 +111,7 @@ def test_job_runner_drops_stale_results(qtbot):
     runner.submit(lambda report, cancelled: (report(1.0, "new"), "new")[1])
     gate.set()
     qtbot.waitUntil(lambda: results == ["new"], timeout=5000)
-    runner.wait()
-    qtbot.wait(20)
+    drain()
     assert results == ["new"] and "old" not in progress and not runner.busy
 
 

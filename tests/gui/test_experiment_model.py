@@ -171,9 +171,10 @@ def test_switching_surface_moves_the_start_to_its_story(model):
     assert model.grid.z.shape == (64, 64)
 
 
-def test_surface_parameter_recomputes_to_the_current_step(model):
+def test_surface_parameter_recomputes_to_the_current_step(qtbot, model):
     model.advance(25)
     model.set_surface_param("b", 10.0)
+    qtbot.waitUntil(lambda: not model.rebuilding)  # at once, unless the machine is busy
     assert model.step == 25
     s = surfaces.get("rosenbrock", b=10.0)
     ref = runner.run(s, {"r": spec_mod.make_optimizer(model.spec.runs[3])}, model.starts, 25)

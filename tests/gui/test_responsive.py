@@ -11,11 +11,12 @@ produces is never applied.
 import time
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QObject, QTimer
 
 from gui.model import training_worker
 from gui.panels.training_panel import TrainingPanel
 from optim_core.experiment.state import surface_jobs
+from tests.pool import drain
 
 
 class LatencyProbe(QObject):
@@ -104,13 +105,6 @@ def test_training_keeps_the_event_loop_answering(qtbot, slice_model, training_pa
     assert probe.ticks >= 10
 
 
-def drain(runner) -> None:
-    """Every job of the pool has ended and what it reported has been delivered."""
-    assert runner.wait()
-    QCoreApplication.sendPostedEvents()
-    QCoreApplication.processEvents()
-
-
 def hold_until_cancelled(make_job, held: list):
     """Wrap a job factory: the first job waits until it is asked to stop, then
     returns its result anyway (a job that ignores the request); ``held`` records
@@ -147,7 +141,7 @@ def test_a_slice_change_mid_computation_cancels_the_stale_job(qtbot, model, monk
     assert model.jobs.generation > stale_generation
     qtbot.waitUntil(lambda: len(held) == 2 and settled(model), timeout=30_000)
     assert held[1][0] is True  # the running job was asked to stop
-    drain(model.jobs)  # whatever it produced has arrived, and must not land
+    drain()  # whatever it produced has arrived, and must not land
     assert model.spec.surface.slice.seed == 7
     fresh = model.surface
     from optim_core.experiment import spec as spec_mod
@@ -174,7 +168,7 @@ def test_training_again_cancels_the_running_job(qtbot, training_panel, monkeypat
     qtbot.waitUntil(lambda: training_panel.result is not None and len(held) == 2,
                     timeout=60_000)
     assert held[1][0] is True  # the first job was asked to stop
-    drain(training_panel.worker)  # its late result has arrived, and must not show
+    drain()  # its late result has arrived, and must not show
     assert training_panel.result.request.config.epochs == 2
 
 

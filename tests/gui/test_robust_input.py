@@ -19,6 +19,7 @@ from gui.export.animation_options import AnimationOptions
 from gui.export.dialog import ExportDialog, start_export
 from optim_core.experiment import file as ef
 from optim_core.experiment.spec import default_experiment
+from tests.pool import drain
 
 
 class Dialogs:
@@ -169,7 +170,7 @@ def test_opening_bad_datasets_explains_each_once_and_keeps_the_slice(qtbot, app,
         files_before = listing(work)
         actions[entry].trigger()
         qtbot.waitUntil(lambda: bool(dialogs.shown) and not model.busy, timeout=10_000)
-        qtbot.wait(20)  # a second dialog would come through the event loop too
+        drain()  # a second dialog would come through the event loop too
         assert len(dialogs.shown) == 1, name
         title, text = dialogs.shown[0]
         assert title == "Cannot build the surface", name
