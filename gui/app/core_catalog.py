@@ -66,7 +66,8 @@ def _check_texts() -> list[str]:
         targets.TOY_BUG, targets.REG_BUG,
         sanity.INITIAL_OK, sanity.INITIAL_BAD, sanity.OVERFIT_OK, sanity.OVERFIT_BAD,
         runner.REASON_POINT, runner.REASON_BOX, runner.REASON_VALUE, runner.REASON_GRAD,
-        runner.REASON_LOSS, spec.TRAINING, surface_jobs.PREVIEW_TEXT, surface_jobs.CONTOURS_TEXT, *expression_messages.FIXED,
+        runner.REASON_LOSS, spec.TRAINING, surface_jobs.PREVIEW_TEXT, surface_jobs.CONTOURS_TEXT,
+        *expression_messages.FIXED,
     ]
 
 

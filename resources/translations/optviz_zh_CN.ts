@@ -409,7 +409,6 @@
     <name>GradcheckPanel</name>
     <message>
         <source>where the gradient is checked</source>
-        <extracomment>At most this many sampled coordinates get their own line in the h sweep. While the race plays, the table follows the head at most this often (ms).</extracomment>
         <translation>在哪里检查梯度</translation>
     </message>
     <message>
@@ -474,6 +473,7 @@
     </message>
     <message>
         <source>building the surface…</source>
+        <extracomment>At most this many sampled coordinates get their own line in the h sweep. While the race plays, the table follows the head at most this often (ms).</extracomment>
         <translation>正在构建曲面…</translation>
     </message>
     <message>
@@ -1487,22 +1487,6 @@ The surface on screen stays as it was.</source>
     </message>
 </context>
 <context>
-    <name>SurfaceJobs</name>
-    <message>
-        <source>coarse preview</source>
-        <extracomment>Side of the quick first look at a classifier slice. Samples of the 1-D slice L(W0 + a·D1).</extracomment>
-        <translation>粗略预览</translation>
-    </message>
-    <message>
-        <source>contours</source>
-        <translation>等高线</translation>
-    </message>
-    <message>
-        <source>slice grid {n}×{n}</source>
-        <translation>切片网格 {n}×{n}</translation>
-    </message>
-</context>
-<context>
     <name>SurfaceLayer</name>
     <message>
         <source>{f} − min {f}  (log scale)</source>
@@ -2366,6 +2350,14 @@ x ← x′ if f(x′) &lt; f(x)</source>
         <translation>正在训练 W*</translation>
     </message>
     <message>
+        <source>coarse preview</source>
+        <translation>粗略预览</translation>
+    </message>
+    <message>
+        <source>contours</source>
+        <translation>等高线</translation>
+    </message>
+    <message>
         <source>the expression is empty</source>
         <translation>表达式是空的</translation>
     </message>
@@ -2536,6 +2528,10 @@ x ← x′ if f(x′) &lt; f(x)</source>
     <message>
         <source>loading {dataset}</source>
         <translation>正在加载 {dataset}</translation>
+    </message>
+    <message>
+        <source>slice grid {n}×{n}</source>
+        <translation>切片网格 {n}×{n}</translation>
     </message>
     <message>
         <source>the expression must be text, got {kind}</source>
