@@ -45,7 +45,7 @@ def install_panels(window, model) -> dict:
     changes."""
     w = window
     w.curves_panel, w.gradcheck_panel = CurvesPanel(model), GradcheckPanel(model)
-    w.training_panel, w.many_starts_panel = TrainingPanel(model, w.view), ManyStartsPanel(model)
+    w.training_panel, w.many_starts_panel = TrainingPanel(model), ManyStartsPanel(model)
     w.stability_panel = StabilityPanel(model)
     panels = dict(zip(TITLES, (w.curves_panel, w.gradcheck_panel, w.training_panel,
                                w.many_starts_panel, w.stability_panel), strict=True))

@@ -22,6 +22,7 @@ from gui.model.hyper_search import HyperSearch
 from gui.model.internals_view import InternalsView
 from gui.model.many_starts import ManyStarts
 from gui.model.run_stability import RunStability
+from gui.model.training_state import TrainingState
 from gui.model.undo import EditHistory
 from gui.model.workers import JobRunner, QtLane, failure_message
 from optim_core import runner
@@ -71,6 +72,7 @@ class ExperimentModel(QObject):
         self.many_starts = ManyStarts(self, self)
         self.hyper_search = HyperSearch(self, self)
         self.internals, self.stability = InternalsView(self), RunStability(self)
+        self.training = TrainingState(self, self)  # what Train trains; the projected paths
         forward_events(self.experiment, self)
         self.experiment.race.rebuild_wanted.connect(self._on_rebuild_wanted)
 
@@ -129,8 +131,7 @@ class ExperimentModel(QObject):
     def _edit(self, text: str, fn, *args, **kwargs) -> Any:
         return self.undo.edit(text, lambda: fn(*args, **kwargs))
 
-    def begin_gesture(self, text: str = "") -> None:
-        """Edits until ``end_gesture`` (a slider held down) are one undo step."""
+    def begin_gesture(self, text: str = "") -> None:  # edits until end_gesture: one step
         self.undo.begin(text)
 
     def end_gesture(self) -> None:

@@ -6,8 +6,11 @@ run starts from the slice centre W0 when that is a small random init (its
 projection starts at (0, 0)), and from a fresh init when the centre is the
 trained W* (its projection ends near (0, 0)). Training runs off the GUI thread
 (``TrainingWorker``) with progress and Cancel. Afterwards every trajectory
-is drawn projected onto the slice plane, and a table says how far off the
-plane it really is and how the true loss compares with the slice's.
+is projected onto the slice plane — the surface view draws those paths, from
+the model (``model.training``) — and a table says how far off the plane it
+really is and how the true loss compares with the slice's. What is trained
+(runs, batch, epochs, seed) is the experiment's setting (``TrainingSetup``)
+and the model builds the request.
 """
 
 from __future__ import annotations
@@ -15,7 +18,6 @@ from __future__ import annotations
 import dataclasses
 import html
 
-import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,24 +27,23 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from gui.app.i18n import translate, translated
+from gui.model.training_state import ProjectedPath
 from gui.model.training_worker import TrainingRequest, TrainingResult, TrainingWorker, project_all
 from gui.model.workers import JobRunner
 from gui.panels.projection_table import ProjectionTable
 from gui.panels.search_section import SearchSection
 from gui.panels.training_limits import limits_html
 from gui.panels.training_plots import TrainingPlots
-from optim_core import optimizers
+from gui.panels.training_setup import TrainingSetup
 from optim_core.experiment import spec as spec_mod
 from optim_core.experiment.state import surface_jobs
-from optim_core.experiment.state.runs import kind_title
-from optim_core.training.full_space import RunHistory, TrainConfig
+from optim_core.training.full_space import RunHistory
 
 #: Shortest time between two redraws of the curves while training: epochs can
 #: arrive faster than the plots repaint (~25 ms), and queued redraws back to back
@@ -50,43 +51,33 @@ from optim_core.training.full_space import RunHistory, TrainConfig
 PLOT_INTERVAL_MS = 100
 
 class TrainingPanel(QWidget):
-    """Training controls, curves, sanity checks and projections over an ``ExperimentModel``.
-
-    ``view`` (a ``SurfaceView``, optional) receives the projected trajectories.
-    """
+    """Training controls, curves, sanity checks and projections over an ``ExperimentModel``."""
 
     trained = Signal(object)  # a TrainingResult is shown
 
-    def __init__(self, model, view=None, parent: QWidget | None = None):
+    def __init__(self, model, parent: QWidget | None = None):
         super().__init__(parent)
-        self.model, self.view = model, view
+        self.model = model
         self.result: TrainingResult | None = None
         self.worker = TrainingWorker(self)
         self.projector = JobRunner(self)
-        self.overlays: dict[str, pg.PlotDataItem] = {}  # run label -> its projected path
-        self._overlay_items: list = []  # paths, end stars and captions on the view
-        self.run_checks: list[QCheckBox] = []
         self.colors: dict[str, str] = {}  # run label -> colour of the training shown
         self._latest = None  # the newest progress not drawn yet
         self._plot_timer = QTimer(self, singleShot=True, interval=PLOT_INTERVAL_MS)
         self._plot_timer.timeout.connect(self._draw_progress)
         self._build()
         self._connect()
-        self._on_runs_changed()
         self._on_slice_changed()
 
     # ------------------------------------------------------------------ set-up
     def _build(self) -> None:
         self.data_label = QLabel()
-        self.batch_spin = QSpinBox(minimum=0, maximum=100_000, value=64, singleStep=16,
-                                   specialValueText=translate("TrainingPanel", "full batch"))
-        self.epochs_spin = QSpinBox(minimum=1, maximum=1000, value=10)
-        self.seed_spin = QSpinBox(minimum=0, maximum=1_000_000, value=0)
+        self.setup = TrainingSetup(self.model)
+        self.batch_spin, self.epochs_spin = self.setup.batch_spin, self.setup.epochs_spin
+        self.seed_spin = self.setup.seed_spin
         self.train_button = QPushButton(translate("TrainingPanel", "Train"))
         self.cancel_button = QPushButton(translate("TrainingPanel", "Cancel"), enabled=False)
         self.progress = QProgressBar(maximum=1000, textVisible=True)
-        self.runs_box = QHBoxLayout()
-        self.runs_box.addStretch(1)
         self.plots = TrainingPlots()
         self.pca_check = QCheckBox(translate("TrainingPanel", "PCA plane of"), checked=True)
         self.pca_combo = QComboBox()
@@ -100,13 +91,9 @@ class TrainingPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.data_label)
         top.addSpacing(16)
-        top.addLayout(self.runs_box, 1)
+        top.addLayout(self.setup.runs_box, 1)
         setup = QHBoxLayout()
-        for text, w in ((translate("TrainingPanel", "batch"), self.batch_spin),
-                        (translate("TrainingPanel", "epochs"), self.epochs_spin),
-                        (translate("TrainingPanel", "seed"), self.seed_spin)):
-            setup.addWidget(QLabel(text))
-            setup.addWidget(w)
+        self.setup.add_spins_to(setup)
         setup.addWidget(self.train_button)
         setup.addWidget(self.cancel_button)
         setup.addWidget(self.progress, 1)
@@ -145,8 +132,6 @@ class TrainingPanel(QWidget):
 
     def _connect(self) -> None:
         m = self.model
-        m.runs_changed.connect(self._on_runs_changed)
-        m.spec_replaced.connect(self._on_runs_changed)
         m.surface_changed.connect(self._on_slice_changed)
         m.grid_ready.connect(self._reproject)
         self.train_button.clicked.connect(self.start_training)
@@ -160,23 +145,6 @@ class TrainingPanel(QWidget):
         self.overlay_check.toggled.connect(self._draw_overlays)
 
     # ------------------------------------------------------------- model -> view
-    def _on_runs_changed(self) -> None:
-        checked = {c.objectName() for c in self.run_checks if c.isChecked()}
-        for c in self.run_checks:
-            self.runs_box.removeWidget(c)
-            c.deleteLater()
-        self.run_checks = []
-        for run in self.model.spec.runs:
-            check = QCheckBox(translated("core", run.label))
-            check.setObjectName(run.label)
-            check.setStyleSheet(f"QCheckBox {{ color: {run.color}; font-weight: bold; }}")
-            reason = optimizers.kind_of(run.kind).untrainable_reason or None
-            check.setEnabled(reason is None)
-            check.setChecked(reason is None and (run.label in checked or not checked))
-            check.setToolTip(translated("core", reason) if reason else _hyper_text(run))
-            self.runs_box.insertWidget(len(self.run_checks), check)
-            self.run_checks.append(check)
-
     def _on_slice_changed(self) -> None:
         s = self.model.spec.surface.slice
         where = (translate("TrainingPanel", "from the slice")
@@ -192,17 +160,14 @@ class TrainingPanel(QWidget):
         return surface_jobs.plane_of(self.model.surface)
 
     # ----------------------------------------------------------------- training
+    @property
+    def run_checks(self) -> list:
+        """One checkbox per run: does it train (``TrainingSetup``)."""
+        return self.setup.run_checks
+
     def request(self) -> TrainingRequest:
-        """What ``Train`` would train now."""
-        s = self.model.spec.surface.slice
-        opts = {run.label: spec_mod.make_optimizer(run)
-                for run, c in zip(self.model.spec.runs, self.run_checks, strict=True)
-                if c.isChecked() and c.isEnabled()}
-        config = TrainConfig(epochs=self.epochs_spin.value(), batch_size=self.batch_spin.value(),
-                             seed=self.seed_spin.value())
-        plane = self.plane() if self._matches_spec(self.plane()) else None
-        return TrainingRequest(s.dataset, s.loss, s.reg, opts, config, plane,
-                               from_centre=s.center == "init")
+        """What ``Train`` would train now (the model builds it from the experiment)."""
+        return self.model.training.request()
 
     def _matches_spec(self, plane) -> bool:
         s = self.model.spec.surface.slice
@@ -215,7 +180,7 @@ class TrainingPanel(QWidget):
             return
         self.colors = {r.label: r.color for r in self.model.spec.runs}
         self.result = None
-        self._clear_overlays()
+        self.model.training.show_projections([])
         self.table.set_projections({}, {})
         # The curves exist (empty) before the work starts, so the first epoch only
         # fills them: creating 20 curves then held the event loop for ~60 ms.
@@ -319,50 +284,16 @@ class TrainingPanel(QWidget):
             self.result.request = dataclasses.replace(self.result.request, plane=plane)
             self._draw_overlays()
 
-    def _clear_overlays(self) -> None:
-        for item in self._overlay_items:
-            self.view.viewbox.removeItem(item)
-        self.overlays, self._overlay_items = {}, []
-
     def _draw_overlays(self, *_) -> None:
-        """Projected paths on the surface view, and the honesty table beside them."""
-        self._clear_overlays()
+        """The projected paths to the model (the surface view draws them), and the
+        honesty table beside them."""
         current = (self.result is not None and self.result.on_slice
                    and self.result.request.plane is self.plane())
         self.table.set_projections(self.result.on_slice if current else {}, self.colors)
-        if not current or self.view is None or not self.overlay_check.isChecked():
-            return
-        for label, proj in self.result.on_slice.items():
-            self._add_overlay(label, proj)
-
-    def _add_overlay(self, label: str, proj) -> None:
-        """A dotted path in the run's colour, a star at its end and a caption
-        saying how much of the path the plane cannot show."""
-        color = self.colors[label]
-        path = pg.PlotDataItem(proj.ab[:, 0], proj.ab[:, 1],
-                               pen=pg.mkPen(color, width=1.5, style=Qt.PenStyle.DotLine),
-                               symbol="o", symbolSize=3, symbolPen=None, symbolBrush=color)
-        end = pg.ScatterPlotItem([proj.ab[-1, 0]], [proj.ab[-1, 1]], symbol="star", size=16,
-                                 brush=pg.mkBrush(color), pen=pg.mkPen("#101018"))
-        text = translate("TrainingPanel", "{run}, trained: {share} % off the plane").format(
-            run=translated("core", label), share=f"{100 * proj.off_plane_fraction[-1]:.0f}")
-        caption = pg.TextItem(text, color=color, anchor=(0, 1), fill=pg.mkBrush(20, 20, 28, 190))
-        caption.setPos(*proj.ab[-1])
-        for item in (path, end, caption):
-            item.setZValue(15)
-            self.view.viewbox.addItem(item, ignoreBounds=True)
-        self.overlays[label] = path
-        self._overlay_items += [path, end, caption]
-
-
-def _hyper_text(run) -> str:
-    """``"Adam: η = 0.05, β₁ = 0.9, …"``: the run's numeric hyper-parameters by symbol."""
-    symbols = {h.name: h.symbol or translated("core", h.label)
-               for h in optimizers.hyper_specs(run.kind)}
-    parts = [f"{symbols.get(k, k)} = {v:g}" for k, v in run.hyper.items()
-             if isinstance(v, float)]
-    return f"{translated('core', kind_title(run.kind))}: " + ", ".join(parts)
-
+        shown = current and self.overlay_check.isChecked()
+        self.model.training.show_projections([
+            ProjectedPath(label, self.colors[label], proj.ab, proj.off_plane_fraction[-1])
+            for label, proj in self.result.on_slice.items()] if shown else [])
 
 def _check_html(title: str, check) -> str:
     mark, colour = ("✔", "#57c27a") if check.ok else ("✘", "#e5534b")

@@ -22,6 +22,7 @@ from gui.surface import view_style
 from gui.surface.heads_item import HeadsItem
 from gui.surface.internals_overlay import InternalsOverlay
 from gui.surface.map_layer import MapLayer
+from gui.surface.projection_layer import ProjectionLayer
 from gui.surface.run_legend import RunLegend
 from gui.surface.surface_layer import SurfaceLayer
 from gui.surface.surface_viewbox import SurfaceViewBox
@@ -71,6 +72,7 @@ class SurfaceView(QWidget):
         self.colorbar.setImageItem(self.layer.image, insert_in=self.plot)
         self.trails = TrailLayer(width=trail_width)
         self.viewbox.addItem(self.trails, ignoreBounds=True)
+        self.projections = ProjectionLayer(self.viewbox, model.training)  # trained paths
         self.heads = HeadsItem()
         self.heads.setZValue(20)
         self.viewbox.addItem(self.heads, ignoreBounds=True)

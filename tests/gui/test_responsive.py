@@ -84,7 +84,7 @@ def test_a_new_slice_late_in_a_race_keeps_the_event_loop_answering(qtbot, slice_
 
 @pytest.fixture
 def training_panel(qtbot, model, view):
-    panel = TrainingPanel(model, view)
+    panel = TrainingPanel(model)
     qtbot.addWidget(panel)
     panel.resize(1100, 420)
     panel.show()
@@ -94,14 +94,14 @@ def training_panel(qtbot, model, view):
     panel.worker.wait()
 
 
-def test_training_keeps_the_event_loop_answering(qtbot, slice_model, training_panel):
+def test_training_keeps_the_event_loop_answering(qtbot, slice_model, training_panel, view):
     """15 epochs of 4 optimizers on the digits, then the PCA planes and the paths
     projected onto the slice on screen."""
     training_panel.epochs_spin.setValue(15)
     with LatencyProbe() as probe:
         with qtbot.waitSignal(training_panel.trained, timeout=60_000):
             training_panel.train_button.click()
-    assert len(training_panel.overlays) == 4  # the whole result is drawn
+    assert len(view.projections.paths) == 4  # the whole result is drawn
     assert probe.ticks >= 10
 
 

@@ -27,10 +27,16 @@ def slice_model(qtbot, model):
 
 
 @pytest.fixture
-def panel(qtbot, slice_model):
+def slice_view(qtbot, slice_model):
+    """A surface view of the model: it draws the projected paths."""
     view = SurfaceView(slice_model)
     qtbot.addWidget(view)
-    p = TrainingPanel(slice_model, view)
+    return view
+
+
+@pytest.fixture
+def panel(qtbot, slice_model, slice_view):
+    p = TrainingPanel(slice_model)
     qtbot.addWidget(p)
     p.resize(1200, 520)
     p.show()
@@ -95,7 +101,8 @@ def test_cancel_stops_training_and_nothing_arrives_after(qtbot, qapp, panel):
 
 
 @pytest.mark.parametrize("centre", ["init", "trained"])
-def test_paths_are_projected_onto_the_slice_and_drawn_over_it(qtbot, panel, slice_model, centre):
+def test_paths_are_projected_onto_the_slice_and_drawn_over_it(qtbot, panel, slice_model,
+                                                               slice_view, centre):
     if slice_model.spec.surface.slice.center != centre:
         before = slice_model.surface
         slice_model.set_slice(center=centre)
@@ -117,20 +124,20 @@ def test_paths_are_projected_onto_the_slice_and_drawn_over_it(qtbot, panel, slic
                                             seed=panel.seed_spin.value())
             np.testing.assert_array_equal(W[0], fresh)
             assert np.linalg.norm(W[-1] - plane.W0) < np.linalg.norm(W[0] - plane.W0)
-        x, y = panel.overlays[label].getOriginalDataset()
+        x, y = slice_view.projections.paths[label].getOriginalDataset()
         np.testing.assert_allclose(x, expected.ab[:, 0])
         np.testing.assert_allclose(y, expected.ab[:, 1])
-        assert panel.overlays[label].getViewBox() is panel.view.viewbox
+        assert slice_view.projections.paths[label].getViewBox() is slice_view.viewbox
     table = panel.table
     assert table.rowCount() == len(result.runs)
     first = next(iter(result.on_slice.values()))
     assert table.item(0, 3).text() == f"{first.true_loss[-1]:.4g}"
     assert table.item(0, 4).text() == f"{first.slice_loss[-1]:.4g}"
     qtbot.mouseClick(panel.overlay_check, LEFT)
-    assert panel.overlays == {}
+    assert slice_view.projections.paths == {} and slice_model.training.paths == []
 
 
-def test_new_directions_reproject_the_same_paths(qtbot, panel, slice_model):
+def test_new_directions_reproject_the_same_paths(qtbot, panel, slice_model, slice_view):
     with qtbot.waitSignal(panel.trained, timeout=30_000) as done:
         panel.start_training()
     old = {k: p.ab.copy() for k, p in done.args[0].on_slice.items()}
@@ -138,7 +145,7 @@ def test_new_directions_reproject_the_same_paths(qtbot, panel, slice_model):
     slice_model.new_directions()
     qtbot.waitUntil(lambda: slice_model.surface is not before
                     and panel.result.request.plane is slice_model.surface
-                    and bool(panel.overlays), timeout=20_000)
+                    and bool(slice_view.projections.paths), timeout=20_000)
     label = next(iter(old))
     W = panel.result.runs[label].trajectory()[1]
     fresh = projection.project_onto_slice(W, slice_model.surface)
@@ -185,6 +192,32 @@ def test_install_panels_adds_the_three_docks_tabbed_at_the_bottom(qtbot, window,
     area = Qt.DockWidgetArea.BottomDockWidgetArea
     assert all(window.dockWidgetArea(d) == area for d in docks)
     assert set(window.tabifiedDockWidgets(docks[0])) == set(docks[1:])
-    assert panels["Classifier training"].view is window.view
+    assert window.training_panel is panels["Classifier training"]
     model.advance(15)
     qtbot.waitUntil(lambda: panels["Training curves"].cursors["loss"].value() == 15)
+
+
+def test_training_settings_are_the_experiments_both_ways(panel, slice_model):
+    panel.epochs_spin.setValue(7)
+    panel.batch_spin.setValue(0)
+    panel.run_checks[1].setChecked(False)
+    t = slice_model.spec.analysis.training
+    ids = [r.id for r in slice_model.spec.runs]
+    assert (t.epochs, t.batch_size, t.runs) == (7, 0, [ids[0], ids[2], ids[3]])  # UI -> model
+    slice_model.set_training(seed=9, runs=[ids[3]])
+    assert panel.seed_spin.value() == 9  # model -> UI
+    assert [c.isChecked() for c in panel.run_checks] == [False, False, False, True]
+    assert list(panel.request().optimizers) == [slice_model.spec.runs[3].label]
+    slice_model.undo_stack.undo()
+    assert [c.isChecked() for c in panel.run_checks] == [True, False, True, True]
+
+
+def test_the_view_draws_the_models_projected_paths_without_the_panel(slice_model, slice_view):
+    from gui.model.training_state import ProjectedPath
+
+    ab = np.array([[0.0, 0.0], [0.2, 0.1], [0.3, 0.4]])
+    slice_model.training.show_projections([ProjectedPath("SGD", "#ff7f0e", ab, 0.25)])
+    x, y = slice_view.projections.paths["SGD"].getOriginalDataset()
+    np.testing.assert_allclose(np.stack([x, y], axis=-1), ab)
+    slice_model.training.show_projections([])
+    assert slice_view.projections.paths == {}

@@ -1,0 +1,52 @@
+"""The trained paths projected onto the slice plane, drawn over the surface.
+
+Each is a dotted path in its run's colour, a star at its end and a caption
+saying how much of the path the plane cannot show. The paths are the model's
+(``model.training.paths``); this layer only draws them.
+"""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+
+from gui.app.i18n import translate, translated
+
+#: Above the trails, below the heads and the start marker.
+Z = 15
+
+
+class ProjectionLayer:
+    """Items on ``viewbox`` for the paths of ``training`` (a ``TrainingState``);
+    ``paths`` maps each run label to its dotted path item."""
+
+    def __init__(self, viewbox: pg.ViewBox, training):
+        self.viewbox, self.training = viewbox, training
+        self.paths: dict[str, pg.PlotDataItem] = {}
+        self._items: list = []
+        training.projections_changed.connect(self.redraw)
+        self.redraw()
+
+    def redraw(self) -> None:
+        for item in self._items:
+            self.viewbox.removeItem(item)
+        self.paths, self._items = {}, []
+        for path in self.training.paths:
+            self._add(path)
+
+    def _add(self, p) -> None:
+        line = pg.PlotDataItem(p.ab[:, 0], p.ab[:, 1],
+                               pen=pg.mkPen(p.color, width=1.5, style=Qt.PenStyle.DotLine),
+                               symbol="o", symbolSize=3, symbolPen=None, symbolBrush=p.color)
+        end = pg.ScatterPlotItem([p.ab[-1, 0]], [p.ab[-1, 1]], symbol="star", size=16,
+                                 brush=pg.mkBrush(p.color), pen=pg.mkPen("#101018"))
+        text = translate("TrainingPanel", "{run}, trained: {share} % off the plane").format(
+            run=translated("core", p.label), share=f"{100 * p.off_plane:.0f}")
+        caption = pg.TextItem(text, color=p.color, anchor=(0, 1),
+                              fill=pg.mkBrush(20, 20, 28, 190))
+        caption.setPos(*p.ab[-1])
+        for item in (line, end, caption):
+            item.setZValue(Z)
+            self.viewbox.addItem(item, ignoreBounds=True)
+        self.paths[p.label] = line
+        self._items += [line, end, caption]
