@@ -20,7 +20,7 @@ from optim_core.classifier import minibatch, slices
 from optim_core.experiment import file as ef
 from optim_core.experiment import spec
 from optim_core.experiment.spec import default_experiment
-from optim_core.experiment.state import surface_jobs
+from optim_core.experiment.state import experiment, surface_jobs
 from optim_core.render import heights
 from optim_core.surfaces import expression_messages
 from optim_core.training import sanity
@@ -35,7 +35,9 @@ TEMPLATES: tuple[str, ...] = (
     targets.TOY_TITLE, targets.CLASSIFIER_TITLE, targets.BIAS_NAME, targets.DATA_BUG,
     sanity.INITIAL_VERDICT, sanity.OVERFIT_VERDICT,
     heights.LABEL, heights.LOG_LABEL, heights.CLIPPED_LABEL,
-    COPY_LABEL, spec.LOADING, surface_jobs.GRID_TEXT, *expression_messages.TEMPLATES,
+    COPY_LABEL, spec.LOADING, surface_jobs.GRID_TEXT,
+    experiment.RACE_TITLE, experiment.SLICE_RACE_TITLE, experiment.TYPED_RACE_TITLE,
+    *expression_messages.TEMPLATES,
 )
 
 
@@ -67,7 +69,7 @@ def _check_texts() -> list[str]:
         sanity.INITIAL_OK, sanity.INITIAL_BAD, sanity.OVERFIT_OK, sanity.OVERFIT_BAD,
         runner.REASON_POINT, runner.REASON_BOX, runner.REASON_VALUE, runner.REASON_GRAD,
         runner.REASON_LOSS, spec.TRAINING, surface_jobs.PREVIEW_TEXT, surface_jobs.CONTOURS_TEXT,
-        *expression_messages.FIXED,
+        *expression_messages.FIXED, *experiment.LOSS_NAMES.values(),
     ]
 
 

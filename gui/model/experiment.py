@@ -143,22 +143,20 @@ class ExperimentModel(QObject):
         return self._edit(names.adding(kind), self.experiment.add_run, kind, **hyper)
 
     def duplicate_run(self, run: RunRef) -> int:  # a copy with its own id; its index
-        return self._edit(f"duplicate {self._label(run)}", self.experiment.runs.duplicate, run)
+        return self._edit(self._named("duplicate", run), self.experiment.runs.duplicate, run)
 
     def remove_run(self, run: RunRef) -> None:
-        self._edit(f"remove {self._label(run)}", self.experiment.runs.remove, run)
+        self._edit(self._named("remove", run), self.experiment.runs.remove, run)
 
     def set_run_enabled(self, run: RunRef, enabled: bool) -> None:
         verb = "enable" if enabled else "disable"
-        self._edit(f"{verb} {self._label(run)}", self.experiment.runs.set_enabled, run, enabled)
+        self._edit(self._named(verb, run), self.experiment.runs.set_enabled, run, enabled)
 
-    def set_run_color(self, run: RunRef, color: str) -> None:
-        """A colour like ``#1f77b4``; ValueError (and nothing changes) otherwise."""
-        self._edit(f"recolour {self._label(run)}", self.experiment.runs.set_color, run, color)
+    def set_run_color(self, run: RunRef, color: str) -> None:  # "#1f77b4", else ValueError
+        self._edit(self._named("recolour", run), self.experiment.runs.set_color, run, color)
 
-    def set_run_label(self, run: RunRef, label: str) -> None:
-        """Rename a run (never empty, never another run's label)."""
-        self._edit(f"rename {self._label(run)}", self.experiment.runs.set_label, run, label)
+    def set_run_label(self, run: RunRef, label: str) -> None:  # never empty, never repeated
+        self._edit(self._named("rename", run), self.experiment.runs.set_label, run, label)
 
     def set_run_kind(self, run: RunRef, kind: str) -> None:
         """Switch the optimizer kind (lr kept where it has one, a fresh state)."""
@@ -175,21 +173,23 @@ class ExperimentModel(QObject):
     def _label(self, run: RunRef) -> str:
         return self.experiment.runs.get(run).label
 
+    def _named(self, verb: str, run: RunRef) -> str:  # "remove Adam", for the Edit menu
+        return names.of_run(verb, self._label(run))
+
     # ---------------------------------------------------------------- surface
-    def set_surface(self, name: str) -> None:
-        """Switch to toy surface ``name`` or ``spec.CLASSIFIER`` (parameters at defaults)."""
+    def set_surface(self, name: str) -> None:  # a toy, CLASSIFIER or EXPRESSION, at defaults
         self._edit(names.surface_change(name), self.experiment.surface.set_name, name)
 
     def set_typed_surface(self, text: str, bounds, params: dict[str, float] | None = None
                           ) -> None:
         """The typed surface f(x, y) = ``text`` over ``bounds`` with ``params``
         (``SurfacePart.set_typed``); ValueError naming the field if invalid."""
-        self._edit(f"type f(x, y) = {text}", self.experiment.surface.set_typed, text, bounds,
+        self._edit(names.typed(text), self.experiment.surface.set_typed, text, bounds,
                    params)
 
     def set_surface_param(self, name: str, value: float) -> None:
         """One toy-surface parameter (ValueError if invalid); recomputed to the step."""
-        self._edit(f"change {name} of the surface", self.experiment.surface.set_param, name,
+        self._edit(names.surface_param(name), self.experiment.surface.set_param, name,
                    value)
 
     def set_slice(self, **fields) -> None:
@@ -201,7 +201,7 @@ class ExperimentModel(QObject):
         self.set_slice(seed=self.spec.surface.slice.seed + 1)
 
     def set_resolution(self, n: int) -> None:  # grid points per side (16 … 2048)
-        self._edit("change the grid", self.experiment.surface.set_resolution, n)
+        self._edit(names.step("grid"), self.experiment.surface.set_resolution, n)
 
     # ------------------------------------------------------------ start points
     def set_start(self, x: float, y: float) -> None:  # one start; the race restarts at 0
@@ -209,18 +209,18 @@ class ExperimentModel(QObject):
 
     def set_starts(self, points, keep_step: bool = False) -> None:
         """Start points ``(S, 2)``; the race restarts (or goes to the step: ``keep_step``)."""
-        self._edit("move the start", self.experiment.race.set_starts, points, keep_step)
+        self._edit(names.step("start"), self.experiment.race.set_starts, points, keep_step)
 
     def seed_grid(self, x0: float, y0: float, x1: float, y1: float, n: int | None = None
                   ) -> None:
         """``n × n`` start points spread over the rectangle (corners included)."""
-        self._edit("seed a grid of starts", self.experiment.race.set_starts,
+        self._edit(names.step("seed"), self.experiment.race.set_starts,
                    names.grid_points(x0, y0, x1, y1, self.grid_n if n is None else int(n)))
 
     def drag_start(self, x: float, y: float) -> None:
         """Move the start while dragging: every trajectory is recomputed up to the
         step reached, over event-loop turns; the whole drag is one undo step."""
-        self.undo.begin("drag the start")
+        self.undo.begin(names.step("drag"))
         self.experiment.race.drag(x, y)
 
     def finish_drag(self) -> None:
@@ -280,24 +280,24 @@ class ExperimentModel(QObject):
         self.pause() if self.playing else self.play()
 
     def set_steps_per_frame(self, n: int) -> None:
-        self._edit("change steps per frame", self.experiment.race.set_steps_per_frame, n)
+        self._edit(names.step("steps_per_frame"), self.experiment.race.set_steps_per_frame, n)
 
     def set_max_steps(self, n: int) -> None:
-        self._edit("change the maximum steps", self.experiment.race.set_max_steps, n)
+        self._edit(names.step("max_steps"), self.experiment.race.set_max_steps, n)
 
     # ------------------------------------------------------------- settings
     def set_view(self, colormap: str | None = None, log_color: bool | None | str = "keep",
                  contours: int | None = None) -> None:
         """Colour map, log colour (True, False, None = automatic), contours (0 … 100);
         ValueError (and nothing changes) for an unknown colour map."""
-        self._edit("change the colours", self.experiment.view.set, colormap, log_color,
+        self._edit(names.step("view"), self.experiment.view.set, colormap, log_color,
                    contours)
 
     def set_gradcheck(self, **fields) -> None:
         """Gradient-check settings (``spec.GradcheckSpec`` fields); ValueError if invalid."""
-        self._edit("change the gradient check", self.experiment.analysis.set_gradcheck,
+        self._edit(names.step("gradcheck"), self.experiment.analysis.set_gradcheck,
                    **fields)
 
     def set_training(self, **fields) -> None:
         """Training settings (``spec.TrainingSpec`` fields); ValueError if invalid."""
-        self._edit("change the training", self.experiment.analysis.set_training, **fields)
+        self._edit(names.step("training"), self.experiment.analysis.set_training, **fields)

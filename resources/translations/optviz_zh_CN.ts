@@ -138,6 +138,126 @@
     </message>
 </context>
 <context>
+    <name>EditMenu</name>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>Edits</name>
+    <message>
+        <source>duplicate {run}</source>
+        <extracomment>Edits of one run, by what the model&apos;s method does.</extracomment>
+        <translation>复制 {run}</translation>
+    </message>
+    <message>
+        <source>remove {run}</source>
+        <translation>删除 {run}</translation>
+    </message>
+    <message>
+        <source>enable {run}</source>
+        <translation>启用 {run}</translation>
+    </message>
+    <message>
+        <source>disable {run}</source>
+        <translation>停用 {run}</translation>
+    </message>
+    <message>
+        <source>recolour {run}</source>
+        <translation>更改 {run} 的颜色</translation>
+    </message>
+    <message>
+        <source>rename {run}</source>
+        <translation>重命名 {run}</translation>
+    </message>
+    <message>
+        <source>change the grid</source>
+        <extracomment>Edits with nothing to name.</extracomment>
+        <translation>更改网格</translation>
+    </message>
+    <message>
+        <source>move the start</source>
+        <translation>移动起点</translation>
+    </message>
+    <message>
+        <source>seed a grid of starts</source>
+        <translation>布置起点网格</translation>
+    </message>
+    <message>
+        <source>drag the start</source>
+        <translation>拖动起点</translation>
+    </message>
+    <message>
+        <source>change steps per frame</source>
+        <translation>更改每帧步数</translation>
+    </message>
+    <message>
+        <source>change the maximum steps</source>
+        <translation>更改最大步数</translation>
+    </message>
+    <message>
+        <source>change the colours</source>
+        <translation>更改颜色</translation>
+    </message>
+    <message>
+        <source>change the gradient check</source>
+        <translation>更改梯度检验设置</translation>
+    </message>
+    <message>
+        <source>change the training</source>
+        <translation>更改训练设置</translation>
+    </message>
+    <message>
+        <source>experiment</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <source>open {title}</source>
+        <translation>打开 {title}</translation>
+    </message>
+    <message>
+        <source>add {kind}</source>
+        <translation>添加 {kind}</translation>
+    </message>
+    <message>
+        <source>change the kind of {run} to {kind}</source>
+        <translation>将 {run} 的类型改为 {kind}</translation>
+    </message>
+    <message>
+        <source>change {symbol} of {run}</source>
+        <translation>更改 {run} 的 {symbol}</translation>
+    </message>
+    <message>
+        <source>the classifier slice</source>
+        <translation>分类器切片</translation>
+    </message>
+    <message>
+        <source>switch to {surface}</source>
+        <translation>切换到 {surface}</translation>
+    </message>
+    <message>
+        <source>change {name} of the surface</source>
+        <translation>更改曲面的 {name}</translation>
+    </message>
+    <message>
+        <source>type f(x, y) = {text}</source>
+        <translation>输入 f(x, y) = {text}</translation>
+    </message>
+    <message>
+        <source>change the slice&apos;s {fields}</source>
+        <translation>更改切片的 {fields}</translation>
+    </message>
+</context>
+<context>
     <name>Explain</name>
     <message>
         <source>the gradient</source>
@@ -1711,11 +1831,11 @@ The surface on screen stays as it was.</source>
     <name>TrainingPanel</name>
     <message>
         <source>full batch</source>
-        <extracomment>Shortest time between two redraws of the curves while training: epochs can arrive faster than the plots repaint (~25 ms), and queued redraws back to back held the event loop for 100 ms and more.</extracomment>
         <translation>全批量</translation>
     </message>
     <message>
         <source>Train</source>
+        <extracomment>Shortest time between two redraws of the curves while training: epochs can arrive faster than the plots repaint (~25 ms), and queued redraws back to back held the event loop for 100 ms and more.</extracomment>
         <translation>训练</translation>
     </message>
     <message>
@@ -1800,6 +1920,7 @@ The surface on screen stays as it was.</source>
     </message>
     <message>
         <source>{run}, trained: {share} % off the plane</source>
+        <extracomment>Above the trails, below the heads and the start marker.</extracomment>
         <translation>{run}，训练后：{share} % 偏离平面</translation>
     </message>
     <message>
@@ -2466,6 +2587,14 @@ x ← x′ if f(x′) &lt; f(x)</source>
         <translation>不允许使用切片</translation>
     </message>
     <message>
+        <source>Softmax</source>
+        <translation>softmax</translation>
+    </message>
+    <message>
+        <source>SVM</source>
+        <translation>SVM</translation>
+    </message>
+    <message>
         <source>{plane}, mini-batches of {batch}</source>
         <translation>{plane}，小批量大小 {batch}</translation>
     </message>
@@ -2532,6 +2661,18 @@ x ← x′ if f(x′) &lt; f(x)</source>
     <message>
         <source>slice grid {n}×{n}</source>
         <translation>切片网格 {n}×{n}</translation>
+    </message>
+    <message>
+        <source>{surface} race</source>
+        <translation>{surface} 上的竞赛</translation>
+    </message>
+    <message>
+        <source>{loss} slice race</source>
+        <translation>{loss} 切片上的竞赛</translation>
+    </message>
+    <message>
+        <source>f(x, y) = {text} race</source>
+        <translation>f(x, y) = {text} 上的竞赛</translation>
     </message>
     <message>
         <source>the expression must be text, got {kind}</source>

@@ -24,16 +24,19 @@ from optim_core.experiment.state.runs import RunList
 from optim_core.experiment.state.surface import SurfacePart
 from optim_core.experiment.state.view import ViewSettings
 
-_LOSS_NAMES = {"softmax": "Softmax", "svm": "SVM"}
+#: The titles an experiment gets from its surface (the GUI translates them).
+RACE_TITLE, SLICE_RACE_TITLE, TYPED_RACE_TITLE = (
+    "{surface} race", "{loss} slice race", "f(x, y) = {text} race")
+LOSS_NAMES = {"softmax": "Softmax", "svm": "SVM"}
 
 
 def auto_title(surface: spec_mod.SurfaceSpec) -> str:
     """The title an experiment gets from its surface: 'Rosenbrock race', 'SVM slice race'."""
     if surface.name == spec_mod.CLASSIFIER:
-        return f"{_LOSS_NAMES.get(surface.slice.loss, surface.slice.loss)} slice race"
+        return SLICE_RACE_TITLE.format(loss=LOSS_NAMES.get(surface.slice.loss, surface.slice.loss))
     if surface.name == spec_mod.EXPRESSION:
-        return f"f(x, y) = {surface.expression.text} race"
-    return f"{surfaces.get(surface.name).title} race"
+        return TYPED_RACE_TITLE.format(text=surface.expression.text)
+    return RACE_TITLE.format(surface=surfaces.get(surface.name).title)
 
 
 class Experiment:
