@@ -288,16 +288,13 @@ class ExperimentModel(QObject):
     # ------------------------------------------------------------- settings
     def set_view(self, colormap: str | None = None, log_color: bool | None | str = "keep",
                  contours: int | None = None) -> None:
-        """Colour map, log colour (True, False, None = automatic), contours (0 … 100);
-        ValueError (and nothing changes) for an unknown colour map."""
+        """Colour map, log colour (None: automatic), contours; ValueError if unknown."""
         self._edit(names.step("view"), self.experiment.view.set, colormap, log_color,
                    contours)
 
-    def set_gradcheck(self, **fields) -> None:
-        """Gradient-check settings (``spec.GradcheckSpec`` fields); ValueError if invalid."""
+    def set_gradcheck(self, **fields) -> None:  # spec.GradcheckSpec fields; ValueError
         self._edit(names.step("gradcheck"), self.experiment.analysis.set_gradcheck,
                    **fields)
 
-    def set_training(self, **fields) -> None:
-        """Training settings (``spec.TrainingSpec`` fields); ValueError if invalid."""
+    def set_training(self, **fields) -> None:  # spec.TrainingSpec fields; ValueError
         self._edit(names.step("training"), self.experiment.analysis.set_training, **fields)
