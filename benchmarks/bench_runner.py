@@ -1,6 +1,6 @@
 """What dragging a start marker costs: re-running every race from a new start.
 
-The GUI's drag re-run (``ExperimentModel._restart_race``) is a new
+The GUI's drag re-run (``RacePart.restart``) is a new
 ``runner.Race`` advanced to the current step: each kind's rule called once
 per step for all its runs, one surface call per step for every run. The
 baseline races each run on its own (its own surface calls), measured in the
