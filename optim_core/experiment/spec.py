@@ -235,13 +235,15 @@ TRAINING = "training W*"
 def make_surface(spec: SurfaceSpec, progress: Callable[[float, str], None] | None = None,
                  cancelled: Callable[[], bool] | None = None) -> Surface:
     """The surface ``spec`` names. For the classifier slice this loads data and,
-    for a trained centre, trains W*: slow, so call it off the GUI thread."""
+    for a trained centre, trains W* (once a session for each dataset, loss, λ
+    and seed): slow, so call it off the GUI thread."""
     if spec.name == EXPRESSION:
         e = spec.expression
         return surfaces.from_expression(e.text, tuple(map(tuple, e.bounds)), spec.params)
     if spec.name != CLASSIFIER:
         return surfaces.get(spec.name, **spec.params)
     from optim_core import classifier
+    from optim_core.classifier.trained_cache import dataset_key, trained_weights
 
     s = spec.slice
     if progress:
@@ -252,7 +254,8 @@ def make_surface(spec: SurfaceSpec, progress: Callable[[float, str], None] | Non
     if s.center == "trained":
         if progress:
             progress(0.1, TRAINING)
-        W0 = classifier.train(model, W0)
+        key = (dataset_key(s.dataset), s.loss, float(s.reg), int(s.seed))
+        W0 = trained_weights(model, W0, key)  # trained once a session
     D1, D2 = classifier.random_directions(W0, s.seed, normalize="filter" if s.normalize else None)
     plane = classifier.PlaneSlice(model, W0, D1, D2, extent=s.extent, dataset_name=ds.name)
     if 0 < s.batch_size < model.num_samples:
