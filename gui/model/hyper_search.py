@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 
 from gui.app.i18n import translate
 from gui.model.workers import Cancelled, JobRunner
-from optim_core.experiment.many_starts import SearchSpec, checked_search
+from optim_core.experiment.many_starts import SearchSpec
 from optim_core.training import hyper_search
 
 
@@ -29,22 +29,40 @@ class HyperSearch(QObject):
     def __init__(self, model, parent: QObject | None = None):
         super().__init__(parent)
         self.model = model
-        self.spec = SearchSpec()
         self.grid = self.random = None
         self.rates: dict[str, list[float]] = {}
         self.jobs = JobRunner(self)
         self.jobs.progressed.connect(self.progressed)
         self.jobs.finished.connect(self._on_finished)
         self.jobs.failed.connect(self._on_failed)
+        model.experiment.analysis.search_changed.connect(self.changed.emit)
+        model.spec_replaced.connect(self._forget)
+        model.surface_changed.connect(self._forget)
+
+    @property
+    def spec(self) -> SearchSpec:
+        """The settings: the experiment's own (saved with it)."""
+        return self.model.experiment.analysis.spec.search
 
     @property
     def busy(self) -> bool:
         return self.jobs.busy
 
     def set_settings(self, **fields) -> None:
-        """Change ``budget`` or ``seed``; ValueError (nothing changes) if invalid."""
-        self.spec = checked_search({**self.spec.to_dict(), **fields})
+        """Change ``budget`` or ``seed`` as one undoable step; ValueError (nothing
+        changes) if invalid."""
+        self.model.undo.edit(translate("HyperSearch", "change the search settings"),
+                             lambda: self.model.experiment.analysis.set_search(**fields))
+
+    def _forget(self) -> None:
+        """Results on another dataset or loss are stale: drop them."""
+        if self.grid is None and not self.busy:
+            return
+        self.jobs.cancel()
+        self.grid = self.random = None
+        self.rates = {}
         self.changed.emit()
+        self.busy_changed.emit(False)
 
     def start(self) -> None:
         s, data = self.spec, self.model.spec.surface.slice

@@ -1,12 +1,15 @@
 """Many starts, many learning rates: the basin maps and sweeps of the experiment.
 
-``ManyStarts`` is the Qt side of these analyses: it owns their settings
-(``ManyStartsSpec``, saved with the experiment) and their latest results,
+``ManyStarts`` is the Qt side of these analyses: their settings are the
+experiment's (``ManyStartsSpec`` in its analysis part, saved with it, every
+change an undo step); it holds their latest results (dropped when the
+surface or the experiment changes; a map that was shown when a file was
+saved is built again when it opens),
 runs the work off the GUI thread (one ``JobRunner`` lane: a new build
 cancels the old one, stale results are dropped), and signals:
 
-* ``maps_changed()``: ``maps`` ({run label: BasinMap}) or the settings changed;
-* ``sweeps_changed()``: ``sweeps`` ({run label: LRSweep}) or tuning changed;
+* ``maps_changed()``: ``maps`` ({run id: BasinMap}) or the settings changed;
+* ``sweeps_changed()``: ``sweeps`` ({run id: LRSweep}) or tuning changed;
 * ``progressed(fraction, message)``, ``failed(message)``, ``busy_changed(bool)``.
 
 ``tune_each()`` sets every swept run's η to its sweep's best (one undoable
@@ -38,13 +41,22 @@ class ManyStarts(QObject):
     def __init__(self, model, parent: QObject | None = None):
         super().__init__(parent)
         self.model = model
-        self.spec = ManyStartsSpec()
-        self.maps: dict[str, object] = {}
-        self.sweeps: dict[str, object] = {}
+        self.maps: dict[str, object] = {}  # run id -> BasinMap
+        self.sweeps: dict[str, object] = {}  # run id -> LRSweep
+        self._build_when_drawn = False
         self.jobs = JobRunner(self)
         self.jobs.progressed.connect(self.progressed)
         self.jobs.finished.connect(self._on_finished)
         self.jobs.failed.connect(self._on_failed)
+        model.experiment.analysis.many_starts_changed.connect(self.maps_changed.emit)
+        model.spec_replaced.connect(self._on_spec_replaced)
+        model.surface_changed.connect(self._forget)
+        model.grid_ready.connect(self._on_grid_ready)
+
+    @property
+    def spec(self) -> ManyStartsSpec:
+        """The settings: the experiment's own (saved with it)."""
+        return self.model.experiment.analysis.spec.many_starts
 
     @property
     def busy(self) -> bool:
@@ -52,18 +64,36 @@ class ManyStarts(QObject):
 
     # --------------------------------------------------------------- settings
     def set_settings(self, **fields) -> None:
-        """Change settings (``ManyStartsSpec`` fields); ValueError if one is invalid."""
-        from optim_core.experiment.many_starts import checked
-
-        new = checked({**self.spec.to_dict(), **fields})
-        mode_only = set(fields) <= {"mode"}
-        self.spec = new
-        if mode_only:
-            self.maps_changed.emit()
+        """Change settings (``ManyStartsSpec`` fields) as one undoable step;
+        ValueError (and nothing changes) if one is invalid."""
+        self.model.undo.edit(translate("ManyStarts", "change the many-starts settings"),
+                             lambda: self.model.experiment.analysis.set_many_starts(**fields))
 
     def set_shown(self, shown: bool) -> None:
-        self.spec.shown = bool(shown)
-        self.maps_changed.emit()
+        self.set_settings(shown=bool(shown))
+
+    def _forget(self) -> None:
+        """Results of another surface or experiment are stale: drop them."""
+        self.jobs.cancel()
+        had = bool(self.maps or self.sweeps)
+        self.maps, self.sweeps = {}, {}
+        if had:
+            self.maps_changed.emit()
+            self.sweeps_changed.emit()
+        self.busy_changed.emit(False)
+
+    def _on_spec_replaced(self) -> None:
+        """A new experiment: its shown map is built on its surface — now if that
+        is drawn already (a toy), else with its first grid (a slice computing)."""
+        self._forget()
+        self._build_when_drawn = self.spec.shown
+        if self._build_when_drawn and not self.model.busy:
+            self._on_grid_ready()
+
+    def _on_grid_ready(self) -> None:
+        if self._build_when_drawn and self.model.surface is not None:
+            self._build_when_drawn = False
+            self.build_maps()
 
     # ------------------------------------------------------------------- work
     def build_maps(self) -> None:
@@ -87,28 +117,30 @@ class ManyStarts(QObject):
         self.busy_changed.emit(False)
 
     def tune_each(self) -> dict[str, float]:
-        """Set each swept run's η to its best by the criterion; returns {label: η}."""
+        """Set each swept run's η to its best by the criterion, and record the
+        choice, as one undoable step; returns {run id: η}."""
         m, s = self.model, self.spec
         f_star = self._f_star()
         chosen = {}
-        for i, run in enumerate(m.spec.runs):
-            result = self.sweeps.get(run.label)
-            if result is None:
-                continue
-            lr = best_lr(result, s.criterion, f_star=f_star, tol=s.tol)
+        for run in m.spec.runs:
+            result = self.sweeps.get(run.id)
+            lr = None if result is None else best_lr(result, s.criterion, f_star=f_star,
+                                                     tol=s.tol)
             if lr is not None:
-                chosen[(i, run.label)] = lr
-        if chosen:
-            with _macro(m, translate("ManyStarts", "tune each run's η")):
-                for (i, _), lr in chosen.items():
-                    m.set_hyper(i, "lr", lr)
-        self.spec.tuned = {label: lr for (_, label), lr in chosen.items()}
+                chosen[run.id] = lr
+        m.begin_gesture(translate("ManyStarts", "tune each run's η"))
+        try:
+            for run_id, lr in chosen.items():
+                m.set_hyper(run_id, "lr", lr)
+            m.experiment.analysis.set_many_starts(tuned=chosen)
+        finally:
+            m.end_gesture()
         self.sweeps_changed.emit()
-        return dict(self.spec.tuned)
+        return dict(chosen)
 
-    def critical_lr(self, label: str) -> float:
-        """The critical η of run ``label``'s kind at the surface's first minimum (NaN if none)."""
-        run = next((r for r in self.model.spec.runs if r.label == label), None)
+    def critical_lr(self, run_id: str) -> float:
+        """The critical η of the run's kind at the surface's first minimum (NaN if none)."""
+        run = next((r for r in self.model.spec.runs if r.id == run_id), None)
         target = self._minima()
         if run is None or not len(target):
             return math.nan
@@ -129,7 +161,7 @@ class ManyStarts(QObject):
     def _enabled_runs(self):
         runs = [r for r in self.model.spec.runs if r.enabled]
         if self.spec.run != ALL_RUNS:
-            runs = [r for r in runs if r.label == self.spec.run]
+            runs = [r for r in runs if r.id == self.spec.run]
         return runs
 
     def _minima(self) -> np.ndarray:
@@ -153,7 +185,7 @@ class ManyStarts(QObject):
         (x0, x1), (y0, y1) = surface.bounds
         xs, ys = np.linspace(x0, x1, s.n), np.linspace(y0, y1, s.n)
         minima = self._minima()
-        return [(r.label, surface, make_optimizer(r), xs, ys, s.steps, s.tol, minima)
+        return [(r.id, r.label, surface, make_optimizer(r), xs, ys, s.steps, s.tol, minima)
                 for r in self._enabled_runs()]
 
     def _sweep_jobs(self) -> list:
@@ -167,14 +199,15 @@ class ManyStarts(QObject):
             opt = make_optimizer(r)
             if r.enabled and "lr" in opt.hyper:
                 hyper = {k: v for k, v in opt.hyper.items() if k != "lr"}
-                jobs.append((r.label, surface, r.kind, lrs, start, s.steps, hyper))
+                jobs.append((r.id, r.label, surface, r.kind, lrs, start, s.steps, hyper))
         return jobs
 
     def _on_finished(self, result) -> None:
         kind, value = result
         if kind == "maps":
             self.maps = value
-            self.spec.shown = True
+            if not self.spec.shown:
+                self.model.experiment.analysis.set_many_starts(shown=True)
             self.maps_changed.emit()
         else:
             self.sweeps = value
@@ -189,14 +222,14 @@ class ManyStarts(QObject):
 def _map_work(jobs):
     def work(progress, cancelled):
         out = {}
-        for k, (label, surface, opt, xs, ys, steps, tol, minima) in enumerate(jobs):
+        for k, (run_id, label, surface, opt, xs, ys, steps, tol, minima) in enumerate(jobs):
             def report(done, total, k=k, label=label):
                 text = translate("ManyStarts", "basin map of {run}")
                 progress((k + done / total) / len(jobs), text.format(run=translated("core", label)))
                 return not cancelled()
 
             try:
-                out[label] = basins(surface, opt, xs, ys, steps, tol, minima=minima,
+                out[run_id] = basins(surface, opt, xs, ys, steps, tol, minima=minima,
                                     progress=report)
             except InterruptedError as e:
                 raise Cancelled from e
@@ -207,29 +240,9 @@ def _map_work(jobs):
 def _sweep_work(jobs):
     def work(progress, cancelled):
         out = {}
-        for k, (label, surface, kind, lrs, start, steps, hyper) in enumerate(jobs):
+        for k, (run_id, label, surface, kind, lrs, start, steps, hyper) in enumerate(jobs):
             progress(k / len(jobs), translate("ManyStarts", "learning-rate sweep of {run}").format(
                 run=translated("core", label)))
-            out[label] = sweep(surface, kind, lrs, start, steps, **hyper)
+            out[run_id] = sweep(surface, kind, lrs, start, steps, **hyper)
         return "sweeps", out
     return work
-
-
-class _macro:
-    """One undo step around several edits, where the model has an undo stack."""
-
-    def __init__(self, model, text: str):
-        self.stack = getattr(model, "undo_stack", None)
-        self.text, self.model = text, model
-
-    def __enter__(self):
-        if self.stack is not None:
-            self.stack.beginMacro(self.text)
-        self._batch = self.model.batch()
-        self._batch.__enter__()
-
-    def __exit__(self, *exc):
-        self._batch.__exit__(*exc)
-        if self.stack is not None:
-            self.stack.endMacro()
-        return False

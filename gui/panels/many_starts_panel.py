@@ -173,7 +173,7 @@ class ManyStartsPanel(QWidget):
         self.run_combo.clear()
         self.run_combo.addItem(self.tr("all runs, side by side"), ALL_RUNS)
         for run in self.model.spec.runs:
-            self.run_combo.addItem(translated("core", run.label), run.label)
+            self.run_combo.addItem(translated("core", run.label), run.id)
         self.run_combo.blockSignals(False)
         self._show_settings()
 
@@ -197,10 +197,12 @@ class ManyStartsPanel(QWidget):
     def _on_maps_changed(self) -> None:
         self._show_settings()
         self.multiples.clear()
-        colors = {r.label: r.color for r in self.model.spec.runs}
-        for k, (label, basin_map) in enumerate(self.ms.maps.items()):
+        runs = {r.id: r for r in self.model.spec.runs}
+        for k, (run_id, basin_map) in enumerate(self.ms.maps.items()):
+            label, color = (runs[run_id].label, runs[run_id].color) if run_id in runs else (
+                run_id, "#e8e8e8")
             plot = self.multiples.addPlot(row=0, col=k)
-            plot.setTitle(translated("core", label), color=colors.get(label, "#e8e8e8"),
+            plot.setTitle(translated("core", label), color=color,
                           size="10pt")
             plot.hideAxis("left")
             plot.hideAxis("bottom")
@@ -213,13 +215,15 @@ class ManyStartsPanel(QWidget):
 
     def _on_sweeps_changed(self) -> None:
         ms = self.ms
-        colors = {r.label: r.color for r in self.model.spec.runs}
-        rows = [SweepRow(label, colors.get(label, "#ffffff"), r.lrs, r.losses[:, -1],
-                         r.diverged_at >= 0, ms.critical_lr(label), ms.spec.tuned.get(label))
-                for label, r in ms.sweeps.items()]
+        runs = {r.id: r for r in self.model.spec.runs}
+        rows = [SweepRow(translated("core", runs[i].label), runs[i].color, r.lrs,
+                         r.losses[:, -1], r.diverged_at >= 0, ms.critical_lr(i),
+                         ms.spec.tuned.get(i))
+                for i, r in ms.sweeps.items() if i in runs]
         self.sweep_plot.show_sweeps(rows)
         self.tune_button.setEnabled(bool(ms.sweeps))
-        tuned = ", ".join(f"{translated('core', k)}: η = {v:.3g}" for k, v in ms.spec.tuned.items())
+        tuned = ", ".join(f"{translated('core', runs[k].label)}: η = {v:.3g}"
+                          for k, v in ms.spec.tuned.items() if k in runs)
         self.tuned_label.setText(self.tr("tuned by {0}: {1}").format(
             self.criterion_combo.currentText(), tuned) if tuned else "")
         self._show_rate_curves()
@@ -229,7 +233,8 @@ class ManyStartsPanel(QWidget):
         if not self.ms.sweeps:
             self.rate_plot.show_curves({})
             return
-        label, result = next(iter(self.ms.sweeps.items()))
+        run_id, result = next(iter(self.ms.sweeps.items()))
+        label = next((r.label for r in self.model.spec.runs if r.id == run_id), run_id)
         good = best_lr(result, "final") or float(np.sqrt(result.lrs[0] * result.lrs[-1]))
         curves = {}
         for factor, color, name in RATE_CURVES:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from optim_core.analysis.lr_sweep import CRITERIA
 from optim_core.experiment.checks import (
     ExperimentFileError,
     check_bool,
@@ -16,7 +17,16 @@ from optim_core.experiment.checks import (
     check_str,
     known_fields,
 )
+from optim_core.experiment.many_starts import (
+    ALL_RUNS,
+    MAX_GRID,
+    MAX_RATES,
+    MAX_STEPS,
+    ManyStartsSpec,
+    SearchSpec,
+)
 from optim_core.experiment.spec import CHECK_POINTS, AnalysisSpec, GradcheckSpec, TrainingSpec
+from optim_core.render.basin_colors import MODES
 
 _RUN_ID = re.compile(r"[A-Za-z0-9_-]{1,32}")
 
@@ -32,9 +42,12 @@ def run_id(v: Any, where: str, empty_ok: bool = True) -> str:
 
 def analysis_section(v: Any, where: str) -> AnalysisSpec:
     d = check_obj(v, where)
-    known_fields(d, {"gradcheck", "training"}, where)
+    known_fields(d, {"gradcheck", "training", "many_starts", "search"}, where)
     return AnalysisSpec(gradcheck=gradcheck_section(d.get("gradcheck", {}), f"{where}.gradcheck"),
-                        training=training_section(d.get("training", {}), f"{where}.training"))
+                        training=training_section(d.get("training", {}), f"{where}.training"),
+                        many_starts=many_starts_section(d.get("many_starts", {}),
+                                                        f"{where}.many_starts"),
+                        search=search_section(d.get("search", {}), f"{where}.search"))
 
 
 def gradcheck_section(v: Any, where: str) -> GradcheckSpec:
@@ -72,3 +85,36 @@ def check_choice(v: Any, where: str, choices: tuple[str, ...]) -> str:
     if v not in choices:
         raise ExperimentFileError(where, f"{v!r} is not one of {list(choices)}")
     return v
+
+
+def many_starts_section(v: Any, where: str) -> ManyStartsSpec:
+    """A file's ``many_starts`` section as a spec; ValueError naming the first bad field."""
+    d, default = check_obj(v, where), ManyStartsSpec()
+    known_fields(d, set(ManyStartsSpec.__dataclass_fields__), where)
+    get = lambda name: d.get(name, getattr(default, name))  # noqa: E731
+    run = get("run")
+    spec = ManyStartsSpec(
+        run=run if run == ALL_RUNS else run_id(run, f"{where}.run", empty_ok=False),
+        mode=check_choice(get("mode"), f"{where}.mode", MODES),
+        n=check_int(get("n"), f"{where}.n", 2, MAX_GRID),
+        steps=check_int(get("steps"), f"{where}.steps", 1, MAX_STEPS),
+        tol=check_float(get("tol"), f"{where}.tol", 1e-12, 1e3),
+        shown=check_bool(get("shown"), f"{where}.shown"),
+        lr_low=check_float(get("lr_low"), f"{where}.lr_low", 1e-8, 1e3),
+        lr_high=check_float(get("lr_high"), f"{where}.lr_high", 1e-8, 1e3),
+        rates=check_int(get("rates"), f"{where}.rates", 2, MAX_RATES),
+        criterion=check_choice(get("criterion"), f"{where}.criterion", CRITERIA),
+        tuned={run_id(k, f"{where}.tuned", empty_ok=False):
+               check_float(v, f"{where}.tuned.{k}", 1e-12, 1e6)
+               for k, v in check_obj(get("tuned"), f"{where}.tuned").items()})
+    if not spec.lr_low < spec.lr_high:
+        raise ExperimentFileError(f"{where}.lr_low", "must be below lr_high")
+    return spec
+
+
+def search_section(v: Any, where: str) -> SearchSpec:
+    """A file's ``search`` section as a spec; ValueError naming the first bad field."""
+    d, default = check_obj(v, where), SearchSpec()
+    known_fields(d, set(SearchSpec.__dataclass_fields__), where)
+    return SearchSpec(budget=check_int(d.get("budget", default.budget), f"{where}.budget", 1, 100),
+                      seed=check_int(d.get("seed", default.seed), f"{where}.seed", 0, 2**31 - 1))

@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from optim_core import optimizers, surfaces
+from optim_core.experiment.many_starts import ManyStartsSpec, SearchSpec
 from optim_core.surfaces.base import Surface
 
 #: Colourblind-friendly run colours (Okabe–Ito, reordered for contrast on
@@ -142,6 +143,8 @@ class TrainingSpec:
 class AnalysisSpec:
     gradcheck: GradcheckSpec = field(default_factory=GradcheckSpec)
     training: TrainingSpec = field(default_factory=TrainingSpec)
+    many_starts: ManyStartsSpec = field(default_factory=ManyStartsSpec)
+    search: SearchSpec = field(default_factory=SearchSpec)
 
 
 @dataclass

@@ -736,6 +736,10 @@ numeric: {kind}, h = {h}</source>
 <context>
     <name>HyperSearch</name>
     <message>
+        <source>change the search settings</source>
+        <translation>修改超参数搜索设置</translation>
+    </message>
+    <message>
         <source>loading {dataset}</source>
         <translation>正在加载 {dataset}</translation>
     </message>
@@ -1013,6 +1017,10 @@ The surface on screen stays as it was.</source>
 </context>
 <context>
     <name>ManyStarts</name>
+    <message>
+        <source>change the many-starts settings</source>
+        <translation>修改多起点分析设置</translation>
+    </message>
     <message>
         <source>no enabled run to map</source>
         <translation>没有可绘图的已启用运行</translation>

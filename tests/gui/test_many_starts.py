@@ -83,7 +83,7 @@ def test_all_runs_map_as_small_multiples(qtbot, wells, panel):
     panel.run_combo.setCurrentIndex(panel.run_combo.findData("all"))
     panel.run_combo.activated.emit(panel.run_combo.currentIndex())
     build(qtbot, panel)
-    assert set(wells.many_starts.maps) == {r.label for r in wells.spec.runs}
+    assert set(wells.many_starts.maps) == {r.id for r in wells.spec.runs}
     assert len(panel.multiples.ci.items) == 2
 
 
@@ -103,15 +103,49 @@ def test_sweep_then_tune_each_sets_the_sweeps_best_rate(qtbot, wells, panel):
     wells.many_starts.set_settings(steps=200, rates=12, lr_low=1e-3, lr_high=10.0)
     with qtbot.waitSignal(wells.many_starts.sweeps_changed, timeout=20_000):
         qtbot.mouseClick(panel.sweep_button, LEFT)
-    label = wells.spec.runs[0].label
-    result = wells.many_starts.sweeps[label]
+    run_id = wells.spec.runs[0].id
+    result = wells.many_starts.sweeps[run_id]
     assert len(panel.sweep_plot.rows) == 1 and panel.tune_button.isEnabled()
     assert (result.diverged_at >= 0).any(), "the sweep reaches the rates that diverge"
     qtbot.mouseClick(panel.tune_button, LEFT)
     expected = best_lr(result, "final")
     assert wells.spec.runs[0].hyper["lr"] == expected
-    assert label in panel.tuned_label.text()
-    stack = getattr(wells, "undo_stack", None)
-    if stack is not None:  # one step takes the whole tuning back
-        stack.undo()
-        assert wells.spec.runs[0].hyper["lr"] == 0.02
+    assert wells.spec.runs[0].label in panel.tuned_label.text()
+    assert wells.many_starts.spec.tuned == {run_id: expected}
+    wells.undo_stack.undo()  # one step takes the whole tuning back
+    assert wells.spec.runs[0].hyper["lr"] == 0.02 and wells.many_starts.spec.tuned == {}
+    wells.undo_stack.redo()
+    assert wells.spec.runs[0].hyper["lr"] == expected
+
+
+def test_the_settings_are_the_experiments_saved_and_undoable(qtbot, wells, panel, tmp_path):
+    from optim_core.experiment import file as ef
+
+    panel.n_spin.setValue(24)
+    panel.n_spin.editingFinished.emit()
+    assert wells.spec.analysis.many_starts.n == 24
+    wells.undo_stack.undo()
+    assert wells.spec.analysis.many_starts.n == 16 and panel.n_spin.value() == 16
+    wells.undo_stack.redo()
+    build(qtbot, panel)
+    path = tmp_path / "maps.optviz.json"
+    ef.save(wells.spec, path)
+    saved = ef.load(path).analysis.many_starts
+    assert (saved.n, saved.steps, saved.shown) == (24, 300, True)
+
+
+def test_a_map_is_dropped_with_its_surface_and_rebuilt_when_its_file_opens(
+        qtbot, wells, panel, view, tmp_path):
+    from optim_core.experiment import file as ef
+
+    build(qtbot, panel)
+    path = tmp_path / "maps.optviz.json"
+    ef.save(wells.spec, path)
+    wells.set_surface("himmelblau")
+    assert wells.many_starts.maps == {} and not view.map_layer.image.isVisible()
+    with qtbot.waitSignal(wells.many_starts.maps_changed, timeout=20_000,
+                          check_params_cb=lambda *a: bool(wells.many_starts.maps)):
+        wells.load_spec(ef.load(path))
+    assert view.map_layer.image.isVisible()
+    m = next(iter(wells.many_starts.maps.values()))
+    np.testing.assert_allclose(m.xs[[0, -1]], wells.surface.bounds[0])

@@ -39,8 +39,13 @@ def test_both_searches_are_drawn_with_their_best_trial(qtbot, section):
         np.testing.assert_allclose(ys, np.log10(result.regs))
         best_x, _ = section.plot.bests[result.method].getData()
         np.testing.assert_allclose(best_x, [np.log10(result.lrs[result.best])])
-        (x0, x1), _ = section.plot.plots[result.method].viewRange()
-        assert x0 <= xs.min() and xs.max() <= x1, "the trials are inside the drawn range"
+        plot = section.plot.plots[result.method]
+
+        def inside(plot=plot, xs=xs):
+            (x0, x1), _ = plot.viewRange()
+            return x0 <= xs.min() and xs.max() <= x1
+
+        qtbot.waitUntil(inside)  # the trials are inside the drawn range once it auto-ranges
     assert section.summary.text().count("%") == 2
     names = {name.split(":")[0] for name in section.rates_plot.curves}
     assert names == {"very high", "high", "good", "low"}

@@ -1,4 +1,5 @@
-"""The analysis settings: the gradient check's and the classifier training's.
+"""The analysis settings: the gradient check's, the classifier training's, the
+many-starts analyses' and the hyper-parameter search's.
 
 They are part of the experiment (saved in its file), so a panel showing
 them holds none of its own: it renders these and calls ``set_gradcheck`` /
@@ -17,11 +18,14 @@ from optim_core.experiment.state.events import Batcher, Event
 
 
 class AnalysisSettings:
-    """Events: ``gradcheck_changed()``, ``training_changed()``."""
+    """Events: ``gradcheck_changed()``, ``training_changed()``,
+    ``many_starts_changed()``, ``search_changed()``."""
 
     def __init__(self, batcher: Batcher, analysis: AnalysisSpec | None = None):
         self.gradcheck_changed = Event("gradcheck_changed", batcher)
         self.training_changed = Event("training_changed", batcher)
+        self.many_starts_changed = Event("many_starts_changed", batcher)
+        self.search_changed = Event("search_changed", batcher)
         self.spec = copy.deepcopy(analysis) if analysis is not None else AnalysisSpec()
 
     @property
@@ -38,6 +42,10 @@ class AnalysisSettings:
             self.gradcheck_changed.emit()
         if old.training != self.spec.training:
             self.training_changed.emit()
+        if old.many_starts != self.spec.many_starts:
+            self.many_starts_changed.emit()
+        if old.search != self.spec.search:
+            self.search_changed.emit()
 
     def set_gradcheck(self, **fields: Any) -> None:
         """Change gradient-check fields (at, run, part, h, centered, samples, seed,
@@ -56,6 +64,22 @@ class AnalysisSettings:
         if checked != self.spec.training:
             self.spec.training = checked
             self.training_changed.emit()
+
+
+    def set_many_starts(self, **fields: Any) -> None:
+        """Change many-starts fields (``ManyStartsSpec``); ValueError naming the field."""
+        checked = checks.many_starts_section(_fields(self.spec.many_starts, fields),
+                                             "many_starts")
+        if checked != self.spec.many_starts:
+            self.spec.many_starts = checked
+            self.many_starts_changed.emit()
+
+    def set_search(self, **fields: Any) -> None:
+        """Change the search's budget or seed; ValueError naming the field."""
+        checked = checks.search_section(_fields(self.spec.search, fields), "search")
+        if checked != self.spec.search:
+            self.spec.search = checked
+            self.search_changed.emit()
 
 
 def _fields(section, fields: dict[str, Any]) -> dict:

@@ -61,6 +61,7 @@ class Experiment:
         for event in (self.runs.changed, self.runs.hyper_changed, self.surface.changed,
                       self.race.starts_changed, self.race.transport_changed, self.view.changed,
                       self.analysis.gradcheck_changed, self.analysis.training_changed,
+                      self.analysis.many_starts_changed, self.analysis.search_changed,
                       self.meta_changed):
             event.connect(lambda *_: self.modified.emit())
         with b.batch():
