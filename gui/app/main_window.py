@@ -145,6 +145,8 @@ class MainWindow(QMainWindow):
         self.model.jobs.cancel()
         self.save_layout()
         super().closeEvent(event)
+        if event.isAccepted():
+            _hide_offscreen_renderers()
 
     # ------------------------------------------------------------------ menus
     def _action(self, name: str, text: str, slot, shortcut=None) -> QAction:
@@ -278,3 +280,12 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         QMessageBox.about(self, translate("MainWindow", "About optviz"),
                           translated("MainWindow", ABOUT))
+
+
+def _hide_offscreen_renderers() -> None:
+    """Hide the never-on-screen views that draw exported pictures: shown off
+    screen, they count as open windows and kept the application running after
+    its only real window closed."""
+    for widget in QApplication.topLevelWidgets():
+        if widget.isVisible() and widget.testAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen):
+            widget.hide()
