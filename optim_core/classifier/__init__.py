@@ -3,7 +3,7 @@ fast 2-D and 1-D slices of its loss.
 
 ``load_dataset`` -> ``LinearClassifier`` -> ``PlaneSlice(model, W0, D1, D2)``,
 with ``init_weights``, ``train`` (a trained centre W*) and
-``random_directions``; see DESIGN.md, "Linear classifier".
+``random_directions``; docs/architecture.md describes the data and the slices.
 """
 
 from optim_core.classifier.data import Dataset, load_dataset

@@ -51,7 +51,7 @@ HYPER = {  # not the defaults, so a swapped or ignored hyper-parameter shows
 
 
 def by_hand(kind, h, steps=3):
-    """The update table of DESIGN.md, one coordinate at a time in plain floats."""
+    """The pinned update table, one coordinate at a time in plain floats."""
     x, v, c, m = list(START), [0.0, 0.0], [0.0, 0.0], [0.0, 0.0]
     dx2 = [0.0, 0.0]  # AdaDelta's E[Δx²]; c holds its E[g²]
     out = []
