@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Callable
 
@@ -84,7 +85,19 @@ def run_gui(args: argparse.Namespace) -> int:
     window.show()
     if not args.paused:
         model.play()
-    return app.exec()
+    return _leave(app.exec())
+
+
+def _leave(code: int) -> int:
+    """Exit with ``code`` once the window has closed and the settings are written,
+    skipping the interpreter's teardown of the remaining Qt objects, where
+    PySide6 could crash (a segmentation fault on quit, after all was saved)."""
+    from PySide6.QtCore import QSettings
+
+    QSettings().sync()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def experiment_problem(path: str) -> str | None:
