@@ -12,6 +12,7 @@ translating the template and each field.
 from __future__ import annotations
 
 import json
+from dataclasses import fields
 
 from gui.app.terms import english_words
 from optim_core import gradcheck, optimizers, runner, surfaces
@@ -19,7 +20,7 @@ from optim_core.analysis import gradcheck_targets as targets
 from optim_core.classifier import minibatch, slices
 from optim_core.experiment import file as ef
 from optim_core.experiment import spec
-from optim_core.experiment.spec import default_experiment
+from optim_core.experiment.spec import Lesson, default_experiment
 from optim_core.experiment.state import experiment, surface_jobs
 from optim_core.render import heights
 from optim_core.surfaces import expression_messages
@@ -29,6 +30,8 @@ from optim_core.training import sanity
 CONTEXT = "core"
 #: A run label made unique by a number ("Momentum 2"), as new and duplicated runs get.
 COPY_LABEL = "{label} {copy:d}"
+#: The parts of a preset's lesson, in the order the Lesson panel shows them.
+LESSON_PARTS = tuple(f.name for f in fields(Lesson))
 #: Format strings of the core (a text is read by the most literal one it fits).
 TEMPLATES: tuple[str, ...] = (
     minibatch.TITLE, minibatch.DESCRIPTION, slices.TITLE, slices.DESCRIPTION, slices.SVM_LOSS,
@@ -74,10 +77,15 @@ def _check_texts() -> list[str]:
 
 
 def _preset_texts() -> list[str]:
+    """Each preset's title, notes, lesson (what to look at, what to try, why) and
+    the run labels that have words in them ("Momentum μ=0.9")."""
     out = [default_experiment().title]
     for path in ef.presets():
         doc = json.loads(path.read_text(encoding="utf-8"))
-        out += [doc.get("title", ""), doc.get("notes", "")]
+        lesson = doc.get("lesson", {})
+        out += [doc.get("title", ""), doc.get("notes", ""),
+                *(lesson.get(part, "") for part in LESSON_PARTS),
+                *(r["label"] for r in doc.get("runs", []) if english_words(r["label"]))]
     return out
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+from gui.app.core_text import hyper_symbol
 from gui.app.i18n import translate, translated
 from optim_core import optimizers, surfaces
 from optim_core.experiment.spec import CLASSIFIER, ExperimentSpec, RunSpec
@@ -59,7 +60,7 @@ def kind_change(label: str, kind: str) -> str:
 def hyper_change(run: RunSpec, name: str) -> str:
     """'change η of Adam': the hyper-parameter's symbol where it has one."""
     h = {h.name: h for h in optimizers.hyper_specs(run.kind)}.get(name)
-    shown = (h.symbol or translated("core", h.label)) if h is not None else name
+    shown = hyper_symbol(h) if h is not None else name
     return translate("Edits", "change {symbol} of {run}").format(
         symbol=shown, run=translated("core", run.label))
 

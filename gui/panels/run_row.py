@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.app.core_text import hyper_symbol
 from gui.app.i18n import translate, translated
 from gui.widgets.limit_tick import LimitTick
 from gui.widgets.widgets import ColorButton, SliderSpin
@@ -163,9 +164,7 @@ class RunRow(QFrame):
             w = self._hyper_widget(h)
             self.hyper_widgets[h.name] = w
             label = translated("core", h.label)
-            # A spec with no symbol of its own carries its name there (bias_correction):
-            # the row shows the words instead.
-            self.form.addRow(label if h.symbol in ("", h.name) else h.symbol, w)
+            self.form.addRow(hyper_symbol(h), w)
             w.setToolTip(label)
             self.form.labelForField(w).setToolTip(label)
             if h.name == WARMED:

@@ -13,6 +13,7 @@ from contextlib import ExitStack
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox
 
+from gui.app.core_text import hyper_symbol
 from gui.app.i18n import translate, translated
 from gui.model.training_state import trainable, training_runs
 from optim_core import optimizers
@@ -83,8 +84,7 @@ class TrainingSetup:
 
 def _hyper_text(run) -> str:
     """``"Adam: η = 0.05, β₁ = 0.9, …"``: the run's numeric hyper-parameters by symbol."""
-    symbols = {h.name: h.symbol or translated("core", h.label)
-               for h in optimizers.hyper_specs(run.kind)}
+    symbols = {h.name: hyper_symbol(h) for h in optimizers.hyper_specs(run.kind)}
     parts = [f"{symbols.get(k, k)} = {v:g}" for k, v in run.hyper.items()
              if isinstance(v, float)]
     return f"{translated('core', kind_title(run.kind))}: " + ", ".join(parts)

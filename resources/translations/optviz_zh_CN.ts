@@ -2783,12 +2783,36 @@ x ← x′ if f(x′) &lt; f(x)</source>
         <translation>AdaGrad 除以它见过的所有梯度平方之和，所以步长一去不回地变小，停在半山谷；RMSprop 会遗忘旧梯度，一直向前走。</translation>
     </message>
     <message>
+        <source>Watch the step lengths. AdaGrad (orange) starts with big steps that shrink and shrink until it hardly moves, far from the minimum at (1, 1). RMSprop (white) keeps taking steps of about its η and gets much closer.</source>
+        <translation>看步长。AdaGrad（橙色）一开始步子很大，随后越来越小，直到几乎不动，离 (1, 1) 处的极小值还很远。RMSprop（白色）的步长始终约为它的 η，离极小值近得多。</translation>
+    </message>
+    <message>
+        <source>Raise AdaGrad&apos;s η to 2: it goes further before stalling, but still stalls. Lower RMSprop&apos;s ρ to 0.9: it forgets faster and rattles more.</source>
+        <translation>把 AdaGrad 的 η 提高到 2：它在停滞前走得更远，但仍会停滞。把 RMSprop 的 ρ 降到 0.9：它忘得更快，抖动也更大。</translation>
+    </message>
+    <message>
+        <source>AdaGrad&apos;s denominator is √(Σ g²) over every step so far: it only grows, so the effective step η/√(Σ g²) only shrinks, like η/√t on a steady slope. RMSprop keeps a running average instead (ρ = 0.99 forgets old gradients), so its denominator follows the current slope and its steps stay about η.</source>
+        <translation>AdaGrad 的分母是至今每一步的 √(Σ g²)：它只增不减，所以有效步长 η/√(Σ g²) 只会变小，在平稳的坡上就像 η/√t。RMSprop 改用滑动平均（ρ = 0.99 会遗忘旧的梯度），所以它的分母跟随当前的坡度，步长保持在 η 左右。</translation>
+    </message>
+    <message>
         <source>AdaGrad&apos;s shrinking box against RMSprop&apos;s breathing one</source>
         <translation>AdaGrad 不断缩小的方框与 RMSprop 一张一缩的方框</translation>
     </message>
     <message>
         <source>The box at each head is the per-coordinate step η/(√c + ε). AdaGrad adds up every squared gradient, so c only grows and its box shrinks for good: it stalls on the valley wall. RMSprop keeps a leaky average (ρ = 0.99), so when the gradients get small on the valley floor c decays and the box grows back: it breathes, and RMSprop goes on towards (1, 1).</source>
         <translation>每个当前位置的方框是每个坐标的步长 η/(√c + ε)。AdaGrad 把每个梯度的平方都累加起来，所以 c 只增不减，方框一去不回地缩小：它停在了山谷的壁上。RMSprop 保留的是带泄漏的平均（ρ = 0.99），所以当梯度在谷底变小时 c 会衰减，方框又重新变大：它在“呼吸”，于是 RMSprop 继续朝 (1, 1) 前进。</translation>
+    </message>
+    <message>
+        <source>The box at each head is the step each coordinate may take, η/(√c + ε). AdaGrad&apos;s box (orange) only ever shrinks and it stalls on the valley wall; RMSprop&apos;s box (white) shrinks on the steep wall, then grows back on the flat floor, and RMSprop goes on towards (1, 1).</source>
+        <translation>每个当前点上的方框是每个坐标这一步最多能走的距离 η/(√c + ε)。AdaGrad 的方框（橙色）只会缩小，它停滞在谷壁上；RMSprop 的方框（白色）在陡峭的谷壁上缩小，到了平坦的谷底又重新变大，RMSprop 继续向 (1, 1) 前进。</translation>
+    </message>
+    <message>
+        <source>Raise AdaGrad&apos;s η to 2: its box starts larger but still shrinks for good. Lower RMSprop&apos;s ρ to 0.9: its box breathes faster, and its path gets more jittery.</source>
+        <translation>把 AdaGrad 的 η 提高到 2：它的方框一开始更大，但仍会永久缩小。把 RMSprop 的 ρ 降到 0.9：它的方框“呼吸”得更快，路径也更抖。</translation>
+    </message>
+    <message>
+        <source>AdaGrad&apos;s c is the sum of every squared gradient so far, so it can only grow. RMSprop&apos;s c is a leaky average that forgets old gradients at the rate 1 − ρ, so when the gradients get small again c shrinks and the allowed step grows back.</source>
+        <translation>AdaGrad 的 c 是至今所有梯度平方之和，所以只会增大。RMSprop 的 c 是一个以 1 − ρ 的速率遗忘旧梯度的滑动平均，所以当梯度再次变小时 c 会缩小，允许的步长又会变大。</translation>
     </message>
     <message>
         <source>Ravine: a learning rate too large diverges</source>
@@ -2799,12 +2823,48 @@ x ← x′ if f(x′) &lt; f(x)</source>
         <translation>在 f = ½(x² + 50y²) 上，普通 SGD 只在 η &lt; 2/50 = 0.04 时稳定：η = 0.038 时它来回震荡但仍能停稳；η = 0.042 时每次震荡都比上一次大，不到五十步就发散并停止。</translation>
     </message>
     <message>
+        <source>Two SGD runs, η = 0.038 (white) and η = 0.042 (orange). Both zig-zag across the valley. The smaller one&apos;s zig-zags shrink and it settles; the larger one&apos;s grow every step until the run is stopped with a ✕ and the legend says why.</source>
+        <translation>两条 SGD 运行，η = 0.038（白色）和 η = 0.042（橙色）。两者都在峡谷两壁之间来回震荡。较小的那条震荡逐渐减小并停稳；较大的那条每一步震荡都更大，直到运行被停止，标上 ✕，图例说明原因。</translation>
+    </message>
+    <message>
+        <source>Drag the larger η down below 0.04 and watch it settle; drag the smaller one up past 0.04 and watch it blow up. Add an Adam run at η = 0.042: it does not diverge.</source>
+        <translation>把较大的 η 拖到 0.04 以下，看它停稳；把较小的 η 拖过 0.04，看它爆炸。再添加一条 η = 0.042 的 Adam 运行：它不会发散。</translation>
+    </message>
+    <message>
+        <source>Across the valley the curvature is λ = 50, so each SGD step multiplies the distance to the valley floor by (1 − ηλ). While η &lt; 2/λ = 0.04 that factor is between −1 and 1 and the zig-zag shrinks; past it the factor is below −1 and every step overshoots by more than the last. Adam is not bound by 2/λ: it scales its steps by the gradient&apos;s size.</source>
+        <translation>横跨峡谷方向的曲率是 λ = 50，所以每一步 SGD 都把到谷底的距离乘以 (1 − ηλ)。当 η &lt; 2/λ = 0.04 时这个因子介于 −1 和 1 之间，震荡逐渐减小；超过它，因子小于 −1，每一步都比上一步冲得更远。Adam 不受 2/λ 的限制：它按梯度的大小缩放步长。</translation>
+    </message>
+    <message>
         <source>Ravine: momentum warm-up from 0.5 to 0.99</source>
         <translation>峡谷：动量从 0.5 预热到 0.99</translation>
     </message>
     <message>
         <source>μ = 0.99 from the first step sends the ball on long swings; μ = 0.5 is calm but slow at the end; warming μ up from 0.5 to 0.99 over 200 steps gets the calm start and the fast finish, and arrives first.</source>
         <translation>从第一步就用 μ = 0.99，小球会长时间大幅摆动；μ = 0.5 很平稳，但后段很慢；在 200 步内把 μ 从 0.5 预热到 0.99，既有平稳的开头又有快速的收尾，最先到达。</translation>
+    </message>
+    <message>
+        <source>Three heavy balls with the same η. μ = 0.99 (orange) swings along the valley for hundreds of steps. μ = 0.5 (red) is calm but crawls once the slope flattens. The warm-up (white) starts like μ = 0.5 and ends like μ = 0.99: it arrives first.</source>
+        <translation>三个学习率 η 相同的重球。μ = 0.99（橙色）沿峡谷来回摆动数百步。μ = 0.5（红色）很平稳，但坡度一变平就走得很慢。预热（白色）开始时像 μ = 0.5，结束时像 μ = 0.99：它最先到达。</translation>
+    </message>
+    <message>
+        <source>Lengthen the warm-up to 400 steps in the optimizer panel, or shorten it to 20: too short and it swings like μ = 0.99, too long and it is slow like μ = 0.5.</source>
+        <translation>在优化器面板里把预热延长到 400 步，或缩短到 20 步：太短就像 μ = 0.99 一样摆动，太长就像 μ = 0.5 一样缓慢。</translation>
+    </message>
+    <message>
+        <source>Early on the gradient is large and a high μ stores it up into a big velocity that overshoots. Later the slope is gentle, and a high μ is what keeps the ball moving. Raising μ as the race goes gives each phase the momentum it needs.</source>
+        <translation>一开始梯度很大，较大的 μ 会把它积累成过大的速度而冲过头。后来坡度平缓，正是较大的 μ 让球继续前进。随着竞赛进行逐渐增大 μ，让每个阶段都得到它需要的动量。</translation>
+    </message>
+    <message>
+        <source>Momentum μ=0.99</source>
+        <translation>动量法 μ=0.99</translation>
+    </message>
+    <message>
+        <source>Momentum μ 0.5→0.99</source>
+        <translation>动量法 μ 0.5→0.99</translation>
+    </message>
+    <message>
+        <source>Momentum μ=0.5</source>
+        <translation>动量法 μ=0.5</translation>
     </message>
     <message>
         <source>Ravine: Nesterov&apos;s look-ahead against plain momentum</source>
@@ -2815,12 +2875,40 @@ x ← x′ if f(x′) &lt; f(x)</source>
         <translation>μ = 0.95 时，动量法在峡谷两壁间来回震荡一百多步；Nesterov 在速度即将带它到达的位置求梯度，二十步内就止住震荡，到达得快很多倍。</translation>
     </message>
     <message>
+        <source>Both runs use the same η = 0.01 and μ = 0.95 in the ravine f = ½(x² + 50y²). Momentum (orange) keeps zig-zagging from wall to wall for well over a hundred steps; Nesterov (white) stops the zig-zag within about twenty steps, glides along the floor and arrives in a small fraction of the steps.</source>
+        <translation>两条运行在峡谷 f = ½(x² + 50y²) 中使用相同的 η = 0.01 和 μ = 0.95。动量法（橙色）在两壁之间来回震荡了一百多步；Nesterov（白色）在大约二十步内就停止震荡，沿谷底滑行，只用很少的步数就到达。</translation>
+    </message>
+    <message>
+        <source>Lower μ to 0.8 for both: the difference shrinks. Raise it to 0.99: momentum swings for hundreds of steps, Nesterov still settles.</source>
+        <translation>把两者的 μ 都降到 0.8：差距缩小。把它提高到 0.99：动量法摆动数百步，Nesterov 仍能停稳。</translation>
+    </message>
+    <message>
+        <source>Momentum takes the gradient where it is, then adds the velocity: by the time the far wall&apos;s slope says stop, the ball has already overshot it. Nesterov first looks ahead to where the velocity will carry it and takes the gradient there, so it feels the wall one step earlier. Across the valley, where the curvature is 50 times larger, that early correction damps the swing almost at once.</source>
+        <translation>动量法在当前位置取梯度，再加上速度：等到对面谷壁的坡度说“停”时，球已经冲过头了。Nesterov 先向前看速度将把它带到哪里，在那里取梯度，所以它早一步感觉到谷壁。横跨峡谷方向的曲率大 50 倍，这种提前的修正几乎立刻就抑制了摆动。</translation>
+    </message>
+    <message>
+        <source>Momentum μ=0.95</source>
+        <translation>动量法 μ=0.95</translation>
+    </message>
+    <message>
         <source>Ravine: AdaDelta needs no learning rate</source>
         <translation>峡谷：AdaDelta 不需要学习率</translation>
     </message>
     <message>
         <source>AdaDelta divides the root of its recent squared steps by the root of its recent squared gradients, so its steps come out in the units of x and η = 1 needs no tuning. SGD at η = 0.03 is fine in this valley (κ = 50) but blows up once κ passes 2/η ≈ 67: raise the condition number and watch SGD diverge while AdaDelta, still at η = 1, keeps going down.</source>
         <translation>AdaDelta 用近期步长平方均值的平方根除以近期梯度平方均值的平方根，所以它的步长与 x 的单位一致，η = 1 无需调节。η = 0.03 的 SGD 在这个山谷（κ = 50）里没有问题，但一旦 κ 超过 2/η ≈ 67 就会发散：调大条件数，可以看到 SGD 发散，而仍然取 η = 1 的 AdaDelta 继续下降。</translation>
+    </message>
+    <message>
+        <source>AdaDelta (orange) goes down the valley with η = 1, its default, and SGD (white) with a hand-tuned η = 0.03. Both settle in this valley with κ = 50.</source>
+        <translation>AdaDelta（橙色）用它的默认值 η = 1 沿峡谷下降，SGD（白色）用手动调好的 η = 0.03。在这个 κ = 50 的峡谷里两者都能停稳。</translation>
+    </message>
+    <message>
+        <source>Raise the ravine&apos;s condition number in the Surface panel past 67: SGD blows up at the same η, while AdaDelta, still at η = 1, keeps going down. Then try κ = 1000.</source>
+        <translation>在曲面面板里把峡谷的条件数提高到 67 以上：同样的 η 下 SGD 会爆炸，而 AdaDelta 仍然用 η = 1 继续下降。然后试试 κ = 1000。</translation>
+    </message>
+    <message>
+        <source>AdaDelta&apos;s step is √(average of past squared steps) divided by √(average of past squared gradients) times the gradient: the units of the gradient cancel and the step comes out in the units of x. SGD&apos;s step is η times the gradient, so a steeper valley needs a smaller η: η &lt; 2/κ.</source>
+        <translation>AdaDelta 的步长是 √(过去步长平方的平均) 除以 √(过去梯度平方的平均) 再乘以梯度：梯度的单位相互抵消，步长的单位就是 x 的单位。SGD 的步长是 η 乘以梯度，所以越陡的峡谷需要越小的 η：η &lt; 2/κ。</translation>
     </message>
     <message>
         <source>Ravine: SGD just below and just above its critical η</source>
@@ -2831,12 +2919,48 @@ x ← x′ if f(x′) &lt; f(x)</source>
         <translation>f = ½(x² + 100y²)：Hessian 的最大特征值是 λmax = 100，所以在这个二次函数上 SGD 只有在 η &lt; 2/λmax = 0.02 时才收敛（η 滑块上的红色刻度）。取它的 0.98 倍（η = 0.0196）时，每一步都把 y 翻到山谷另一侧，并按 |1 − ηλmax| = 0.96 缩小；取 1.02 倍（η = 0.0204）时，每次翻转都按 1.04 放大，这个运行就被弹出山谷。注意看箭头：一步 Δx 和 −ηg 越过谷底的距离比应有的稍短或稍长。</translation>
     </message>
     <message>
+        <source>Two SGD runs, 2 % below and 2 % above the critical η = 2/λmax = 0.02. Both flip across the valley every step; the one below shrinks each flip by 4 % and settles, the one above grows each flip by 4 % and bounces out.</source>
+        <translation>两条 SGD 运行，分别比临界学习率 η = 2/λmax = 0.02 低 2 % 和高 2 %。两者每一步都翻到峡谷的另一侧；低于临界值的那条每次翻转缩小 4 % 并停稳，高于临界值的那条每次翻转增大 4 % 并弹出去。</translation>
+    </message>
+    <message>
+        <source>Drag the lower η towards the red tick on its slider: the zig-zag lasts longer and longer. Drag it past the tick and watch it turn round and grow.</source>
+        <translation>把较低的 η 拖向它滑块上的红色刻度：震荡持续得越来越久。拖过刻度，看它掉头并不断增大。</translation>
+    </message>
+    <message>
+        <source>Across the valley each SGD step multiplies the distance to the floor by 1 − ηλmax. Below the critical η that number lies between −1 and 0: a flip that shrinks. Above it, it is below −1: a flip that grows every step.</source>
+        <translation>横跨峡谷方向，每一步 SGD 都把到谷底的距离乘以 1 − ηλmax。低于临界 η 时，这个数介于 −1 和 0 之间：翻转逐渐缩小。高于临界 η 时，它小于 −1：每一步翻转都在增大。</translation>
+    </message>
+    <message>
+        <source>SGD 0.98× critical</source>
+        <translation>SGD 临界值 0.98×</translation>
+    </message>
+    <message>
+        <source>SGD 1.02× critical</source>
+        <translation>SGD 临界值 1.02×</translation>
+    </message>
+    <message>
         <source>Ravine: momentum stays stable where SGD blows up</source>
         <translation>峡谷：SGD 爆掉的地方，动量依然稳定</translation>
     </message>
     <message>
         <source>On f = ½(x² + 100y²) SGD diverges for η &gt; 2/λmax = 0.02. Heavy-ball momentum converges up to η &lt; 2(1 + μ)/λmax: 0.038 with μ = 0.9, nearly twice as far (the ticks on the η sliders). At η = 0.03 SGD&apos;s step overshoots the floor by more each time, while momentum&apos;s velocity v (dotted) soaks up the overshoot and carries the run down the valley.</source>
         <translation>在 f = ½(x² + 100y²) 上，η &gt; 2/λmax = 0.02 时 SGD 发散。重球动量一直收敛到 η &lt; 2(1 + μ)/λmax：μ = 0.9 时是 0.038，几乎远了一倍（见 η 滑块上的刻度）。在 η = 0.03 时，SGD 的每一步越过谷底越来越多，而动量的速度 v（点线）吸收了这种越过，带着运行沿山谷而下。</translation>
+    </message>
+    <message>
+        <source>At η = 0.03, half again past SGD&apos;s limit of 0.02, SGD (orange) overshoots the floor by more each step and blows up, while momentum (white) at the same η settles and carries on down the valley.</source>
+        <translation>在 η = 0.03，比 SGD 的极限 0.02 还大一半时，SGD（橙色）每一步都越过谷底更多并爆炸，而同样 η 的动量法（白色）能停稳并继续沿峡谷下降。</translation>
+    </message>
+    <message>
+        <source>Raise momentum&apos;s η towards 0.038, the tick on its slider: it still settles, more and more slowly. Lower μ to 0.5 and its limit drops to 0.03: it starts to struggle at this η.</source>
+        <translation>把动量法的 η 提高到它滑块上的刻度 0.038 附近：它仍能停稳，只是越来越慢。把 μ 降到 0.5，它的极限降到 0.03：在这个 η 下它开始吃力。</translation>
+    </message>
+    <message>
+        <source>Heavy-ball momentum is stable up to η &lt; 2(1 + μ)/λmax, nearly twice SGD&apos;s 2/λmax when μ = 0.9: the velocity from the last step points back across the valley and cancels part of each overshoot.</source>
+        <translation>重球动量法在 η &lt; 2(1 + μ)/λmax 时都稳定，μ = 0.9 时几乎是 SGD 的 2/λmax 的两倍：上一步的速度指回峡谷对面，抵消了每次冲过头的一部分。</translation>
+    </message>
+    <message>
+        <source>Momentum μ=0.9, η=0.03</source>
+        <translation>动量法 μ=0.9, η=0.03</translation>
     </message>
     <message>
         <source>Ravine: SGD zig-zags, momentum glides</source>
@@ -2847,12 +2971,40 @@ x ← x′ if f(x′) &lt; f(x)</source>
         <translation>狭长山谷 f = ½(x² + 100y²)，条件数 κ = 100。在接近最大稳定学习率时，SGD 在两壁之间来回弹跳，沿平坦的谷底缓慢爬行。相同学习率下，动量法（μ = 0.6）几次摆动就抑制住震荡，用不到一半的步数到达最小值。把 SGD 的学习率调过 2/κ = 0.02，它就会发散。</translation>
     </message>
     <message>
+        <source>Watch SGD (orange) bounce from wall to wall of the valley while it crawls along the flat floor, and momentum (white) settle into the floor after a few swings and glide to the minimum in well under half the steps.</source>
+        <translation>看 SGD（橙色）在峡谷两壁之间来回弹跳，同时沿平坦的谷底缓慢爬行；动量法（白色）摆动几次后就落到谷底，用不到一半的步数滑到极小值。</translation>
+    </message>
+    <message>
+        <source>Raise SGD&apos;s η past 2/κ = 0.02 and watch the bouncing grow every step until it blows up. Then lower momentum&apos;s μ to 0.3, or raise it to 0.95: too little and it zig-zags like SGD, too much and it overshoots along the valley.</source>
+        <translation>把 SGD 的 η 提高到 2/κ = 0.02 以上，看弹跳每一步都在增大，直到爆炸。再把动量法的 μ 降到 0.3 或提高到 0.95：太小就像 SGD 一样来回震荡，太大就沿峡谷冲过头。</translation>
+    </message>
+    <message>
+        <source>Across the valley the curvature is κ = 100 times larger than along it. One η has to serve both: large enough to make progress along the floor means nearly too large across it, so SGD overshoots the walls. Momentum adds up successive steps: the zig-zags point opposite ways and cancel, the steps along the floor point the same way and add up.</source>
+        <translation>横跨峡谷方向的曲率是沿峡谷方向的 κ = 100 倍。同一个 η 要同时照顾两个方向：大到能沿谷底前进，就几乎大到横跨方向不稳定，所以 SGD 会冲过谷壁。动量法把相继的步子累加起来：来回震荡的分量方向相反而相互抵消，沿谷底的分量方向相同而不断累积。</translation>
+    </message>
+    <message>
+        <source>Momentum μ=0.6</source>
+        <translation>动量法 μ=0.6</translation>
+    </message>
+    <message>
         <source>Adam&apos;s m̂ lags the gradient at a turn of Rosenbrock</source>
         <translation>在 Rosenbrock 的转弯处，Adam 的 m̂ 落后于梯度</translation>
     </message>
     <message>
         <source>Adam moves along m̂, an average of recent gradients (β₁ = 0.9). On the straight run from (−0.5, −0.5) up to the valley floor m̂ and the gradient agree, so the dotted −ηm̂ lies on the dashed −ηg. Where the valley turns, around step 35, the gradient swings round at once but m̂ still remembers the old direction: for a few steps the arrows point more than 90° apart and Adam overshoots the floor before it turns along it. Beside it, Adam with β₁ = 0.5 remembers only the last few gradients: its m̂ follows the gradient round the turn (never more than a few degrees apart).</source>
         <translation>Adam 沿着 m̂ 移动，m̂ 是最近梯度的平均（β₁ = 0.9）。从 (−0.5, −0.5) 直奔谷底的那一段，m̂ 和梯度方向一致，所以点线 −ηm̂ 与虚线 −ηg 重合。在第 35 步左右山谷转弯，梯度立刻转向，而 m̂ 仍记着原来的方向：有几步两支箭头的夹角超过 90°，Adam 先冲过谷底才沿着它转弯。旁边 β₁ = 0.5 的 Adam 只记得最近几个梯度：它的 m̂ 跟着梯度一起转弯（夹角始终只有几度）。</translation>
+    </message>
+    <message>
+        <source>Watch the arrows at Adam&apos;s head around step 35, where the valley turns: the dotted −ηm̂ still points the old way while the dashed −ηg has swung round, and Adam overshoots the floor before it turns. Adam with β₁ = 0.5 turns with the valley.</source>
+        <translation>看 Adam 当前点上的箭头，在峡谷拐弯的第 35 步附近：点线 −ηm̂ 仍指向原来的方向，而虚线 −ηg 已经转过来了，Adam 先冲过谷底才转弯。β₁ = 0.5 的 Adam 随峡谷一起转弯。</translation>
+    </message>
+    <message>
+        <source>Set β₁ to 0.99: the lag lasts much longer and the overshoot is wider. Set it to 0: Adam follows the gradient exactly and behaves like RMSprop.</source>
+        <translation>把 β₁ 设为 0.99：滞后持续得更久，冲过头也更远。把它设为 0：Adam 完全跟随梯度，表现得像 RMSprop。</translation>
+    </message>
+    <message>
+        <source>m̂ is an average of recent gradients, about the last 1/(1 − β₁) of them: 10 at β₁ = 0.9, 2 at 0.5. When the gradient turns suddenly, the average turns only as old gradients drop out of it.</source>
+        <translation>m̂ 是最近梯度的平均，大约是最近 1/(1 − β₁) 个梯度：β₁ = 0.9 时是 10 个，0.5 时是 2 个。梯度突然转向时，只有旧梯度逐渐退出平均，平均值才会跟着转向。</translation>
     </message>
     <message>
         <source>Rosenbrock: Adam vs RMSprop at the same learning rate</source>
@@ -2863,12 +3015,36 @@ x ← x′ if f(x′) &lt; f(x)</source>
         <translation>两者都用梯度的滑动均方根缩放每个坐标，所以步长都约为 η。RMSprop 在弯曲山谷的两壁间来回碰撞，停在最小值 (1, 1) 之前；Adam 的动量（β₁ = 0.9）把碰撞平均掉，沿谷底一直走到最小值。</translation>
     </message>
     <message>
+        <source>Both runs take steps of about η. Follow RMSprop (orange) down the curved valley: it rattles from wall to wall and stalls short of the minimum at (1, 1). Adam (white) follows the valley floor all the way.</source>
+        <translation>两条运行的步长都约为 η。跟着 RMSprop（橙色）沿弯曲的峡谷向下：它在两壁之间来回抖动，停在 (1, 1) 处的极小值之前。Adam（白色）一路沿着谷底前进。</translation>
+    </message>
+    <message>
+        <source>Lower both learning rates to 0.01: RMSprop rattles less and gets further, but slowly. Then set Adam&apos;s β₁ to 0 (no momentum): it behaves almost exactly like RMSprop.</source>
+        <translation>把两者的学习率都降到 0.01：RMSprop 抖得更少、走得更远，但很慢。再把 Adam 的 β₁ 设为 0（没有动量）：它的表现几乎和 RMSprop 一模一样。</translation>
+    </message>
+    <message>
+        <source>Both divide each coordinate&apos;s gradient by a running RMS of its recent values, so the step length is about η whatever the slope. In a curved, narrow valley a step of fixed length keeps hitting the walls. Adam also averages the gradients themselves (β₁ = 0.9): the wall-to-wall components cancel in the average and what remains points along the floor.</source>
+        <translation>两者都把每个坐标的梯度除以它最近值的滑动均方根，所以不论坡度如何，步长都约为 η。在又弯又窄的峡谷里，固定长度的步子总会撞上谷壁。Adam 还对梯度本身做平均（β₁ = 0.9）：两壁之间来回的分量在平均中相互抵消，剩下的指向沿谷底的方向。</translation>
+    </message>
+    <message>
         <source>Rosenbrock: L-BFGS crosses in a few dozen steps, Adam needs hundreds</source>
         <translation>Rosenbrock：L-BFGS 几十步就穿过山谷，Adam 需要几百步</translation>
     </message>
     <message>
         <source>L-BFGS builds a picture of the curvature from its last m = 10 steps and gradient changes (the two-loop recursion) and lets a line search pick each step: it follows the bent valley to (1, 1) in about 35 steps, with a full batch. Adam, tuned here (η = 0.02, β₂ = 0.99), needs over 800 steps to get as close. Switch the surface to a mini-batch slice to see L-BFGS lose its edge on noisy gradients.</source>
         <translation>L-BFGS 用最近 m = 10 步的位移和梯度变化（双循环递推）刻画曲率，再由线搜索确定每一步：在全批量下，它沿弯曲的山谷大约 35 步就到达 (1, 1)。这里调好参数的 Adam（η = 0.02，β₂ = 0.99）需要 800 多步才能同样接近。把曲面换成小批量切片，可以看到 L-BFGS 在带噪声的梯度上失去优势。</translation>
+    </message>
+    <message>
+        <source>L-BFGS (orange) follows the bent valley to (1, 1) in about 35 steps; Adam (white), even tuned, needs hundreds of steps to get as close.</source>
+        <translation>L-BFGS（橙色）大约 35 步就沿弯曲的峡谷到达 (1, 1)；Adam（白色）即使调过参，也要数百步才能到达同样近的地方。</translation>
+    </message>
+    <message>
+        <source>Switch the surface to a mini-batch classifier slice: with noisy gradients L-BFGS loses its edge. Lower L-BFGS&apos;s memory to 2 and count the steps it needs now.</source>
+        <translation>把曲面换成小批量分类器切片：梯度有噪声时，L-BFGS 失去了优势。把 L-BFGS 的记忆降到 2，数一数它现在需要多少步。</translation>
+    </message>
+    <message>
+        <source>L-BFGS estimates the curvature from its last m steps and gradient changes, so each step is close to a Newton step that already knows the valley bends, and a line search picks its length. Adam only rescales each coordinate; it learns the bend step by step.</source>
+        <translation>L-BFGS 根据它最近 m 步的步长和梯度变化估计曲率，所以每一步都接近一步已经知道峡谷在拐弯的牛顿步，再由线搜索选定步长。Adam 只对每个坐标重新缩放；它要一步一步地才学会拐弯。</translation>
     </message>
     <message>
         <source>Saddle point: who escapes?</source>
@@ -2879,12 +3055,40 @@ x ← x′ if f(x′) &lt; f(x)</source>
         <translation>f = x² − y²，几乎从山脊上出发（y = 0.001）。那里沿 y 的梯度极小，于是 SGD 滑到鞍点后停住；动量法积累这点微小的推力逃了出去，而 Adam 把梯度的大小归一化掉，以稳定的步伐走开。</translation>
     </message>
     <message>
+        <source>All three start almost on the ridge of f = x² − y². SGD slides to the saddle point at (0, 0) and sits there; momentum builds speed from the tiny push along y and escapes; Adam walks off at a steady pace.</source>
+        <translation>三条运行都从 f = x² − y² 的脊线附近出发。SGD 滑到 (0, 0) 处的鞍点并停在那里；动量法从沿 y 的微小推动中积累速度并逃离；Adam 以稳定的步伐走开。</translation>
+    </message>
+    <message>
+        <source>Move the start to y = 0.1: SGD escapes too, only late. Set the start exactly on y = 0: nothing leaves the ridge, because the gradient has no y component at all.</source>
+        <translation>把起点移到 y = 0.1：SGD 也能逃离，只是很晚。把起点正好放在 y = 0 上：谁都离不开脊线，因为梯度根本没有 y 分量。</translation>
+    </message>
+    <message>
+        <source>Near the ridge the gradient along y is proportional to y, which is tiny, so SGD&apos;s steps along y are tiny too and grow only slowly. Momentum accumulates those small steps. Adam divides each coordinate by the size of its own gradient, so even a tiny gradient gives a step of about η.</source>
+        <translation>在脊线附近，沿 y 的梯度与 y 成正比，而 y 很小，所以 SGD 沿 y 的步子也很小，增长得很慢。动量法把这些小步累积起来。Adam 把每个坐标除以它自己梯度的大小，所以即使梯度很小，步长也约为 η。</translation>
+    </message>
+    <message>
+        <source>Momentum μ=0.9</source>
+        <translation>动量法 μ=0.9</translation>
+    </message>
+    <message>
         <source>Softmax slice: a real basin around W*</source>
         <translation>softmax 切片：W* 周围真正的盆地</translation>
     </message>
     <message>
         <source>A wide random plane (a, b ∈ [−5, 5]) through the trained softmax classifier on the digits: the loss rises from 0.12 at W* to over 15 at the corners, a real basin; full-batch SGD and momentum roll down into it from a corner.</source>
         <translation>穿过 digits 上训练好的 softmax 分类器的一个宽随机平面（a, b ∈ [−5, 5]）：损失从 W* 处的 0.12 升到四角的 15 以上，是真正的盆地；全批量 SGD 和动量法从一角滚进盆底。</translation>
+    </message>
+    <message>
+        <source>The loss L(W* + a·D₁ + b·D₂) of the real classifier on the digits: W* at the centre at L ≈ 0.12, rising steeply to over 15 at the corners. SGD (orange) and momentum (white) roll down from the corner into the basin.</source>
+        <translation>数字数据集上真实分类器的损失 L(W* + a·D₁ + b·D₂)：W* 在中心，L ≈ 0.12，向四角急剧升高到 15 以上。SGD（橙色）和动量法（白色）从角落滚进这个吸引域。</translation>
+    </message>
+    <message>
+        <source>Switch the loss to SVM in the Surface panel: the basin becomes a funnel of flat facets. Switch the centre to a small random W₀: the loss turns into an almost flat, tilted plane — try it, then read why below.</source>
+        <translation>在曲面面板里把损失换成 SVM：吸引域变成由平坦小平面组成的漏斗。把中心换成很小的随机 W₀：损失变成几乎平坦的倾斜平面——试一试，然后读下面的原因。</translation>
+    </message>
+    <message>
+        <source>At W* every direction leads uphill, so a plane through it is a bowl. A small random W₀ is near zero, where every class score is about the same and the loss is log(10) ≈ 2.30 almost everywhere; with filter-normalized directions the steps a and b are scaled to W₀&apos;s tiny columns, so the whole view moves W too little to change the scores.</source>
+        <translation>在 W* 处每个方向都是上坡，所以过它的平面是一个碗。很小的随机 W₀ 接近零，那里每个类别的得分都差不多，损失几乎处处是 log(10) ≈ 2.30；用按滤波器归一化的方向时，步长 a 和 b 按 W₀ 很小的列缩放，所以整个视图中 W 的变化太小，不足以改变得分。</translation>
     </message>
     <message>
         <source>Softmax slice of digits: mini-batch SGD noise</source>
@@ -2895,12 +3099,40 @@ x ← x′ if f(x′) &lt; f(x)</source>
         <translation>穿过在 UCI digits 上训练好的 softmax 分类器 W* 的随机平面（按滤波器归一化的方向）：一个光滑的碗，W* 在中心。每一步使用 16 张图像的随机小批量的梯度，所以 SGD 在这里画出的全批量损失的最小值附近抖动；学习率越大抖动越厉害。打开另一种损失的预设可比较 SVM 与 softmax，或把批量大小设为 0 使用全批量梯度。</translation>
     </message>
     <message>
+        <source>This is a real loss: a random plane through the trained softmax classifier W* on the digits, W* at the centre. Both runs use the gradient of 16 random images per step, so they jitter around the minimum; the run with the larger η jitters more.</source>
+        <translation>这是真实的损失：过数字数据集上训练好的 softmax 分类器 W* 的一个随机平面，W* 在中心。两条运行每一步都用 16 张随机图片的梯度，所以它们在极小值附近抖动；η 较大的那条抖得更厉害。</translation>
+    </message>
+    <message>
+        <source>Set the batch size to 0 (full batch): the jitter disappears. Then try a batch of 128: less noise, same η. Open the SVM preset to compare the two losses.</source>
+        <translation>把批量大小设为 0（全批量）：抖动消失。再试试 128 的批量：噪声更小，η 不变。打开 SVM 预设比较两种损失。</translation>
+    </message>
+    <message>
+        <source>A mini-batch gradient is the full gradient plus noise whose size shrinks like 1/√(batch size). Each step moves by η times that noise, so near the minimum, where the true gradient is small, the noise is what is left: a larger η means larger jitter.</source>
+        <translation>小批量梯度等于全批量梯度加上噪声，噪声的大小按 1/√(批量大小) 缩小。每一步移动 η 乘以这个噪声，所以在真实梯度很小的极小值附近，剩下的就是噪声：η 越大，抖动越大。</translation>
+    </message>
+    <message>
         <source>Softmax slice: step decay settles a rattling mini-batch SGD</source>
         <translation>softmax 切片：阶梯衰减让抖动的小批量 SGD 停稳</translation>
     </message>
     <message>
         <source>Mini-batch SGD at η = 1 rattles around the minimum for as long as it runs; the same run with η cut to 0.3× every 100 steps rattles less after every cut and settles at the minimum.</source>
         <translation>η = 1 的小批量 SGD 会一直在最小值附近抖动；同样的运行每 100 步把 η 乘以 0.3，每次降低后抖动都更小，最后停在最小值。</translation>
+    </message>
+    <message>
+        <source>Both runs start at η = 1 on the softmax slice through W*, with a mini-batch of 16 images per step. The constant run (orange) rattles around the minimum for as long as it runs. The decayed run (white) rattles just as much for 100 steps, then calmer after each cut of η to 0.3×, and settles.</source>
+        <translation>两条运行都在过 W* 的 softmax 切片上以 η = 1 开始，每一步用 16 张图片的小批量。恒定学习率的运行（橙色）一直在极小值附近抖动。衰减的运行（白色）前 100 步抖得一样厉害，之后每次把 η 降为 0.3× 都更平静，最终停稳。</translation>
+    </message>
+    <message>
+        <source>Change the decayed run&apos;s schedule to cut every 30 steps: it settles sooner but may stop short of the minimum. Then set the batch size to 0 (full batch): the constant run settles too.</source>
+        <translation>把衰减运行的调度改为每 30 步降一次：它停稳得更早，但可能停在极小值之前。再把批量大小设为 0（全批量）：恒定学习率的运行也能停稳。</translation>
+    </message>
+    <message>
+        <source>Near the minimum the mini-batch gradient is mostly noise, and each step moves by η times that noise. A constant η keeps the jitter at the same size for ever; cutting η cuts the jitter, while the steps taken before the cuts have already done the long trip.</source>
+        <translation>在极小值附近，小批量梯度大部分是噪声，每一步移动 η 乘以这个噪声。恒定的 η 让抖动永远保持同样大小；降低 η 就降低了抖动，而降低之前走过的步子已经完成了长途跋涉。</translation>
+    </message>
+    <message>
+        <source>SGD η=1, ×0.3 every 100</source>
+        <translation>SGD η=1，每 100 步 ×0.3</translation>
     </message>
     <message>
         <source>SVM slice of digits: mini-batch SGD noise</source>
@@ -2911,12 +3143,36 @@ x ← x′ if f(x′) &lt; f(x)</source>
         <translation>穿过在 UCI digits 上训练好的 SVM 分类器 W* 的随机平面（按滤波器归一化的方向）：由平面片在合页不可导点处拼接成的碗，W* 在中心。每一步使用 16 张图像的随机小批量的梯度，所以 SGD 在这里画出的全批量损失的最小值附近抖动；学习率越大抖动越厉害。打开另一种损失的预设可比较 SVM 与 softmax，或把批量大小设为 0 使用全批量梯度。</translation>
     </message>
     <message>
+        <source>The multiclass SVM loss on the same kind of plane: a bowl of flat facets joined at kinks, W* at the centre. Mini-batch SGD jitters around the minimum, the larger η more.</source>
+        <translation>同类平面上的多类 SVM 损失：一个由平坦小平面在不可导点处拼接成的碗，W* 在中心。小批量 SGD 在极小值附近抖动，η 越大抖得越厉害。</translation>
+    </message>
+    <message>
+        <source>Raise the contour count in the Surface panel to see the facets&apos; straight edges. Set the batch size to 0 and compare how full-batch SGD behaves at the kinks.</source>
+        <translation>在曲面面板里增加等高线数量，看小平面的直边。把批量大小设为 0，比较全批量 SGD 在不可导点处的表现。</translation>
+    </message>
+    <message>
+        <source>Each hinge term max(0, s_j − s_y + 1) is a plane clipped at zero, so the loss is piecewise linear in a and b: its gradient jumps at every kink and never shrinks as it nears the minimum. That, plus the mini-batch noise, keeps SGD moving unless η is decayed.</source>
+        <translation>每个合页项 max(0, s_j − s_y + 1) 都是一个在零处截断的平面，所以损失关于 a 和 b 是分段线性的：它的梯度在每个不可导点处跳变，接近极小值时也不会变小。再加上小批量的噪声，除非 η 衰减，SGD 会一直移动。</translation>
+    </message>
+    <message>
         <source>Two wells: momentum escapes the shallow one</source>
         <translation>双势阱：动量法逃出浅阱</translation>
     </message>
     <message>
         <source>f = (x² − 1)² + 0.5x + y²: a shallow well on the right, the deeper one on the left. Plain SGD rolls into the nearest well and stays there; heavy-ball momentum arrives with enough speed to cross the barrier into the deeper well. Lower μ to 0.5 and momentum gets trapped too.</source>
         <translation>f = (x² − 1)² + 0.5x + y²：右边是浅阱，左边是更深的阱。普通 SGD 滚进最近的阱并停在那里；重球动量带着足够的速度越过势垒进入更深的阱。把 μ 降到 0.5，动量法也会被困住。</translation>
+    </message>
+    <message>
+        <source>Two wells: a shallow one on the right, a deeper one on the left. SGD rolls into the nearest, shallow well and stays. Momentum arrives at the bottom with speed, climbs over the barrier and ends in the deep well.</source>
+        <translation>两个阱：右边一个浅的，左边一个更深的。SGD 滚进最近的浅阱并停在那里。动量法带着速度到达底部，越过势垒，最终落在深阱里。</translation>
+    </message>
+    <message>
+        <source>Lower momentum&apos;s μ to 0.5: it gets trapped in the shallow well like SGD. Move the start further right: a longer run-up gives more speed.</source>
+        <translation>把动量法的 μ 降到 0.5：它像 SGD 一样被困在浅阱里。把起点向右移：更长的助跑带来更大的速度。</translation>
+    </message>
+    <message>
+        <source>Plain gradient descent only ever goes downhill, so it cannot leave the basin it starts in. A heavy ball keeps a fraction μ of its velocity every step; the speed it gains rolling down carries it uphill over a low barrier.</source>
+        <translation>普通的梯度下降只会往下走，所以离不开它出发的吸引域。重球每一步保留速度的 μ 倍；它滚下来时获得的速度把它带上坡，越过低矮的势垒。</translation>
     </message>
     <message>
         <source>Kinks: a constant step chatters, a decaying one settles</source>
@@ -2927,12 +3183,40 @@ x ← x′ if f(x′) &lt; f(x)</source>
         <translation>一个带折点的自定义曲面 f = max(|x|, 2|y|) + ½|x + y|：它的梯度是次梯度，一直到 (0, 0) 处的极小值都保持原来的大小。固定学习率 η = 0.1 的 SGD 最后在折点两侧来回跳，始终离极小值有一段固定的距离；学习率按 0.1/(1 + 0.05t) 衰减时，跳动越来越小，最终停稳。Adam 的步长也会变小，因为它的矩估计把符号平均掉了。</translation>
     </message>
     <message>
+        <source>SGD with a constant η = 0.1 ends bouncing across the kinks at a fixed distance from the minimum; with η decaying as 0.1/(1 + 0.05t) the bounces shrink and it settles. Adam&apos;s steps shrink too.</source>
+        <translation>恒定 η = 0.1 的 SGD 最终在离极小值固定距离处来回跳过不可导点；η 按 0.1/(1 + 0.05t) 衰减时，跳动逐渐缩小并停稳。Adam 的步子也会缩小。</translation>
+    </message>
+    <message>
+        <source>Raise the constant η to 0.2: the bouncing gets wider. Change the decay k to 0.5: it settles fast but stops short, because η became small too soon.</source>
+        <translation>把恒定的 η 提高到 0.2：跳动变得更宽。把衰减的 k 改为 0.5：它很快停稳，但停在极小值之前，因为 η 太早变小了。</translation>
+    </message>
+    <message>
+        <source>At a kink the (sub)gradient keeps its full size right up to the minimum, so a constant step never shrinks: it overshoots by about η each time. Only a shrinking η makes the steps shrink.</source>
+        <translation>在不可导点处，（次）梯度一直到极小值都保持原来的大小，所以恒定的步长永远不会缩小：它每次大约冲过头 η。只有不断缩小的 η 才能让步子缩小。</translation>
+    </message>
+    <message>
         <source>Your own ravine: SGD&apos;s limit η &lt; 1/b</source>
         <translation>你自己的峡谷：SGD 的上限 η &lt; 1/b</translation>
     </message>
     <message>
         <source>A typed surface, f = a·x² + b·y², with its parameters a and b as sliders in the Surface panel. Its Hessian is diag(2a, 2b), so plain SGD is stable while η &lt; 2/λmax = 1/b: with η = 0.035 that is b &lt; 28.6. At b = 25 SGD zig-zags across the valley and still settles. Drag b past 28.6 and the zig-zag grows every step until SGD diverges; momentum with a smaller η keeps going. Surface ▸ Custom f(x, y)… changes the formula itself.</source>
         <translation>一个自定义曲面 f = a·x² + b·y²，参数 a 和 b 是曲面面板里的滑块。它的 Hessian 矩阵是 diag(2a, 2b)，所以普通 SGD 在 η &lt; 2/λmax = 1/b 时稳定：η = 0.035 时就是 b &lt; 28.6。b = 25 时 SGD 在峡谷两壁之间来回折返，但仍能收敛。把 b 拖过 28.6，折返一步比一步大，直到 SGD 发散；学习率更小的动量法照样前进。曲面 ▸ 自定义 f(x, y)… 可以改公式本身。</translation>
+    </message>
+    <message>
+        <source>SGD zig-zags across the valley of f = a·x² + b·y² and still settles at b = 25.</source>
+        <translation>SGD 在 f = a·x² + b·y² 的峡谷两壁之间来回震荡，在 b = 25 时仍能停稳。</translation>
+    </message>
+    <message>
+        <source>Drag the b slider in the Surface panel past 28.6: the zig-zag grows every step until SGD diverges, while momentum with its smaller η keeps going.</source>
+        <translation>在曲面面板里把 b 滑块拖过 28.6：震荡每一步都在增大，直到 SGD 发散，而 η 较小的动量法继续前进。</translation>
+    </message>
+    <message>
+        <source>The Hessian is diag(2a, 2b), so each SGD step multiplies the y error by (1 − 2ηb). That is smaller than 1 in size only while η &lt; 1/b; past it every step overshoots more than the last.</source>
+        <translation>Hessian 矩阵是 diag(2a, 2b)，所以每一步 SGD 都把 y 方向的误差乘以 (1 − 2ηb)。只有当 η &lt; 1/b 时它的绝对值才小于 1；超过它，每一步都比上一步冲得更远。</translation>
+    </message>
+    <message>
+        <source>Momentum η=0.005 μ=0.9</source>
+        <translation>动量法 η=0.005 μ=0.9</translation>
     </message>
 </context>
 </TS>

@@ -87,6 +87,17 @@ def test_every_text_of_a_classifier_slice_is_chinese(chinese_window, qtbot, mode
     assert not bad, "\n".join(bad)
 
 
+def test_a_preset_and_its_lesson_are_chinese(chinese_window, qtbot, model):
+    from optim_core.experiment import file as ef
+
+    assert chinese_window.files.open_preset(ef.PRESET_DIR / "nesterov_vs_momentum.optviz.json")
+    qtbot.waitUntil(lambda: model.grid is not None and not model.busy, timeout=30_000)
+    lesson = chinese_window.lesson_panel.text()
+    assert "Nesterov" in lesson and "为什么" in lesson
+    bad = untranslated(chinese_window)
+    assert not bad, "\n".join(bad)
+
+
 def test_the_export_and_custom_surface_dialogs_are_chinese(chinese_window, qtbot, model):
     from gui.export.dialog import ExportDialog
     from gui.panels.custom_surface_dialog import CustomSurfaceDialog

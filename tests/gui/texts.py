@@ -1,8 +1,8 @@
 """Every text a window shows a user, with the widget that shows it (for the
 translation tests): the window title, menu actions, dock titles, tabs,
-labels, buttons, line edits, spin-box texts, group boxes, combo-box items,
-table headers, tooltips, and the titles, axis labels, legends and text items
-of the pyqtgraph plots."""
+labels, buttons, text boxes (each paragraph: the lesson), line edits,
+spin-box texts, group boxes, combo-box items, table headers, tooltips, and
+the titles, axis labels, legends and text items of the pyqtgraph plots."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QTabBar,
+    QTextEdit,
     QWidget,
 )
 
@@ -87,6 +88,8 @@ def widget_texts(root: QWidget) -> Iterator[tuple[QWidget, str]]:
             yield from menu_texts(w)
         elif isinstance(w, QAbstractItemView):
             yield from ((w, t) for t in _header_texts(w))
+        elif isinstance(w, QTextEdit):  # the lesson, notes: each paragraph on its own
+            yield from ((w, line) for line in w.toPlainText().splitlines())
         elif isinstance(w, QLineEdit):
             yield from ((w, t) for t in (w.text(), w.placeholderText()))
         elif isinstance(w, QAbstractSpinBox):
