@@ -18,8 +18,8 @@ from gui.app.terms import english_words
 from optim_core import gradcheck, optimizers, runner, surfaces
 from optim_core.analysis import gradcheck_targets as targets
 from optim_core.classifier import minibatch, slices
+from optim_core.experiment import centre, spec
 from optim_core.experiment import file as ef
-from optim_core.experiment import spec
 from optim_core.experiment.spec import Lesson, default_experiment
 from optim_core.experiment.state import experiment, surface_jobs
 from optim_core.render import heights
@@ -38,7 +38,7 @@ TEMPLATES: tuple[str, ...] = (
     targets.TOY_TITLE, targets.CLASSIFIER_TITLE, targets.BIAS_NAME, targets.DATA_BUG,
     sanity.INITIAL_VERDICT, sanity.OVERFIT_VERDICT,
     heights.LABEL, heights.LOG_LABEL, heights.CLIPPED_LABEL,
-    COPY_LABEL, spec.LOADING, surface_jobs.GRID_TEXT,
+    COPY_LABEL, spec.LOADING, centre.NOT_USED, centre.OTHER_SHAPE, surface_jobs.GRID_TEXT,
     experiment.RACE_TITLE, experiment.SLICE_RACE_TITLE, experiment.TYPED_RACE_TITLE,
     *expression_messages.TEMPLATES,
 )
@@ -71,7 +71,8 @@ def _check_texts() -> list[str]:
         targets.TOY_BUG, targets.REG_BUG,
         sanity.INITIAL_OK, sanity.INITIAL_BAD, sanity.OVERFIT_OK, sanity.OVERFIT_BAD,
         runner.REASON_POINT, runner.REASON_BOX, runner.REASON_VALUE, runner.REASON_GRAD,
-        runner.REASON_LOSS, spec.TRAINING, surface_jobs.PREVIEW_TEXT, surface_jobs.CONTOURS_TEXT,
+        runner.REASON_LOSS, centre.TRAINING, centre.OTHER_DATA, centre.OTHER_LOSS,
+        centre.OTHER_REG, centre.OTHER_SEED, surface_jobs.PREVIEW_TEXT, surface_jobs.CONTOURS_TEXT,
         *expression_messages.FIXED, *experiment.LOSS_NAMES.values(),
     ]
 

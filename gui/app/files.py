@@ -10,6 +10,7 @@ A file that fails to load is explained in a dialog and changes nothing.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QSettings
@@ -31,7 +32,7 @@ class FileManager(QObject):
         super().__init__(window)
         self.window = window
         self.model = window.model
-        self._saved = ef.to_json(self.model.spec)
+        self._saved = _settings(self.model.spec)
         self._build_menus()
         for signal in (self.model.modified, self.model.spec_replaced, self.model.meta_changed):
             signal.connect(self.update_title)
@@ -42,7 +43,7 @@ class FileManager(QObject):
     @property
     def dirty(self) -> bool:
         """True when the experiment differs from the file (or preset) it came from."""
-        return ef.to_json(self.model.spec) != self._saved
+        return _settings(self.model.spec) != self._saved
 
     @property
     def path(self) -> Path | None:
@@ -59,7 +60,7 @@ class FileManager(QObject):
 
     def _mark_clean(self, path: Path | None) -> None:
         self.model.source = str(path) if path is not None else None
-        self._saved = ef.to_json(self.model.spec)
+        self._saved = _settings(self.model.spec)
         self.update_title()
 
     def update_title(self) -> None:
@@ -230,3 +231,9 @@ def _file_name(title: str) -> str:
     """A file name from an experiment title: 'Saddle point: who escapes?' ->
     'saddle_point_who_escapes.optviz.json'."""
     return title_stem(title, "experiment") + ef.SUFFIX
+
+
+def _settings(spec) -> str:
+    """What the file holds but its W*: that is derived data, so a slice whose W*
+    was trained after opening holds no unsaved change."""
+    return ef.to_json(replace(spec, centre=None))

@@ -5,8 +5,11 @@ field (``runs[1].hyper.lr``) and what is wrong with it; nothing is
 returned half-built, so a failed load changes nothing for the caller.
 
 Version 2 adds a stable ``id`` to every run and the ``analysis`` settings
-(gradient check, training). Version 1 files still open: their runs get the
-ids ``run1``, ``run2``, … in order and the analysis settings their defaults.
+(gradient check, training). Version 3 adds the ``centre`` section: the
+trained W* of a classifier slice (``experiment.centre``), so opening the
+file does not train it again. Older files still open: version 1 runs get the
+ids ``run1``, ``run2``, … in order, the analysis settings their defaults, and
+files before version 3 train W* as before.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from typing import Any
 from optim_core import optimizers
 from optim_core.bounded_read import FileRefused, read_bytes
 from optim_core.experiment.analysis_checks import analysis_section, run_id
+from optim_core.experiment.centre import centre_section
 from optim_core.experiment.checks import (
     MAX_RUNS,
     ExperimentFileError,
@@ -39,9 +43,9 @@ from optim_core.experiment.spec import CLASSIFIER, ExperimentSpec, assign_run_id
 from optim_core.temp_files import remove_stale, target_mode, temp_path, write_target
 
 FORMAT = "optviz-experiment"
-VERSION = 2
+VERSION = 3
 #: Versions this optviz opens (older ones are read as described in the docstring).
-READABLE = (1, 2)
+READABLE = (1, 2, 3)
 SUFFIX = ".optviz.json"
 MAX_STEPS = optimizers.MAX_STEPS  # schedules are checked over as many steps
 MAX_STEPS_PER_FRAME = 10_000
@@ -58,6 +62,8 @@ def to_dict(spec: ExperimentSpec, folder: Path | None = None) -> dict[str, Any]:
         spec = spec.copy()
         assign_run_ids(spec.runs)
     d = {"format": FORMAT, **asdict(spec), "version": VERSION}
+    if d["centre"] is None:
+        del d["centre"]
     dataset = Path(spec.surface.slice.dataset)
     if folder is not None and dataset.is_absolute() and dataset.is_relative_to(folder.resolve()):
         d["surface"]["slice"]["dataset"] = dataset.relative_to(folder.resolve()).as_posix()
@@ -160,7 +166,9 @@ def from_dict(data: Any) -> ExperimentSpec:
             f"{', '.join(map(str, READABLE))})")
     fields = {"format", "version", "title", "notes", "lesson", "surface", "runs", "starts",
               "steps", "steps_per_frame", "view"}
-    known_fields(d, fields | {"analysis"} if version >= 2 else fields, "")
+    fields |= {"analysis"} if version >= 2 else set()
+    known_fields(d, fields | {"centre"} if version >= 3 else fields, "")
+    centre = d.get("centre")
     return ExperimentSpec(
         version=VERSION,
         title=check_str(d.get("title", ""), "title"),
@@ -174,6 +182,7 @@ def from_dict(data: Any) -> ExperimentSpec:
                                   MAX_STEPS_PER_FRAME),
         view=view_section(d.get("view", {}), "view"),
         analysis=analysis_section(d.get("analysis", {}), "analysis"),
+        centre=None if centre is None else centre_section(centre, "centre"),
     )
 
 

@@ -11,13 +11,16 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from optim_core import optimizers, surfaces
 from optim_core.experiment.many_starts import ManyStartsSpec, SearchSpec
 from optim_core.surfaces.base import Surface
+
+if TYPE_CHECKING:
+    from optim_core.experiment.centre import StoredCentre
 
 #: Colourblind-friendly run colours (Okabe–Ito, reordered for contrast on
 #: viridis-like maps); new runs take the next unused one.
@@ -162,7 +165,7 @@ class Lesson:
 
 @dataclass
 class ExperimentSpec:
-    version: int = 2
+    version: int = 3
     title: str = ""
     notes: str = ""  # one line on what to look for (the Presets menu's tooltip)
     lesson: Lesson = field(default_factory=Lesson)
@@ -173,6 +176,10 @@ class ExperimentSpec:
     steps_per_frame: int = 1
     view: ViewSpec = field(default_factory=ViewSpec)
     analysis: AnalysisSpec = field(default_factory=AnalysisSpec)
+    #: The trained W* the slice was built on (``experiment.centre``): derived data,
+    #: saved so that opening the file does not train it again; no setting, so
+    #: comparisons of experiments leave it out.
+    centre: StoredCentre | None = field(default=None, compare=False)
 
     def copy(self) -> ExperimentSpec:
         return copy.deepcopy(self)
@@ -230,23 +237,24 @@ def make_optimizer(run: RunSpec) -> optimizers.Optimizer:
     return optimizers.from_dict({"kind": run.kind, "hyper": run.hyper})
 
 
-#: What ``make_surface`` reports while it works (the GUI translates them).
+#: What ``make_surface`` reports while it works (the GUI translates it).
 LOADING = "loading {dataset}"
-TRAINING = "training W*"
 
 
 def make_surface(spec: SurfaceSpec, progress: Callable[[float, str], None] | None = None,
-                 cancelled: Callable[[], bool] | None = None) -> Surface:
+                 cancelled: Callable[[], bool] | None = None,
+                 centre: StoredCentre | None = None) -> Surface:
     """The surface ``spec`` names. For the classifier slice this loads data and,
-    for a trained centre, trains W* (once a session for each dataset, loss, λ
-    and seed): slow, so call it off the GUI thread."""
+    for a trained centre, takes W* from the session, else from ``centre`` (a
+    file's) when it fits, else trains it (once a session for each dataset,
+    loss, λ and seed): slow, so call it off the GUI thread."""
     if spec.name == EXPRESSION:
         e = spec.expression
         return surfaces.from_expression(e.text, tuple(map(tuple, e.bounds)), spec.params)
     if spec.name != CLASSIFIER:
         return surfaces.get(spec.name, **spec.params)
     from optim_core import classifier
-    from optim_core.classifier.trained_cache import dataset_key, trained_weights
+    from optim_core.experiment.centre import trained_centre
 
     s = spec.slice
     if progress:
@@ -255,10 +263,7 @@ def make_surface(spec: SurfaceSpec, progress: Callable[[float, str], None] | Non
     model = classifier.LinearClassifier(ds.X_train, ds.y_train, loss=s.loss, reg=s.reg)
     W0 = classifier.init_weights(ds.dim, ds.num_classes, seed=s.seed)
     if s.center == "trained":
-        if progress:
-            progress(0.1, TRAINING)
-        key = (dataset_key(s.dataset), s.loss, float(s.reg), int(s.seed))
-        W0 = trained_weights(model, W0, key)  # trained once a session
+        W0 = trained_centre(model, W0, s, centre, progress)
     D1, D2 = classifier.random_directions(W0, s.seed, normalize="filter" if s.normalize else None)
     plane = classifier.PlaneSlice(model, W0, D1, D2, extent=s.extent, dataset_name=ds.name)
     if 0 < s.batch_size < model.num_samples:

@@ -2479,6 +2479,22 @@ x ← x′ if f(x′) &lt; f(x)</source>
         <translation>正在训练 W*</translation>
     </message>
     <message>
+        <source>it was trained on other data</source>
+        <translation>它是在别的数据上训练的</translation>
+    </message>
+    <message>
+        <source>it was trained for another loss</source>
+        <translation>它是为另一种损失训练的</translation>
+    </message>
+    <message>
+        <source>it was trained with another λ</source>
+        <translation>它是用另一个 λ 训练的</translation>
+    </message>
+    <message>
+        <source>it was trained from another seed</source>
+        <translation>它是从另一个随机种子训练的</translation>
+    </message>
+    <message>
         <source>coarse preview</source>
         <translation>粗略预览</translation>
     </message>
@@ -2665,6 +2681,14 @@ x ← x′ if f(x′) &lt; f(x)</source>
     <message>
         <source>loading {dataset}</source>
         <translation>正在加载 {dataset}</translation>
+    </message>
+    <message>
+        <source>the saved W* does not fit this slice ({reason}): training W*</source>
+        <translation>保存的 W* 不适用于这个切片（{reason}）：正在训练 W*</translation>
+    </message>
+    <message>
+        <source>it holds {stored} weights, the data need {needed}</source>
+        <translation>它有 {stored} 个权重，数据需要 {needed}</translation>
     </message>
     <message>
         <source>slice grid {n}×{n}</source>

@@ -160,7 +160,7 @@ def edit(path, value):
 DELETE = object()
 
 BAD = [  # (change, the field the message must name, words it must contain)
-    (edit(["version"], 3), "version", "not supported"),
+    (edit(["version"], 4), "version", "not supported"),
     (edit(["version"], DELETE), "version", "missing"),
     (edit(["format"], "something-else"), "format", "not an optviz experiment"),
     (edit(["surface", "name"], "mexican_hat"), "surface.name", "unknown surface"),

@@ -54,7 +54,7 @@ class Experiment:
         self.view = ViewSettings(b, spec.view)
         self.analysis = AnalysisSettings(b, spec.analysis)
         self.race = RacePart(b, self.runs, spec.starts, spec.steps, spec.steps_per_frame)
-        self.surface = SurfacePart(b, lane or SyncLane(), self.view, spec.surface)
+        self.surface = SurfacePart(b, lane or SyncLane(), self.view, spec.surface, spec.centre)
         self._titled_for = copy.deepcopy(spec.surface)  # the surface the title describes
         self.surface.installed.connect(self.race.set_surface)
         self.surface.changed.connect(self._retitle)
@@ -75,7 +75,8 @@ class Experiment:
                               surface=self.surface.spec,
                               runs=self.runs.specs, starts=self.race.start_list,
                               steps=self.race.steps, steps_per_frame=self.race.steps_per_frame,
-                              view=self.view.spec, analysis=self.analysis.spec)
+                              view=self.view.spec, analysis=self.analysis.spec,
+                              centre=self.surface.centre)
 
     def add_run(self, kind: str = "sgd", **hyper) -> int:
         """Append a run of ``kind``; its index. Hyper-parameters not given take the
@@ -120,7 +121,8 @@ class Experiment:
         with self.batcher.batch():
             self._set_sections(spec, always=True)
             self.race.detach()  # no race on the old surface meanwhile
-            self.surface.replace(spec.surface, new_start=not spec.starts, keep_step=False)
+            self.surface.replace(spec.surface, new_start=not spec.starts, keep_step=False,
+                                 centre=spec.centre)
             self.replaced.emit()
 
     def restore(self, spec: ExperimentSpec) -> None:

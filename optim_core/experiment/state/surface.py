@@ -17,6 +17,7 @@ import numpy as np
 from optim_core import surfaces
 from optim_core.experiment import checks
 from optim_core.experiment import spec as spec_mod
+from optim_core.experiment.centre import StoredCentre
 from optim_core.experiment.state import surface_jobs
 from optim_core.experiment.state.events import Batcher, Event
 from optim_core.experiment.state.lanes import Lane
@@ -32,7 +33,7 @@ class SurfacePart:
     race moves onto it) and ``failed(message)`` (at once)."""
 
     def __init__(self, batcher: Batcher, lane: Lane, view: ViewSettings,
-                 spec: spec_mod.SurfaceSpec | None = None):
+                 spec: spec_mod.SurfaceSpec | None = None, centre: StoredCentre | None = None):
         self.changed = Event("surface_changed", batcher)
         self.grid_ready = Event("grid_ready", batcher)
         self.installed = Event("surface_installed", batched=False)
@@ -42,13 +43,26 @@ class SurfacePart:
         self.surface: Surface | None = None
         self.grid: GridData | None = None
         self._shown: spec_mod.SurfaceSpec | None = None  # what ``surface`` was built from
+        self._centre = centre  # the last W* built or brought by a file (see ``centre``)
         self._new_start, self._keep_step = False, True
 
     # ----------------------------------------------------------------- editing
-    def replace(self, spec: spec_mod.SurfaceSpec, new_start: bool, keep_step: bool) -> None:
-        """Another surface spec altogether (a file, undo); rebuilt."""
+    def replace(self, spec: spec_mod.SurfaceSpec, new_start: bool, keep_step: bool,
+                centre: StoredCentre | None = None) -> None:
+        """Another surface spec altogether (a file with its W*, undo); rebuilt."""
         self.spec = copy.deepcopy(spec)
+        self._centre = centre or self._centre
         self.rebuild(new_start, keep_step)
+
+    @property
+    def centre(self) -> StoredCentre | None:
+        """The trained W* of the slice, as a file keeps it: the one it was built on,
+        or the one its file brought until then; None when there is none (a toy
+        surface, a small random centre, or a W* of another loss, λ or seed)."""
+        s, c = self.spec.slice, self._centre
+        if self.spec.name != spec_mod.CLASSIFIER or s.center != "trained" or c is None:
+            return None
+        return c if (c.loss, c.reg, c.seed) == (s.loss, float(s.reg), int(s.seed)) else None
 
     def set_name(self, name: str) -> None:
         """Toy surface ``name`` or ``spec.CLASSIFIER`` (parameters at defaults), or
@@ -102,6 +116,8 @@ class SurfacePart:
         checked = _checked(trial).slice
         for key in fields:
             setattr(self.spec.slice, key, getattr(checked, key))
+        if "dataset" in fields:
+            self._centre = None  # trained on the data before
         self.rebuild(new_start="extent" in fields, keep_step=True)
 
     def set_resolution(self, n: int) -> None:
@@ -121,7 +137,7 @@ class SurfacePart:
             # A newer request replaces a running one; what either asked for holds.
             self._new_start |= new_start
             self._keep_step &= keep_step
-            job = surface_jobs.slice_preview_job(self.spec, self._view.spec)
+            job = surface_jobs.slice_preview_job(self.spec, self._view.spec, self.centre)
             self._lane.submit(job, self._on_slice_built, self._on_failed)
             return
         self._lane.cancel()
@@ -145,7 +161,8 @@ class SurfacePart:
             self.grid_ready.emit()
 
     def _on_slice_built(self, result) -> None:
-        surface, preview = result
+        surface, preview, centre = result
+        self._centre = centre or self._centre
         new_start, keep_step = self._new_start, self._keep_step
         self._new_start, self._keep_step = False, True
         with self._batcher.batch():

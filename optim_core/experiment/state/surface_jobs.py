@@ -9,12 +9,15 @@ lane): a coarse preview first, then the full resolution.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 import numpy as np
 
+from optim_core.classifier.trained_cache import data_digest
 from optim_core.experiment import spec as spec_mod
+from optim_core.experiment.centre import StoredCentre
 from optim_core.render.surface_display import Display, prepare
 from optim_core.surfaces.base import Surface
 
@@ -113,18 +116,24 @@ def default_start(surface: Surface) -> np.ndarray:
     return np.array([x0 + 0.2 * (x1 - x0), y0 + 0.8 * (y1 - y0)])
 
 
-def slice_preview_job(surface_spec: spec_mod.SurfaceSpec, view: spec_mod.ViewSpec):
-    """Job: build the classifier slice and a coarse grid, prepared for ``view``'s
-    colour settings -> ``(surface, GridData)``."""
-    surface_spec = spec_mod.SurfaceSpec(**{**surface_spec.__dict__})
+def slice_preview_job(surface_spec: spec_mod.SurfaceSpec, view: spec_mod.ViewSpec,
+                      centre: StoredCentre | None = None):
+    """Job: build the classifier slice (its W* from ``centre`` when that fits) and
+    a coarse grid, prepared for ``view``'s colour settings -> ``(surface,
+    GridData, the W* as a file keeps it or None for a small random centre)``."""
+    surface_spec = copy.deepcopy(surface_spec)
     log, n_contours = view.log_color, view.contours
 
     def job(progress: Progress, cancelled: Cancelled):
         surface = spec_mod.make_surface(
-            surface_spec, progress=lambda f, m: progress(0.8 * f, m), cancelled=cancelled)
+            surface_spec, progress=lambda f, m: progress(0.8 * f, m), cancelled=cancelled,
+            centre=centre)
+        s = surface_spec.slice
+        built = StoredCentre.of(plane_of(surface).W0, s, data_digest(s.dataset)) if (
+            s.center == "trained") else None
         progress(0.85, PREVIEW_TEXT)
         return surface, displayed(sample(surface, PREVIEW_RESOLUTION, preview=True), log,
-                                  n_contours)
+                                  n_contours), built
 
     return job
 
