@@ -22,7 +22,9 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
 
 def command_parser() -> tuple[argparse.ArgumentParser, dict[str, Callable[..., int]]]:
     """The parser of every headless sub-command, and each one's ``run``."""
-    parser = argparse.ArgumentParser(prog="optviz")
+    from gui.cli.cli_language import LocalizedParser
+
+    parser = LocalizedParser(prog="optviz")
     sub = parser.add_subparsers(dest="command", metavar="command")
     runners = {}
     for name, (module, add, run) in COMMANDS.items():
@@ -34,20 +36,21 @@ def command_parser() -> tuple[argparse.ArgumentParser, dict[str, Callable[..., i
 
 def build_parser() -> argparse.ArgumentParser:
     """The GUI's options; the epilog lists the sub-commands."""
-    from gui.cli.cli_options import add_language_argument
+    from gui.app.i18n import translate
+    from gui.cli.cli_language import LocalizedParser, add_language_argument
 
     commands = "".join(f"\n  python main.py {name} --help" for name in COMMANDS)
-    parser = argparse.ArgumentParser(
+    parser = LocalizedParser(
         prog="optviz",
-        description="See gradient-based optimizers race across real loss surfaces.",
-        epilog=f"headless commands:{commands}",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=translate("CommandLine", "See gradient-based optimizers race across real "
+                              "loss surfaces."),
+        epilog=translate("CommandLine", "headless commands:") + commands,
     )
-    parser.add_argument("experiment", nargs="?",
-                        help="an experiment file (*.optviz.json) to open")
+    parser.add_argument("experiment", nargs="?", help=translate(
+        "CommandLine", "an experiment file (*.optviz.json) to open"))
     parser.add_argument("--paused", action="store_true",
-                        help="open without starting the race")
-    add_language_argument(parser, "interface language")
+                        help=translate("CommandLine", "open without starting the race"))
+    add_language_argument(parser, translate("CommandLine", "interface language"))
     return parser
 
 
@@ -72,7 +75,10 @@ def run_gui(args: argparse.Namespace) -> int:
     if args.experiment and (problem := experiment_problem(args.experiment)):
         # Said on stderr before any window: a modal dialog here would hang a
         # script (and with no window behind it, explain nothing on screen).
-        print(f"optviz: error: {problem}", file=sys.stderr)
+        from gui.app.i18n import translate
+
+        print(translate("CommandLine", "optviz: error: {message}").format(message=problem),
+              file=sys.stderr)
         return 2
     from gui.app.app import create_application
     from gui.model.experiment import ExperimentModel
@@ -107,12 +113,17 @@ def experiment_problem(path: str) -> str | None:
     try:
         ef.load(path)
     except ef.ExperimentFileError as e:
-        return str(e)
+        from gui.app.core_text import error_text
+
+        return error_text(e)
     return None
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    from gui.cli.cli_language import use_language
+
+    use_language(argv)  # before any parser: their help texts are fixed when made
     if argv and argv[0] in COMMANDS:
         parser, runners = command_parser()
         from gui.cli.cli_options import glue_negative_values

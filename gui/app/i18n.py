@@ -27,11 +27,14 @@ LANGUAGES: dict[str, str] = {ENGLISH: "English", CHINESE: "简体中文"}
 SETTINGS_KEY = "ui/language"
 
 _installed: list[QTranslator] = []  # kept alive while installed (Qt does not own them)
+_headless: list[QTranslator] = []  # used directly while there is no application
 _language = ENGLISH
 
 
 def translate(context: str, text: str) -> str:
     """``text`` (a literal in the source) in the interface language."""
+    if _headless:  # the command line before (or without) an application
+        return _headless[0].translate(context, text) or text
     return QCoreApplication.translate(context, text)
 
 
@@ -46,7 +49,7 @@ def translated(context: str, text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _translated(context: str, text: str, _lang: str) -> str:
-    own = QCoreApplication.translate(context, text)
+    own = translate(context, text)
     if own != text:
         return own
     for template in _templates():
@@ -116,17 +119,23 @@ def choose_language(requested: str | None = None) -> str:
 
 def install_language(lang: str) -> str:
     """Translate the running application into ``lang`` (replacing any earlier
-    choice): optviz's own texts and Qt's standard ones (dialog buttons).
+    choice): optviz's own texts and Qt's standard ones (dialog buttons). Before
+    an application exists (the command line), optviz's own texts only.
     Returns the language installed, English when ``lang``'s file is missing."""
     global _language
     app = QCoreApplication.instance()
     while _installed:
         app.removeTranslator(_installed.pop())
+    _headless.clear()
     _language = ENGLISH
     if lang == ENGLISH:
         return _language
     own = QTranslator()
     if not own.load(str(TRANSLATIONS / f"optviz_{lang}.qm")):
+        return _language
+    _language = lang
+    if app is None:  # the command line's help and messages: no Qt text needed
+        _headless.append(own)
         return _language
     qt = QTranslator()
     if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
@@ -134,7 +143,6 @@ def install_language(lang: str) -> str:
     _installed.append(own)
     for translator in _installed:
         app.installTranslator(translator)
-    _language = lang
     return _language
 
 

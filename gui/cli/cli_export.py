@@ -25,10 +25,14 @@ import time
 import traceback
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from gui.app.core_text import error_text
+from gui.app.i18n import translate
+from gui.cli.cli_language import LocalizedParser, add_language_argument, sentence, use_language
 from gui.cli.cli_options import (
     ExportRequest,
     OptionError,
-    add_language_argument,
     build_request,
     glue_negative_values,
     parse_size,
@@ -36,20 +40,22 @@ from gui.cli.cli_options import (
 from gui.export.animation_options import VIEWS
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
-DESCRIPTION = "Record a race to MP4, GIF or PNG frames, headless"
+DESCRIPTION = QT_TRANSLATE_NOOP("CommandLine", "Record a race to MP4, GIF or PNG frames, headless")
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
 
 def add_export_parser(subparsers) -> argparse.ArgumentParser:
     """Add the ``export`` sub-command to ``subparsers`` (from ``add_subparsers``)."""
-    p = subparsers.add_parser("export", help=DESCRIPTION, description=DESCRIPTION + ".",
-                              epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    description = translate("CommandLine", DESCRIPTION)
+    p = subparsers.add_parser("export", help=description, description=sentence(description),
+                              epilog=translate("CommandLine", EPILOG))
     add_export_arguments(p)
     return p
 
 
-EPILOG = """\
-The format follows --out: .mp4 (H.264, yuv420p; even sizes), .gif (one global
+EPILOG = QT_TRANSLATE_NOOP(
+    "CommandLine",
+    """The format follows --out: .mp4 (H.264, yuv420p; even sizes), .gif (one global
 palette, looping; at most 50 fps), .zip (numbered PNG frames) or a folder name
 without a suffix (numbered PNG frames in a new folder).
 
@@ -68,57 +74,68 @@ Examples:
       --size 480x360 --fps 20 --out saddle.gif
   python main.py export --surface "f: a*x**2 + 10*y**2" --param a=1 --bounds -3,3,-2,2 \\
       --optimizers sgd,momentum --out typed.gif
-"""
+""")
 
 
 def add_export_arguments(p: argparse.ArgumentParser) -> None:
-    what = p.add_argument_group("what to record")
-    what.add_argument("--experiment", metavar="FILE", type=Path,
-                      help="a saved *.optviz.json experiment (the options below override it)")
-    what.add_argument("--bounds", metavar="X0,X1,Y0,Y1",
-                      help='the box of a typed surface --surface "f: EXPR" (default -3,3,-3,3)')
+    what = p.add_argument_group(translate("CommandLine", "what to record"))
+    what.add_argument("--experiment", metavar="FILE", type=Path, help=translate(
+        "CommandLine", "a saved *.optviz.json experiment (the options below override it)"))
+    what.add_argument("--bounds", metavar="X0,X1,Y0,Y1", help=translate(
+        "CommandLine", 'the box of a typed surface --surface "f: EXPR" (default -3,3,-3,3)'))
     what.add_argument("--param", metavar="NAME=VALUE", action="append", default=[],
-                      help="a named parameter of a typed surface; repeat for several")
-    what.add_argument("--surface", metavar="NAME",
-                      help='a surface by name (see --list), or a typed one "f: EXPR" in x, y '
-                           "(+ - * / **, sin cos tan exp log sqrt abs tanh sinh cosh arctan "
-                           "min max, pi, e); default: the experiment's, or rosenbrock")
-    what.add_argument("--optimizers", metavar="KIND,KIND,...",
-                      help="comma-separated optimizer kinds, one run each (e.g. sgd,momentum,"
-                           "adam); default: the experiment's runs")
+                      help=translate("CommandLine", "a named parameter of a typed surface; "
+                                     "repeat for several"))
+    what.add_argument("--surface", metavar="NAME", help=translate(
+        "CommandLine", 'a surface by name (see --list), or a typed one "f: EXPR" in x, y '
+        "(+ - * / **, sin cos tan exp log sqrt abs tanh sinh cosh arctan min max, pi, e); "
+        "default: the experiment's, or rosenbrock"))
+    what.add_argument("--optimizers", metavar="KIND,KIND,...", help=translate(
+        "CommandLine", "comma-separated optimizer kinds, one run each (e.g. sgd,momentum,adam); "
+        "default: the experiment's runs"))
     what.add_argument("--lr", metavar="[RUN=]RATE", action="append", default=[],
-                      help="learning rate of runs of that kind or label (adam=0.05), or of "
-                           "every run (0.01); repeat for several")
+                      help=translate("CommandLine", "learning rate of runs of that kind or "
+                                     "label (adam=0.05), or of every run (0.01); repeat for "
+                                     "several"))
     what.add_argument("--start", metavar="X,Y", action="append", default=[],
-                      help="a start point; repeat for several (default: the surface's own)")
-    what.add_argument("--steps", metavar="N", type=int,
-                      help="optimizer steps to record (default: the experiment's)")
-    what.add_argument("--list", action="store_true",
-                      help="list surfaces, optimizers and colour maps, then exit")
-    out = p.add_argument_group("the animation")
-    out.add_argument("--out", "-o", metavar="PATH", type=Path,
-                     help="output file (.mp4, .gif, .zip) or a new folder for PNG frames")
+                      help=translate("CommandLine", "a start point; repeat for several "
+                                     "(default: the surface's own)"))
+    what.add_argument("--steps", metavar="N", type=int, help=translate(
+        "CommandLine", "optimizer steps to record (default: the experiment's)"))
+    what.add_argument("--list", action="store_true", help=translate(
+        "CommandLine", "list surfaces, optimizers and colour maps, then exit"))
+    _add_animation_arguments(p)
+
+
+def _add_animation_arguments(p: argparse.ArgumentParser) -> None:
+    out = p.add_argument_group(translate("CommandLine", "the animation"))
+    out.add_argument("--out", "-o", metavar="PATH", type=Path, help=translate(
+        "CommandLine", "output file (.mp4, .gif, .zip) or a new folder for PNG frames"))
     out.add_argument("--fps", metavar="F", type=float, default=30.0,
-                     help="frames per second (default 30)")
+                     help=translate("CommandLine", "frames per second (default 30)"))
     out.add_argument("--size", metavar="WxH", type=parse_size, default=(640, 480),
-                     help="frame size in pixels (default 640x480)")
-    out.add_argument("--frames", metavar="N", type=int, help="number of frames")
-    out.add_argument("--steps-per-frame", metavar="N", type=int,
-                     help="optimizer steps between frames (default: the experiment's)")
-    out.add_argument("--title", metavar="TEXT",
-                     help="a title banner on every frame (default: none)")
-    out.add_argument("--curves", action="store_true",
-                     help="draw the training curves (loss, |∇f|, step size, distance to the "
-                          "minimum) beside the surface")
-    out.add_argument("--colormap", metavar="NAME", help="surface colour map (see --list)")
-    out.add_argument("--view", choices=VIEWS, default="2d",
-                     help="draw the surface in 2-D (default), 3-D, or both side by side; 3-D "
-                          "needs OpenGL and a display (DISPLAY, e.g. under xvfb-run)")
-    out.add_argument("--orbit", metavar="DEGREES", type=float, default=0.0,
-                     help="turn the 3-D camera this many degrees about the vertical over the "
-                          "animation (default 0)")
-    out.add_argument("--quiet", "-q", action="store_true", help="no progress line on stderr")
-    add_language_argument(out, "language of the text drawn into the frames")
+                     help=translate("CommandLine", "frame size in pixels (default 640x480)"))
+    out.add_argument("--frames", metavar="N", type=int,
+                     help=translate("CommandLine", "number of frames"))
+    out.add_argument("--steps-per-frame", metavar="N", type=int, help=translate(
+        "CommandLine", "optimizer steps between frames (default: the experiment's)"))
+    out.add_argument("--title", metavar="TEXT", help=translate(
+        "CommandLine", "a title banner on every frame (default: none)"))
+    out.add_argument("--curves", action="store_true", help=translate(
+        "CommandLine", "draw the training curves (loss, |∇f|, step size, distance to the "
+        "minimum) beside the surface"))
+    out.add_argument("--colormap", metavar="NAME",
+                     help=translate("CommandLine", "surface colour map (see --list)"))
+    out.add_argument("--view", choices=VIEWS, default="2d", help=translate(
+        "CommandLine", "draw the surface in 2-D (default), 3-D, or both side by side; 3-D "
+        "needs OpenGL and a display (DISPLAY, e.g. under xvfb-run)"))
+    out.add_argument("--orbit", metavar="DEGREES", type=float, default=0.0, help=translate(
+        "CommandLine", "turn the 3-D camera this many degrees about the vertical over the "
+        "animation (default 0)"))
+    out.add_argument("--quiet", "-q", action="store_true",
+                     help=translate("CommandLine", "no progress line on stderr"))
+    add_language_argument(out, translate("CommandLine", "language of the text drawn into the "
+                                         "frames and of these messages"))
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -131,7 +148,7 @@ def run_export(args: argparse.Namespace) -> int:
     try:
         request = build_request(args)
     except OptionError as e:
-        print(f"optviz export: error: {e}", file=sys.stderr)
+        print(error_line(e), file=sys.stderr)
         return EXIT_USAGE
     return _record(request, quiet=args.quiet, lang=args.lang)
 
@@ -148,7 +165,7 @@ def _record(request: ExportRequest, quiet: bool, lang: str | None = None) -> int
     app = create_application([sys.argv[0]], lang=lang)
     quiet_offscreen_notices()
     if view != "2d" and (problem := gl_problem()):
-        print(f"optviz export: error: --view {view}: {problem}", file=sys.stderr)
+        print(error_line(f"--view {view}: {problem}"), file=sys.stderr)
         return EXIT_USAGE
     progress = _ProgressLine(request.out, quiet)
     t0 = time.perf_counter()
@@ -167,12 +184,12 @@ def _record(request: ExportRequest, quiet: bool, lang: str | None = None) -> int
         if received:  # e.g. ffmpeg gone with the terminal: the stop is the news
             return _stopped(progress, received)
         progress.end()
-        print(f"optviz export: error: {e}", file=sys.stderr)
+        print(error_line(error_text(e)), file=sys.stderr)
         return EXIT_USAGE if isinstance(e, ExportInputError) else EXIT_FAILED
     except Exception:
         progress.end()
-        print("optviz export: internal error (a bug in optviz, please report it):",
-              file=sys.stderr)
+        print(translate("CommandLine", "optviz export: internal error (a bug in optviz, please "
+                        "report it):"), file=sys.stderr)
         traceback.print_exc()
         return EXIT_FAILED
     finally:
@@ -181,10 +198,17 @@ def _record(request: ExportRequest, quiet: bool, lang: str | None = None) -> int
         app.processEvents()
     progress.end()
     o = request.options.resolved(request.spec)
-    print(f"wrote {path} ({o.frames} frames, steps 0 to {o.last_step(request.spec)}, "
-          f"{o.width}x{o.height}, {o.frames / o.fps:.1f} s at {o.fps:g} fps) "
-          f"in {time.perf_counter() - t0:.1f} s")
+    print(translate("CommandLine", "wrote {path} ({frames} frames, steps 0 to {last}, {size}, "
+                    "{seconds} s at {fps} fps) in {took} s").format(
+        path=path, frames=o.frames, last=o.last_step(request.spec), size=f"{o.width}x{o.height}",
+        seconds=f"{o.frames / o.fps:.1f}", fps=f"{o.fps:g}",
+        took=f"{time.perf_counter() - t0:.1f}"))
     return EXIT_OK
+
+
+def error_line(message) -> str:
+    """``optviz export: error: …``, the one line a failure prints, in the language."""
+    return translate("CommandLine", "optviz export: error: {message}").format(message=message)
 
 
 def gl_problem() -> str | None:
@@ -196,14 +220,16 @@ def gl_problem() -> str | None:
     reason = gl_probe.unavailable_reason()
     if reason is None:
         return None
-    hint = "; give it a display (DISPLAY, e.g. xvfb-run)" if QGuiApplication.platformName() in (
-        "offscreen", "minimal") else ""
-    return f"the 3-D view needs OpenGL: {reason}{hint}"
+    hint = translate("CommandLine", "; give it a display (DISPLAY, e.g. xvfb-run)") if (
+        QGuiApplication.platformName() in ("offscreen", "minimal")) else ""
+    return translate("CommandLine", "the 3-D view needs OpenGL: {reason}").format(
+        reason=error_text(reason)) + hint
 
 
 def _stopped(progress: _ProgressLine, received: list[int]) -> int:
     progress.end()
-    print("optviz export: stopped; nothing was written", file=sys.stderr)
+    print(translate("CommandLine", "optviz export: stopped; nothing was written"),
+          file=sys.stderr)
     return 128 + received[0] if received else EXIT_INTERRUPTED
 
 
@@ -233,7 +259,8 @@ class _ProgressLine:
             return
         pct = int(100 * fraction)
         bar = "#" * (pct // 5) + "-" * (20 - pct // 5)
-        line = f"export {self.name}  [{bar}] {pct:3d}%  {message}"
+        line = translate("CommandLine", "export {name}").format(name=self.name) + (
+            f"  [{bar}] {pct:3d}%  {message}")
         if self.tty:
             sys.stderr.write("\r" + line.ljust(78)[:120])
             sys.stderr.flush()
@@ -247,11 +274,12 @@ class _ProgressLine:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="optviz export", description=DESCRIPTION + ".",
-                                     epilog=EPILOG,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    add_export_arguments(parser)
     argv = list(sys.argv[1:] if argv is None else argv)
+    use_language(argv)
+    parser = LocalizedParser(prog="optviz export",
+                             description=sentence(translate("CommandLine", DESCRIPTION)),
+                             epilog=translate("CommandLine", EPILOG))
+    add_export_arguments(parser)
     return run_export(parser.parse_args(glue_negative_values(argv)))
 
 

@@ -1,7 +1,7 @@
 """Turning ``optviz export`` options into an experiment and recording options.
 
-No Qt here: every option is checked, with a message naming it, before a
-window system or a file is touched.
+No window system here: every option is checked, with a message naming it
+(in the interface language), before a window or a file is touched.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from gui.app.core_text import error_text
+from gui.app.i18n import translate, translated
 from gui.export.animation_options import MAX_ORBIT, AnimationOptions
 from gui.export.frame_writer import (
     ExportError,
@@ -67,30 +69,20 @@ class ExportRequest:
     out: Path
 
 
-#: The interface languages ``--lang`` takes (the GUI's Language menu offers the same).
-LANGUAGE_CODES = ("en", "zh_CN")
-
-
-def add_language_argument(parser, what: str) -> None:
-    """``--lang en|zh_CN``: overrides the remembered and the system language."""
-    parser.add_argument("--lang", choices=LANGUAGE_CODES, default=None,
-                        help=f"{what}: {' or '.join(LANGUAGE_CODES)} (default: the language "
-                             "chosen in the app, else the system's)")
-
-
 def parse_size(text: str) -> tuple[int, int]:
     """``"640x480"`` -> ``(640, 480)`` (argparse type)."""
     try:
         w, h = (int(v) for v in text.lower().replace("×", "x").split("x"))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a size like 640x480") from None
+        raise argparse.ArgumentTypeError(translate(
+            "CommandLine", "{text} is not a size like 640x480").format(text=repr(text))) from None
     return w, h
 
 
 def build_request(args: argparse.Namespace) -> ExportRequest:
     """The experiment and options ``args`` describe; ``OptionError`` when one is wrong."""
     if args.out is None:
-        raise OptionError("--out is required (e.g. --out race.mp4)")
+        raise OptionError(translate("CommandLine", "--out is required (e.g. --out race.mp4)"))
     spec = _base(args.experiment)
     # "is not None": an empty --surface "" or --optimizers "" is a mistake to report,
     # not a request for the defaults.
@@ -100,7 +92,8 @@ def build_request(args: argparse.Namespace) -> ExportRequest:
     if args.optimizers is not None:
         spec.runs = _runs(args.optimizers, spec.runs)
     if not spec.runs:
-        raise OptionError("no runs to record: give --optimizers (e.g. sgd,momentum,adam)")
+        raise OptionError(translate(
+            "CommandLine", "no runs to record: give --optimizers (e.g. sgd,momentum,adam)"))
     for item in args.lr:
         _set_lr(spec.runs, item)
     if args.start:
@@ -109,8 +102,9 @@ def build_request(args: argparse.Namespace) -> ExportRequest:
         spec.steps = _bounded("--steps", args.steps, 1, ef.MAX_STEPS)
     if args.colormap is not None:
         if args.colormap not in COLORMAPS:
-            raise OptionError(f"--colormap: unknown {args.colormap!r}; "
-                              f"one of {', '.join(COLORMAPS)}")
+            raise OptionError(translate("CommandLine", "--colormap: unknown {name}; one of "
+                                        "{names}").format(name=repr(args.colormap),
+                                                          names=", ".join(COLORMAPS)))
         spec.view.colormap = args.colormap
     options = _options(args, spec)
     try:
@@ -119,22 +113,27 @@ def build_request(args: argparse.Namespace) -> ExportRequest:
         frames = options.resolved(spec).frames
         check_export_size(args.out, options.width, options.height, frames)
     except ExportError as e:
-        raise OptionError(f"--out: {e}" if "--out" not in str(e) else str(e)) from None
+        message = error_text(e)
+        raise OptionError(message if "--out" in message else f"--out: {message}") from None
     return ExportRequest(spec, options, args.out)
 
 
 def listing() -> str:
     """What ``--list`` prints: surfaces, optimizers and colour maps."""
-    lines = ["surfaces:"]
-    lines += [f"  {n:<15} {surfaces.get(n).description}" for n in surfaces.names()]
-    lines.append(f"  {CLASSIFIER:<15} a random plane through a linear classifier's weights "
-                 "(bundled digits, softmax)")
+    lines = [translate("CommandLine", "surfaces:")]
+    lines += [f"  {n:<15} {translated('core', surfaces.get(n).description)}"
+              for n in surfaces.names()]
+    lines.append(f"  {CLASSIFIER:<15} " + translate(
+        "CommandLine", "a random plane through a linear classifier's weights (bundled digits, "
+        "softmax)"))
     typed = f'"{TYPED_PREFIX} EXPR"'
-    lines.append(f'  {typed:<15} a typed surface f(x, y), e.g. "{TYPED_PREFIX} x**2 + 10*y**2" '
-                 "--bounds -3,3,-2,2")
-    lines.append("optimizers:")
-    lines += [f"  {k:<20} {optimizers.summary(k)}" for k in optimizers.names()]
-    lines.append("colour maps:  " + ", ".join(COLORMAPS))
+    lines.append(f"  {typed:<15} " + translate(
+        "CommandLine", "a typed surface f(x, y), e.g. {example}").format(
+        example=f'"{TYPED_PREFIX} x**2 + 10*y**2" --bounds -3,3,-2,2'))
+    lines.append(translate("CommandLine", "optimizers:"))
+    lines += [f"  {k:<20} {translated('core', optimizers.summary(k))}"
+              for k in optimizers.names()]
+    lines.append(translate("CommandLine", "colour maps:") + "  " + ", ".join(COLORMAPS))
     return "\n".join(lines)
 
 
@@ -144,7 +143,7 @@ def _base(path: Path | None) -> ExperimentSpec:
     try:
         return ef.load(path)
     except ef.ExperimentFileError as e:
-        raise OptionError(f"--experiment: {e}") from None
+        raise OptionError(f"--experiment: {error_text(e)}") from None
 
 
 def _set_surface(spec: ExperimentSpec, name: str) -> None:
@@ -156,8 +155,10 @@ def _set_surface(spec: ExperimentSpec, name: str) -> None:
         return
     valid = [*surfaces.names(), CLASSIFIER]
     if name not in valid:
-        raise OptionError(f"--surface: unknown {name!r}; one of {', '.join(valid)}, "
-                          f'or a typed surface "{TYPED_PREFIX} x**2 + 10*y**2"')
+        raise OptionError(translate(
+            "CommandLine", "--surface: unknown {name}; one of {names}, or a typed surface "
+            "{example}").format(name=repr(name), names=", ".join(valid),
+                                example=f'"{TYPED_PREFIX} x**2 + 10*y**2"'))
     if name != spec.surface.name:
         spec.surface = SurfaceSpec(name=name, slice=spec.surface.slice)
         spec.starts = []  # the surface's own start point, chosen when it is built
@@ -169,15 +170,18 @@ def _set_typed_surface(spec: ExperimentSpec, bounds: str | None, params: list[st
     typed = spec.surface.name == EXPRESSION
     if not typed:
         if bounds is not None or params:
-            raise OptionError(f"--{'bounds' if bounds is not None else 'param'}: only for a "
-                              f'typed surface (--surface "{TYPED_PREFIX} EXPR")')
+            raise OptionError(translate(
+                "CommandLine", "{option}: only for a typed surface ({example})").format(
+                option="--bounds" if bounds is not None else "--param",
+                example=f'--surface "{TYPED_PREFIX} EXPR"'))
         return
     if bounds is not None:
         try:
             x0, x1, y0, y1 = (float(v) for v in bounds.split(","))
         except ValueError:
-            raise OptionError(f"--bounds {bounds!r}: expected X0,X1,Y0,Y1 such as "
-                              "-3,3,-2,2") from None
+            raise OptionError(translate(
+                "CommandLine", "--bounds {value}: expected X0,X1,Y0,Y1 such as -3,3,-2,2")
+                .format(value=repr(bounds))) from None
         spec.surface.expression.bounds = [[x0, x1], [y0, y1]]
     for item in params:
         name, sep, value = item.partition("=")
@@ -186,25 +190,29 @@ def _set_typed_surface(spec: ExperimentSpec, bounds: str | None, params: list[st
                 raise ValueError(item)
             spec.surface.params[name.strip()] = float(value)
         except ValueError:
-            raise OptionError(f"--param {item!r}: expected NAME=VALUE such as a=1") from None
+            raise OptionError(translate(
+                "CommandLine", "--param {value}: expected NAME=VALUE such as a=1")
+                .format(value=repr(item))) from None
     e = spec.surface.expression
     try:
         surfaces.from_expression(e.text, tuple(map(tuple, e.bounds)), spec.surface.params)
     except ValueError as err:
         option = f"--surface {e.text!r}" if isinstance(err, ExpressionError) else (
             "--bounds" if str(err).startswith("bounds") else "--param")
-        raise OptionError(f"{option}: {str(err).removeprefix('bounds: ')}") from None
+        raise OptionError(f"{option}: {error_text(str(err).removeprefix('bounds: '))}") from None
 
 
 def _runs(text: str, base: list[RunSpec]) -> list[RunSpec]:
     kinds = [k.strip() for k in text.split(",")]
     if len(kinds) > MAX_RUNS:
-        raise OptionError(f"--optimizers: {len(kinds)} runs; at most {MAX_RUNS}")
+        raise OptionError(translate("CommandLine", "--optimizers: {count} runs; at most {limit}")
+                          .format(count=len(kinds), limit=MAX_RUNS))
     runs: list[RunSpec] = []
     for kind in kinds:
         if kind not in optimizers.names():
-            raise OptionError(f"--optimizers: unknown {kind!r}; one of "
-                              f"{', '.join(optimizers.names())}")
+            raise OptionError(translate("CommandLine", "--optimizers: unknown {name}; one of "
+                                        "{names}").format(name=repr(kind),
+                                                          names=", ".join(optimizers.names())))
         same = next((r for r in base if r.kind == kind), None)
         labels = {r.label for r in runs}
         label = same.label if same else kind
@@ -221,19 +229,24 @@ def _set_lr(runs: list[RunSpec], item: str) -> None:
     try:
         lr = float(rate)
     except ValueError:
-        raise OptionError(f"--lr {item!r}: {rate!r} is not a number") from None
+        raise OptionError(translate("CommandLine", "--lr {value}: {rate} is not a number")
+                          .format(value=repr(item), rate=repr(rate))) from None
     chosen = [r for r in runs if not target or target.lower() in (r.kind, r.label.lower())]
     if target and not chosen:
         names = sorted({r.kind for r in runs} | {r.label for r in runs})
-        raise OptionError(f"--lr {item!r}: no run {target!r}; runs: {', '.join(names)}")
+        raise OptionError(translate("CommandLine", "--lr {value}: no run {run}; runs: {runs}")
+                          .format(value=repr(item), run=repr(target), runs=", ".join(names)))
     for run in chosen:
         spec = next((h for h in optimizers.hyper_specs(run.kind) if h.name == "lr"), None)
         if spec is None:
             if target:
-                raise OptionError(f"--lr {item!r}: {run.kind} has no learning rate")
+                raise OptionError(translate("CommandLine", "--lr {value}: {kind} has no "
+                                            "learning rate").format(value=repr(item),
+                                                                    kind=run.kind))
             continue
         if not (math.isfinite(lr) and spec.min <= lr <= spec.max):
-            raise OptionError(f"--lr {item!r}: must be in [{spec.min:g}, {spec.max:g}]")
+            raise OptionError(translate("CommandLine", "--lr {value}: must be in [{lo}, {hi}]")
+                              .format(value=repr(item), lo=f"{spec.min:g}", hi=f"{spec.max:g}"))
         run.hyper["lr"] = lr
 
 
@@ -241,18 +254,23 @@ def _point(text: str) -> list[float]:
     try:
         x, y = (float(v) for v in text.split(","))
     except ValueError:
-        raise OptionError(f"--start {text!r}: expected X,Y such as -1.2,1") from None
+        raise OptionError(translate("CommandLine", "--start {value}: expected X,Y such as -1.2,1")
+                          .format(value=repr(text))) from None
     if not (math.isfinite(x) and math.isfinite(y)):
-        raise OptionError(f"--start {text!r}: must be finite")
+        raise OptionError(translate("CommandLine", "--start {value}: must be finite")
+                          .format(value=repr(text)))
     if max(abs(x), abs(y)) > START_LIMIT:  # as in experiment files
-        raise OptionError(f"--start {text!r}: coordinates must be in "
-                          f"[{-START_LIMIT:g}, {START_LIMIT:g}]")
+        raise OptionError(translate("CommandLine", "--start {value}: coordinates must be in "
+                                    "[{lo}, {hi}]").format(value=repr(text),
+                                                           lo=f"{-START_LIMIT:g}",
+                                                           hi=f"{START_LIMIT:g}"))
     return [x, y]
 
 
 def _bounded(name: str, value: int, lo: int, hi: int) -> int:
     if not lo <= value <= hi:
-        raise OptionError(f"{name} {value}: must be in [{lo}, {hi}]")
+        raise OptionError(translate("CommandLine", "{option} {value}: must be in [{lo}, {hi}]")
+                          .format(option=name, value=value, lo=lo, hi=hi))
     return value
 
 
@@ -267,9 +285,11 @@ def _options(args: argparse.Namespace, spec: ExperimentSpec) -> AnimationOptions
     orbit = float(getattr(args, "orbit", 0.0) or 0.0)
     view = getattr(args, "view", "2d")
     if not (math.isfinite(orbit) and abs(orbit) <= MAX_ORBIT):
-        raise OptionError(f"--orbit {orbit:g}: must be within ±{MAX_ORBIT:g} degrees")
+        raise OptionError(translate("CommandLine", "--orbit {value}: must be within ±{limit} "
+                                    "degrees").format(value=f"{orbit:g}", limit=f"{MAX_ORBIT:g}"))
     if orbit and view == "2d":
-        raise OptionError("--orbit turns the 3-D camera: use it with --view 3d or --view both")
+        raise OptionError(translate("CommandLine", "--orbit turns the 3-D camera: use it with "
+                                    "--view 3d or --view both"))
     return AnimationOptions(width=width, height=height, fps=args.fps, frames=frames,
                             steps_per_frame=spf, title=args.title or "", curves=args.curves,
                             view=view, orbit=orbit)

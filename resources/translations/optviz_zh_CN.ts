@@ -14,6 +14,381 @@
     </message>
 </context>
 <context>
+    <name>CommandLine</name>
+    <message>
+        <source>See gradient-based optimizers race across real loss surfaces.</source>
+        <translation>观看基于梯度的优化器在真实的损失曲面上竞赛。</translation>
+    </message>
+    <message>
+        <source>headless commands:</source>
+        <translation>无界面命令：</translation>
+    </message>
+    <message>
+        <source>an experiment file (*.optviz.json) to open</source>
+        <translation>要打开的实验文件（*.optviz.json）</translation>
+    </message>
+    <message>
+        <source>open without starting the race</source>
+        <translation>打开后不开始竞赛</translation>
+    </message>
+    <message>
+        <source>interface language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>optviz: error: {message}</source>
+        <translation>optviz：错误：{message}</translation>
+    </message>
+    <message>
+        <source>Record a race to MP4, GIF or PNG frames, headless</source>
+        <translation>无界面地把竞赛录制为 MP4、GIF 或 PNG 帧</translation>
+    </message>
+    <message>
+        <source>The format follows --out: .mp4 (H.264, yuv420p; even sizes), .gif (one global
+palette, looping; at most 50 fps), .zip (numbered PNG frames) or a folder name
+without a suffix (numbered PNG frames in a new folder).
+
+Frames: frame 0 shows the start; each next frame is --steps-per-frame steps on.
+Without --frames, the animation runs until --steps (ceil(steps / spf) + 1 frames).
+With --frames but no --steps-per-frame, the steps are spread over the frames.
+
+Learning rates: each optimizer kind takes the hyper-parameters of the same kind in
+the base experiment (the saved one, or the built-in Rosenbrock race), else the
+optimizer&apos;s defaults; --lr overrides them.
+
+Examples:
+  python main.py export --surface rosenbrock --optimizers sgd,momentum,adam \
+      --lr sgd=0.001 --lr momentum=0.001 --lr adam=0.05 --steps 600 --out race.mp4
+  python main.py export --experiment resources/presets/saddle_escape.optviz.json \
+      --size 480x360 --fps 20 --out saddle.gif
+  python main.py export --surface &quot;f: a*x**2 + 10*y**2&quot; --param a=1 --bounds -3,3,-2,2 \
+      --optimizers sgd,momentum --out typed.gif
+</source>
+        <translation>格式由 --out 决定：.mp4（H.264，yuv420p；宽高须为偶数）、.gif（一个全局
+调色板，循环播放；最多 50 fps）、.zip（编号的 PNG 帧），或不带后缀的文件夹名
+（在新文件夹中写入编号的 PNG 帧）。
+
+帧：第 0 帧显示起点；之后每一帧前进 --steps-per-frame 步。
+不给 --frames 时，动画一直录到 --steps（共 ceil(steps / spf) + 1 帧）。
+给了 --frames 但没给 --steps-per-frame 时，各步均匀分配到各帧。
+
+学习率：每种优化器沿用基础实验（保存的实验，或内置的 Rosenbrock 竞赛）中
+同种运行的超参数，否则用该优化器的默认值；--lr 可以覆盖它们。
+
+示例：
+  python main.py export --surface rosenbrock --optimizers sgd,momentum,adam \
+      --lr sgd=0.001 --lr momentum=0.001 --lr adam=0.05 --steps 600 --out race.mp4
+  python main.py export --experiment resources/presets/saddle_escape.optviz.json \
+      --size 480x360 --fps 20 --out saddle.gif
+  python main.py export --surface &quot;f: a*x**2 + 10*y**2&quot; --param a=1 --bounds -3,3,-2,2 \
+      --optimizers sgd,momentum --out typed.gif
+</translation>
+    </message>
+    <message>
+        <source>what to record</source>
+        <translation>录制什么</translation>
+    </message>
+    <message>
+        <source>a saved *.optviz.json experiment (the options below override it)</source>
+        <translation>保存的 *.optviz.json 实验（下面的选项会覆盖它）</translation>
+    </message>
+    <message>
+        <source>the box of a typed surface --surface &quot;f: EXPR&quot; (default -3,3,-3,3)</source>
+        <translation>自定义曲面 --surface &quot;f: EXPR&quot; 的范围（默认 -3,3,-3,3）</translation>
+    </message>
+    <message>
+        <source>a named parameter of a typed surface; repeat for several</source>
+        <translation>自定义曲面的一个具名参数；可重复给出多个</translation>
+    </message>
+    <message>
+        <source>a surface by name (see --list), or a typed one &quot;f: EXPR&quot; in x, y (+ - * / **, sin cos tan exp log sqrt abs tanh sinh cosh arctan min max, pi, e); default: the experiment&apos;s, or rosenbrock</source>
+        <translation>按名称指定的曲面（见 --list），或关于 x、y 的自定义曲面 &quot;f: EXPR&quot;（+ - * / **、sin cos tan exp log sqrt abs tanh sinh cosh arctan min max、pi、e）；默认：实验中的曲面，否则为 rosenbrock</translation>
+    </message>
+    <message>
+        <source>comma-separated optimizer kinds, one run each (e.g. sgd,momentum,adam); default: the experiment&apos;s runs</source>
+        <translation>逗号分隔的优化器种类，每种一条运行（例如 sgd,momentum,adam）；默认：实验中的运行</translation>
+    </message>
+    <message>
+        <source>learning rate of runs of that kind or label (adam=0.05), or of every run (0.01); repeat for several</source>
+        <translation>指定种类或标签的运行的学习率（adam=0.05），或所有运行的学习率（0.01）；可重复给出多个</translation>
+    </message>
+    <message>
+        <source>a start point; repeat for several (default: the surface&apos;s own)</source>
+        <translation>一个起点；可重复给出多个（默认：曲面自己的起点）</translation>
+    </message>
+    <message>
+        <source>optimizer steps to record (default: the experiment&apos;s)</source>
+        <translation>要录制的优化步数（默认：实验中的步数）</translation>
+    </message>
+    <message>
+        <source>list surfaces, optimizers and colour maps, then exit</source>
+        <translation>列出曲面、优化器和颜色映射，然后退出</translation>
+    </message>
+    <message>
+        <source>the animation</source>
+        <translation>动画</translation>
+    </message>
+    <message>
+        <source>output file (.mp4, .gif, .zip) or a new folder for PNG frames</source>
+        <translation>输出文件（.mp4、.gif、.zip），或存放 PNG 帧的新文件夹</translation>
+    </message>
+    <message>
+        <source>frames per second (default 30)</source>
+        <translation>每秒帧数（默认 30）</translation>
+    </message>
+    <message>
+        <source>frame size in pixels (default 640x480)</source>
+        <translation>帧的像素尺寸（默认 640x480）</translation>
+    </message>
+    <message>
+        <source>number of frames</source>
+        <translation>帧数</translation>
+    </message>
+    <message>
+        <source>optimizer steps between frames (default: the experiment&apos;s)</source>
+        <translation>相邻两帧之间的优化步数（默认：实验中的设置）</translation>
+    </message>
+    <message>
+        <source>a title banner on every frame (default: none)</source>
+        <translation>每一帧上的标题横幅（默认：无）</translation>
+    </message>
+    <message>
+        <source>draw the training curves (loss, |∇f|, step size, distance to the minimum) beside the surface</source>
+        <translation>在曲面旁绘制训练曲线（损失、|∇f|、步长、到极小值的距离）</translation>
+    </message>
+    <message>
+        <source>surface colour map (see --list)</source>
+        <translation>曲面的颜色映射（见 --list）</translation>
+    </message>
+    <message>
+        <source>draw the surface in 2-D (default), 3-D, or both side by side; 3-D needs OpenGL and a display (DISPLAY, e.g. under xvfb-run)</source>
+        <translation>以二维（默认）、三维或并排两者绘制曲面；三维需要 OpenGL 和显示器（DISPLAY，例如在 xvfb-run 下）</translation>
+    </message>
+    <message>
+        <source>turn the 3-D camera this many degrees about the vertical over the animation (default 0)</source>
+        <translation>动画过程中让三维相机绕竖直轴旋转这么多度（默认 0）</translation>
+    </message>
+    <message>
+        <source>no progress line on stderr</source>
+        <translation>不在 stderr 上显示进度行</translation>
+    </message>
+    <message>
+        <source>language of the text drawn into the frames and of these messages</source>
+        <translation>帧中绘制的文字和这些消息的语言</translation>
+    </message>
+    <message>
+        <source>optviz export: internal error (a bug in optviz, please report it):</source>
+        <translation>optviz export：内部错误（optviz 的缺陷，请报告）：</translation>
+    </message>
+    <message>
+        <source>wrote {path} ({frames} frames, steps 0 to {last}, {size}, {seconds} s at {fps} fps) in {took} s</source>
+        <translation>已写入 {path}（{frames} 帧，第 0 到第 {last} 步，{size}，{seconds} 秒，{fps} fps），用时 {took} 秒</translation>
+    </message>
+    <message>
+        <source>optviz export: error: {message}</source>
+        <translation>optviz export：错误：{message}</translation>
+    </message>
+    <message>
+        <source>; give it a display (DISPLAY, e.g. xvfb-run)</source>
+        <translation>；请提供显示器（DISPLAY，例如 xvfb-run）</translation>
+    </message>
+    <message>
+        <source>the 3-D view needs OpenGL: {reason}</source>
+        <translation>三维视图需要 OpenGL：{reason}</translation>
+    </message>
+    <message>
+        <source>optviz export: stopped; nothing was written</source>
+        <translation>optviz export：已停止；没有写入任何文件</translation>
+    </message>
+    <message>
+        <source>export {name}</source>
+        <translation>导出 {name}</translation>
+    </message>
+    <message>
+        <source>argument {argument}: {message}</source>
+        <extracomment>The interface languages ``--lang`` takes (the GUI&apos;s Language menu offers the same). argparse&apos;s own messages (as in its source: %-fields) and each one&apos;s translatable text, whose {fields} take the %-fields&apos; values in order.</extracomment>
+        <translation>参数 {argument}：{message}</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: {arguments}</source>
+        <translation>无法识别的参数：{arguments}</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: {arguments}</source>
+        <translation>缺少以下必需参数：{arguments}</translation>
+    </message>
+    <message>
+        <source>one of the arguments {arguments} is required</source>
+        <translation>必须给出参数 {arguments} 之一</translation>
+    </message>
+    <message>
+        <source>not allowed with argument {argument}</source>
+        <translation>不能与参数 {argument} 同时使用</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument {value}</source>
+        <translation>忽略了显式给出的参数值 {value}</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>需要一个参数值</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>最多需要一个参数值</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>至少需要一个参数值</translation>
+    </message>
+    <message>
+        <source>expected {count} arguments</source>
+        <translation>需要 {count} 个参数值</translation>
+    </message>
+    <message>
+        <source>ambiguous option: {option} could match {matches}</source>
+        <translation>选项有歧义：{option} 可以匹配 {matches}</translation>
+    </message>
+    <message>
+        <source>invalid {type} value: {value}</source>
+        <translation>无效的 {type} 值：{value}</translation>
+    </message>
+    <message>
+        <source>invalid choice: {value} (choose from {choices})</source>
+        <translation>无效的选择：{value}（可选：{choices}）</translation>
+    </message>
+    <message>
+        <source>usage: </source>
+        <extracomment>A Chinese character (or full-width punctuation), a run of other text, or a space. Punctuation that never starts a line: it stays with the text before it.</extracomment>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>位置参数</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>显示此帮助信息并退出</translation>
+    </message>
+    <message>
+        <source>{prog}: error: {message}</source>
+        <translation>{prog}：错误：{message}</translation>
+    </message>
+    <message>
+        <source>{text}.</source>
+        <translation>{text}。</translation>
+    </message>
+    <message>
+        <source>{what}: {codes} (default: the language chosen in the app, else the system&apos;s)</source>
+        <translation>{what}：{codes}（默认：应用中选择的语言，否则为系统语言）</translation>
+    </message>
+    <message>
+        <source>{text} is not a size like 640x480</source>
+        <extracomment>``--surface &quot;f: EXPR&quot;`` names a typed surface. A comma-separated list of numbers that starts with a minus sign.</extracomment>
+        <translation>{text} 不是 640x480 这样的尺寸</translation>
+    </message>
+    <message>
+        <source>--out is required (e.g. --out race.mp4)</source>
+        <translation>必须给出 --out（例如 --out race.mp4）</translation>
+    </message>
+    <message>
+        <source>no runs to record: give --optimizers (e.g. sgd,momentum,adam)</source>
+        <translation>没有可录制的运行：请给出 --optimizers（例如 sgd,momentum,adam）</translation>
+    </message>
+    <message>
+        <source>--colormap: unknown {name}; one of {names}</source>
+        <translation>--colormap：未知的 {name}；可选 {names}</translation>
+    </message>
+    <message>
+        <source>surfaces:</source>
+        <translation>曲面：</translation>
+    </message>
+    <message>
+        <source>a random plane through a linear classifier&apos;s weights (bundled digits, softmax)</source>
+        <translation>过线性分类器权重的随机平面（自带的 digits 数据集，softmax）</translation>
+    </message>
+    <message>
+        <source>a typed surface f(x, y), e.g. {example}</source>
+        <translation>自定义曲面 f(x, y)，例如 {example}</translation>
+    </message>
+    <message>
+        <source>optimizers:</source>
+        <translation>优化器：</translation>
+    </message>
+    <message>
+        <source>colour maps:</source>
+        <translation>颜色映射：</translation>
+    </message>
+    <message>
+        <source>--surface: unknown {name}; one of {names}, or a typed surface {example}</source>
+        <translation>--surface：未知的 {name}；可选 {names}，或自定义曲面 {example}</translation>
+    </message>
+    <message>
+        <source>{option}: only for a typed surface ({example})</source>
+        <translation>{option}：只用于自定义曲面（{example}）</translation>
+    </message>
+    <message>
+        <source>--bounds {value}: expected X0,X1,Y0,Y1 such as -3,3,-2,2</source>
+        <translation>--bounds {value}：应为 X0,X1,Y0,Y1，例如 -3,3,-2,2</translation>
+    </message>
+    <message>
+        <source>--param {value}: expected NAME=VALUE such as a=1</source>
+        <translation>--param {value}：应为 NAME=VALUE，例如 a=1</translation>
+    </message>
+    <message>
+        <source>--optimizers: {count} runs; at most {limit}</source>
+        <translation>--optimizers：{count} 条运行；最多 {limit} 条</translation>
+    </message>
+    <message>
+        <source>--optimizers: unknown {name}; one of {names}</source>
+        <translation>--optimizers：未知的 {name}；可选 {names}</translation>
+    </message>
+    <message>
+        <source>--lr {value}: {rate} is not a number</source>
+        <translation>--lr {value}：{rate} 不是数字</translation>
+    </message>
+    <message>
+        <source>--lr {value}: no run {run}; runs: {runs}</source>
+        <translation>--lr {value}：没有运行 {run}；现有运行：{runs}</translation>
+    </message>
+    <message>
+        <source>--lr {value}: {kind} has no learning rate</source>
+        <translation>--lr {value}：{kind} 没有学习率</translation>
+    </message>
+    <message>
+        <source>--lr {value}: must be in [{lo}, {hi}]</source>
+        <translation>--lr {value}：必须在 [{lo}, {hi}] 之内</translation>
+    </message>
+    <message>
+        <source>--start {value}: expected X,Y such as -1.2,1</source>
+        <translation>--start {value}：应为 X,Y，例如 -1.2,1</translation>
+    </message>
+    <message>
+        <source>--start {value}: must be finite</source>
+        <translation>--start {value}：必须是有限值</translation>
+    </message>
+    <message>
+        <source>--start {value}: coordinates must be in [{lo}, {hi}]</source>
+        <translation>--start {value}：坐标必须在 [{lo}, {hi}] 之内</translation>
+    </message>
+    <message>
+        <source>{option} {value}: must be in [{lo}, {hi}]</source>
+        <translation>{option} {value}：必须在 [{lo}, {hi}] 之内</translation>
+    </message>
+    <message>
+        <source>--orbit {value}: must be within ±{limit} degrees</source>
+        <translation>--orbit {value}：必须在 ±{limit} 度以内</translation>
+    </message>
+    <message>
+        <source>--orbit turns the 3-D camera: use it with --view 3d or --view both</source>
+        <translation>--orbit 旋转的是三维相机：请与 --view 3d 或 --view both 一起使用</translation>
+    </message>
+</context>
+<context>
     <name>CurvesPanel</name>
     <message>
         <source>loss</source>
