@@ -78,11 +78,13 @@ _ADAM_LINES = ("m ← β₁m + (1 − β₁)g\nv ← β₂v + (1 − β₂)g²\n
                "x ← x − η m̂ / (√v̂ + ε)")
 _ADAM_HYPER = {"lr": 1e-2, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8, "bias_correction": True}
 
-register("adam", adam, hyper=_ADAM_HYPER, state=("m", "v"), label="Adam", formula=_ADAM_LINES,
+register("adam", adam, per_coordinate=True,
+         hyper=_ADAM_HYPER, state=("m", "v"), label="Adam", formula=_ADAM_LINES,
          adaptive=True, internals=adam_internals,
          summary="Momentum (β₁) plus RMSprop-style scaling (β₂), both bias-corrected in the "
          "first steps.")
-register("adamw", adamw, hyper={**_ADAM_HYPER, "weight_decay": 1e-2}, state=("m", "v"),
+register("adamw", adamw, per_coordinate=True,
+         hyper={**_ADAM_HYPER, "weight_decay": 1e-2}, state=("m", "v"),
          label="AdamW", formula=_ADAM_LINES + "\nx ← x − ηλx", adaptive=True,
          internals=adam_internals,
          summary="Adam followed by decoupled weight decay that shrinks the point toward the "

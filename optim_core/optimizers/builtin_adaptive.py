@@ -51,12 +51,14 @@ def adadelta_scale(state, g, hyper, *, x=None, surface=None):
     return {"scale": hyper["lr"] * np.sqrt(state["edx2"] + eps) / np.sqrt(state["eg2"] + eps)}
 
 
-register("adagrad", adagrad, hyper={"lr": 1e-2, "eps": 1e-8}, state=("c",), label="AdaGrad",
+register("adagrad", adagrad, per_coordinate=True,
+         hyper={"lr": 1e-2, "eps": 1e-8}, state=("c",), label="AdaGrad",
          formula="c ← c + g²\nx ← x − ηg / (√c + ε)", adaptive=True,
          internals=accumulator_scale,
          summary="Divides each coordinate's step by the root of its summed squared gradients, "
          "so steep directions slow down (and every step keeps shrinking).")
-register("adadelta", adadelta, hyper={
+register("adadelta", adadelta, per_coordinate=True,
+         hyper={
     "lr": HyperSpec(1.0, 1e-6, 1e3, True, "η", "learning rate"),
     "rho": HyperSpec(0.95, 0.0, 0.9999, False, "ρ", "decay rate"),
     "eps": HyperSpec(1e-6, 1e-12, 1e-1, True, "ε", "epsilon")},
@@ -65,7 +67,8 @@ register("adadelta", adadelta, hyper={
     "E[Δx²] ← ρE[Δx²] + (1 − ρ)Δx²\nx ← x + ηΔx",
     summary="AdaGrad's fix without a learning rate: each coordinate's step is the root of "
     "its recent squared steps over the root of its recent squared gradients.")
-register("rmsprop", rmsprop, hyper={"lr": 1e-2, "rho": 0.99, "eps": 1e-8}, state=("c",),
+register("rmsprop", rmsprop, per_coordinate=True,
+         hyper={"lr": 1e-2, "rho": 0.99, "eps": 1e-8}, state=("c",),
          label="RMSprop", formula="c ← ρc + (1 − ρ)g²\nx ← x − ηg / (√c + ε)", adaptive=True,
          internals=accumulator_scale,
          summary="Like AdaGrad but with a leaky average (ρ) of squared gradients, so the "

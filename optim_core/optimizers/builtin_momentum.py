@@ -44,17 +44,21 @@ def velocity(state, g, hyper, *, x=None, surface=None):
     return {"velocity": state["v"]}
 
 
-register("sgd", sgd, hyper={"lr": 1e-2}, label="SGD", formula="x ← x − ηg",
+register("sgd", sgd, per_coordinate=True,
+         hyper={"lr": 1e-2}, label="SGD", formula="x ← x − ηg",
          summary="Step straight downhill, a fixed fraction η of the gradient.")
-register("momentum", momentum, hyper={"lr": 1e-2, "mu": 0.9}, state=("v",), label="Momentum",
+register("momentum", momentum, per_coordinate=True,
+         hyper={"lr": 1e-2, "mu": 0.9}, state=("v",), label="Momentum",
          formula="v ← μv − ηg\nx ← x + v", internals=velocity,
          summary="A heavy ball: the velocity remembers past gradients (μ of it survives each "
          "step), so it speeds up along steady slopes and damps zig-zags.")
-register("momentum_ema", momentum_ema, hyper={"lr": 1e-2, "beta": 0.9}, state=("v",),
+register("momentum_ema", momentum_ema, per_coordinate=True,
+         hyper={"lr": 1e-2, "beta": 0.9}, state=("v",),
          label="Momentum (EMA)", formula="v ← βv + (1 − β)g\nx ← x − ηv", internals=velocity,
          summary="Momentum written as an exponential moving average of gradients (β), "
          "then a step of size η along that average.")
-register("nesterov", nesterov, hyper={"lr": 1e-2, "mu": 0.9}, state=("v",), label="Nesterov",
+register("nesterov", nesterov, per_coordinate=True,
+         hyper={"lr": 1e-2, "mu": 0.9}, state=("v",), label="Nesterov",
          formula="v′ ← v\nv ← μv − ηg\nx ← x − μv′ + (1 + μ)v", internals=velocity,
          summary="Momentum with a look-ahead: the gradient is effectively taken where the "
          "velocity is about to carry the point, which brakes earlier.")

@@ -18,6 +18,11 @@ it from here. The rule contract::
   broadcasting over the rows; bool and int ones (structural: they shape the
   computation) always arrive as plain Python values.
 - Kinds with ``needs_surface=True`` also receive ``surface=``.
+- ``per_coordinate=True`` says the rule never looks across a point's
+  coordinates either, so it also steps one coordinate given as floats
+  (``x, g`` floats, the state a dict of floats): the engine does that for
+  small races, where NumPy's fixed cost per operation outweighs the
+  arithmetic (``race.float_lane``).
 
 ``internals(state, g, hyper, *, x=None, surface=None) -> {name: array}``
 gives the vectors an internals view draws (only the keys that apply):
@@ -58,6 +63,7 @@ class Kind:
     untrainable_reason: str
     internals: Callable[..., dict[str, np.ndarray]] | None
     init: Callable[..., dict[str, np.ndarray]] | None
+    per_coordinate: bool = False
 
     @cached_property
     def structural(self) -> tuple[str, ...]:
@@ -85,13 +91,15 @@ def register(name: str, rule: Rule, *, hyper: Mapping[str, Any], state: tuple[st
              label: str = "", formula: str, summary: str, needs_surface: bool = False,
              adaptive: bool = False, trainable: bool | str = True,
              internals: Callable[..., dict] | None = None,
-             init: Callable[..., dict] | None = None) -> Kind:
+             init: Callable[..., dict] | None = None,
+             per_coordinate: bool = False) -> Kind:
     """Add optimizer ``name``; ``optimizers.get(name, ...)`` then builds it.
 
     ``hyper``: name -> default number or ``HyperSpec``. ``trainable``: True,
     or a str saying why the kind cannot train a classifier's full weights.
     ``adaptive``: it has a per-coordinate step size (its internals give
-    "scale"). Raises ValueError if ``name`` is taken.
+    "scale"). ``per_coordinate``: see the module docstring. Raises ValueError
+    if ``name`` is taken.
     """
     if not name.isidentifier():
         raise ValueError(f"an optimizer name is an identifier, got {name!r}")
@@ -103,7 +111,8 @@ def register(name: str, rule: Rule, *, hyper: Mapping[str, Any], state: tuple[st
                 adaptive=bool(adaptive), trainable=trainable is True,
                 untrainable_reason="" if trainable is True else (
                     trainable or f"{name} cannot train in weight space"),
-                internals=internals, init=init)
+                internals=internals, init=init,
+                per_coordinate=bool(per_coordinate) and not needs_surface and init is None)
     _KINDS[name] = kind
     return kind
 

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
 from optim_core.optimizers import Optimizer, State
+from optim_core.race import float_lane
 from optim_core.race.divergence import REASONS, Divergence
 from optim_core.race.groups import KindGroup, Member
 
@@ -29,9 +31,16 @@ class Block:
     steps: np.ndarray  # (m,) global step of each sample
     points: np.ndarray  # (m, N, 2)
     values: np.ndarray  # (m, N)
-    grad_norms: np.ndarray  # (m, N)
+    grads: np.ndarray  # (m, N, 2)
     lrs: np.ndarray  # (m, R)  scheduled η of the step that produced the sample
     effective_lrs: np.ndarray  # (m, N) mean per-coordinate step size; NaN once stopped
+
+    @cached_property
+    def grad_norms(self) -> np.ndarray:
+        """``(m, N)``: ‖g‖ of each sample, made when first read (np.hypot is slow,
+        and a basin map never reads it)."""
+        with np.errstate(all="ignore"):
+            return np.hypot(self.grads[..., 0], self.grads[..., 1])
 
 
 def as_starts(start: np.ndarray) -> np.ndarray:
@@ -48,6 +57,33 @@ def as_starts(start: np.ndarray) -> np.ndarray:
 def stacked(arrays: list[np.ndarray]) -> np.ndarray:
     """``np.stack`` of equal-shape arrays, several times faster for thousands of tiny ones."""
     return np.concatenate(arrays).reshape((len(arrays),) + np.shape(arrays[0]))
+
+
+def _step_arrays(groups: list[KindGroup], xs: list[np.ndarray], g: np.ndarray, m: int,
+                 evaluate, first: int) -> tuple:
+    """``m`` steps over arrays: each group's rule once per step on its rows of
+    ``xs`` (group row order), then one ``evaluate(x, first + i)`` for all rows.
+    Returns the samples ``X (m, N, 2), F (m, N), G (m, N, 2)``, the groups' states and
+    the adaptive groups' states after each step, stacked (None for the others)."""
+    bounds = np.cumsum([0] + [len(x) for x in xs])
+    states = [grp.state for grp in groups]
+    traces = [[] for _ in groups]
+    # Per group and step, everything the call needs, made before the loop.
+    calls = [(j, grp.rule, slice(bounds[j], bounds[j + 1]), grp.steps(), grp.keywords(),
+              traces[j].append if grp.info.adaptive else None)
+             for j, grp in enumerate(groups)]
+    X, F, G = np.empty((m,) + g.shape), np.empty((m, len(g))), np.empty((m,) + g.shape)
+    for i in range(m):
+        for j, rule, rows, ts, kws, record in calls:
+            xs[j], states[j] = rule(xs[j], g[rows], states[j], ts[i], **kws[i])
+            if record:
+                record(states[j])
+        X[i] = xs[0] if len(xs) == 1 else np.concatenate(xs)
+        f, g = evaluate(X[i], first + i)
+        F[i], G[i] = f, g
+    stacked_traces = [{k: stacked([s[k] for s in trace]) for k in trace[0]} if trace else None
+                      for trace in traces]
+    return (X, F, G), states, stacked_traces
 
 
 class Lockstep:
@@ -151,35 +187,21 @@ class Lockstep:
         return groups, None if (order == rows).all() else order
 
     def _steps(self, m: int) -> tuple[np.ndarray, ...]:
-        """The stepping loop: each group's rule once per step, then ONE surface call.
-        Returns ``X (m, N, 2), F (m, N), G (m, N, 2)`` and the effective step sizes
-        ``(m, N)`` of the adaptive rows (NaN elsewhere), in member row order."""
+        """The stepping loop: each group's rule once per step, then ONE surface call
+        (on floats for small races: ``float_lane``). Returns ``X (m, N, 2), F (m, N),
+        G (m, N, 2)`` and the effective step sizes ``(m, N)`` of the adaptive rows
+        (NaN elsewhere), in member row order."""
         groups, order = self._groups(m)
         bounds = np.cumsum([0] + [len(grp.members) * self.S for grp in groups])
         bounds = [slice(a, b) for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
         xs = [self.x[b] if order is None else self.x[order[b]] for b in bounds]
         g = self.g if order is None else self.g[order]
-        states = [grp.state for grp in groups]
-        traces = [[] for _ in groups]  # the adaptive kinds' states, for their step sizes
-        # Per group and step, everything the call needs, made before the loop.
-        calls = [(j, grp.rule, bounds[j], grp.steps(), grp.keywords(),
-                  traces[j].append if grp.info.adaptive else None)
-                 for j, grp in enumerate(groups)]
-        evaluate, first = self.surface.value_and_grad_step, self.step + 2
-        X, F, G = [], [], []
-        for i in range(m):
-            for j, rule, rows, ts, kws, record in calls:
-                xs[j], states[j] = rule(xs[j], g[rows], states[j], ts[i], **kws[i])
-                if record:
-                    record(states[j])
-            x = xs[0] if len(xs) == 1 else np.concatenate(xs)
-            f, g = evaluate(x, first + i)
-            X.append(x)
-            F.append(f)
-            G.append(g)
+        step = float_lane.step_block if float_lane.applies(
+            groups, len(self.x), self.x.shape[-1]) else _step_arrays
+        samples, states, traces = step(groups, xs, g, m, self.surface.value_and_grad_step,
+                                       self.step + 2)
         self.step += m
-        return self._hand_back(groups, states, traces, bounds, order,
-                               (stacked(X), stacked(F), stacked(G)))
+        return self._hand_back(groups, states, traces, bounds, order, samples)
 
     def _hand_back(self, groups, states, traces, bounds, order, samples) -> tuple:
         """The members get their states; the samples and the adaptive rows' step
@@ -189,7 +211,7 @@ class Lockstep:
         for grp, state, trace, rows in zip(groups, states, traces, bounds, strict=True):
             grp.state = state
             grp.hand_back(len(X))
-            if grp.info.adaptive:
+            if trace is not None:
                 eff[:, rows] = grp.scale_over_block(trace, G[:, rows])
         if order is None:
             return X, F, G, eff
@@ -208,5 +230,5 @@ class Lockstep:
             if not mem.opt.info.adaptive:
                 eff[:, mem.rows] = lrs[:, r, None]
         eff[(self.diverged_at >= 0) & (steps[:, None] >= self.diverged_at)] = np.nan
-        return Block(steps=steps, points=X, values=F, grad_norms=np.hypot(G[..., 0], G[..., 1]),
+        return Block(steps=steps, points=X, values=F, grads=G,
                      lrs=lrs, effective_lrs=eff)

@@ -62,8 +62,8 @@ class KindGroup:
         self.rule = self.info.rule
         self.state = {k: _concat([mem.state[k] for mem in members]) for k in members[0].state}
         counts = [mem.count for mem in members]
-        self._uniform_count = len(set(counts)) == 1
-        self._t0 = counts[0] + 1 if self._uniform_count else self._column(
+        self.uniform_count = len(set(counts)) == 1
+        self._t0 = counts[0] + 1 if self.uniform_count else self._column(
             [c + 1 for c in counts]).astype(int)
         self.fixed: dict[str, Any] = {name: members[0].opt.hyper[name]
                                       for name in self.info.structural}
@@ -106,7 +106,7 @@ class KindGroup:
     def steps_of_block(self) -> np.ndarray:
         """The step of each call ``(m, 1, 1)`` or ``(m, n, 1)``: for stacked states."""
         i = np.arange(self.m)[:, None, None]
-        return self._t0 + i if self._uniform_count else self._t0[None] + i
+        return self._t0 + i if self.uniform_count else self._t0[None] + i
 
     def hyper_of_block(self) -> dict[str, Any]:
         """Every hyper-parameter over the block, broadcasting against ``(m, n, 2)``."""
@@ -115,12 +115,11 @@ class KindGroup:
             out[k] = np.asarray(v).reshape(self.m, -1, 1)
         return out
 
-    def scale_over_block(self, trace: list[dict], G: np.ndarray) -> np.ndarray:
+    def scale_over_block(self, trace: dict[str, np.ndarray], G: np.ndarray) -> np.ndarray:
         """``(m, n)``: the mean per-coordinate step of each call, from the states it
-        left (``trace``) and the gradients ``G: (m, n, 2)`` the block's samples hold."""
-        stacked = {k: np.concatenate([s[k] for s in trace]).reshape(
-            (len(trace),) + trace[0][k].shape) for k in trace[0]}
-        state = State(self.steps_of_block(), stacked)
+        left (``trace``: each name's ``(m, n, 2)`` over the block) and the gradients
+        ``G: (m, n, 2)`` the block's samples hold."""
+        state = State(self.steps_of_block(), trace)
         return np.mean(self.info.internals(state, G, self.hyper_of_block())["scale"], axis=-1)
 
     def hand_back(self, m: int) -> None:

@@ -209,13 +209,11 @@ class Race:
 def _join_sample(engine: Lockstep) -> Block:
     """The current sample of every row, as a one-step block with no η yet."""
     n = len(engine.x)
-    with np.errstate(all="ignore"):
-        norms = np.hypot(engine.g[None, :, 0], engine.g[None, :, 1])
     return Block(
         steps=np.array([engine.step]),
         points=engine.x[None].copy(),
         values=engine.f[None].copy(),
-        grad_norms=norms,
+        grads=engine.g[None].copy(),
         lrs=np.full((1, len(engine.members)), np.nan),
         effective_lrs=np.full((1, n), np.nan),
     )
