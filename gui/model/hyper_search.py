@@ -15,26 +15,19 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from gui.app.i18n import translate
-from gui.model.workers import Cancelled, JobRunner
+from gui.model.job_lane import JobLane
+from gui.model.workers import Cancelled
 from optim_core.experiment.many_starts import SearchSpec
 from optim_core.training import hyper_search
 
 
-class HyperSearch(QObject):
+class HyperSearch(JobLane):
     changed = Signal()
-    progressed = Signal(float, str)
-    failed = Signal(str)
-    busy_changed = Signal(bool)
 
     def __init__(self, model, parent: QObject | None = None):
-        super().__init__(parent)
-        self.model = model
+        super().__init__(model, parent)
         self.grid = self.random = None
         self.rates: dict[str, list[float]] = {}
-        self.jobs = JobRunner(self)
-        self.jobs.progressed.connect(self.progressed)
-        self.jobs.finished.connect(self._on_finished)
-        self.jobs.failed.connect(self._on_failed)
         model.experiment.analysis.search_changed.connect(self.changed.emit)
         model.spec_replaced.connect(self._forget)
         model.surface_changed.connect(self._forget)
@@ -43,10 +36,6 @@ class HyperSearch(QObject):
     def spec(self) -> SearchSpec:
         """The settings: the experiment's own (saved with it)."""
         return self.model.experiment.analysis.spec.search
-
-    @property
-    def busy(self) -> bool:
-        return self.jobs.busy
 
     def set_settings(self, **fields) -> None:
         """Change ``budget`` or ``seed`` as one undoable step; ValueError (nothing
@@ -66,21 +55,11 @@ class HyperSearch(QObject):
 
     def start(self) -> None:
         s, data = self.spec, self.model.spec.surface.slice
-        self.jobs.submit(_search_job(data.dataset, data.loss, s.budget, s.seed))
-        self.busy_changed.emit(True)
-
-    def cancel(self) -> None:
-        self.jobs.cancel()
-        self.busy_changed.emit(False)
+        self.submit(_search_job(data.dataset, data.loss, s.budget, s.seed))
 
     def _on_finished(self, result) -> None:
         self.grid, self.random, self.rates = result
         self.changed.emit()
-        self.busy_changed.emit(False)
-
-    def _on_failed(self, message: str) -> None:
-        self.failed.emit(message)
-        self.busy_changed.emit(False)
 
 
 def _search_job(dataset_name: str, loss: str, budget: int, seed: int):

@@ -24,30 +24,23 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from gui.app.i18n import translate, translated
-from gui.model.workers import Cancelled, JobRunner
+from gui.model.job_lane import JobLane
+from gui.model.workers import Cancelled
 from optim_core.analysis import basins, best_lr, stability, sweep
 from optim_core.analysis.lr_sweep import log_lrs
 from optim_core.experiment.many_starts import ALL_RUNS, ManyStartsSpec
 from optim_core.experiment.spec import make_optimizer
 
 
-class ManyStarts(QObject):
+class ManyStarts(JobLane):
     maps_changed = Signal()
     sweeps_changed = Signal()
-    progressed = Signal(float, str)
-    failed = Signal(str)
-    busy_changed = Signal(bool)
 
     def __init__(self, model, parent: QObject | None = None):
-        super().__init__(parent)
-        self.model = model
+        super().__init__(model, parent)
         self.maps: dict[str, object] = {}  # run id -> BasinMap
         self.sweeps: dict[str, object] = {}  # run id -> LRSweep
         self._build_when_drawn = False
-        self.jobs = JobRunner(self)
-        self.jobs.progressed.connect(self.progressed)
-        self.jobs.finished.connect(self._on_finished)
-        self.jobs.failed.connect(self._on_failed)
         model.experiment.analysis.many_starts_changed.connect(self.maps_changed.emit)
         model.spec_replaced.connect(self._on_spec_replaced)
         model.surface_changed.connect(self._forget)
@@ -57,10 +50,6 @@ class ManyStarts(QObject):
     def spec(self) -> ManyStartsSpec:
         """The settings: the experiment's own (saved with it)."""
         return self.model.experiment.analysis.spec.many_starts
-
-    @property
-    def busy(self) -> bool:
-        return self.jobs.busy
 
     # --------------------------------------------------------------- settings
     def set_settings(self, **fields) -> None:
@@ -102,7 +91,7 @@ class ManyStarts(QObject):
         if not jobs:
             self.failed.emit(translate("ManyStarts", "no enabled run to map"))
             return
-        self._start(("maps", _map_work(jobs)))
+        self.submit(_map_work(jobs))
 
     def build_sweeps(self) -> None:
         """Start the learning-rate sweep of every enabled run with a learning rate."""
@@ -110,11 +99,7 @@ class ManyStarts(QObject):
         if not jobs:
             self.failed.emit(translate("ManyStarts", "no enabled run has a learning rate to sweep"))
             return
-        self._start(("sweeps", _sweep_work(jobs)))
-
-    def cancel(self) -> None:
-        self.jobs.cancel()
-        self.busy_changed.emit(False)
+        self.submit(_sweep_work(jobs))
 
     def tune_each(self) -> dict[str, float]:
         """Set each swept run's η to its best by the criterion, and record the
@@ -152,12 +137,6 @@ class ManyStarts(QObject):
             return math.nan
 
     # ---------------------------------------------------------------- helpers
-    def _start(self, job) -> None:
-        kind, work = job
-        self._kind = kind
-        self.jobs.submit(work)
-        self.busy_changed.emit(True)
-
     def _enabled_runs(self):
         runs = [r for r in self.model.spec.runs if r.enabled]
         if self.spec.run != ALL_RUNS:
@@ -212,11 +191,6 @@ class ManyStarts(QObject):
         else:
             self.sweeps = value
             self.sweeps_changed.emit()
-        self.busy_changed.emit(False)
-
-    def _on_failed(self, message: str) -> None:
-        self.failed.emit(message)
-        self.busy_changed.emit(False)
 
 
 def _map_work(jobs):

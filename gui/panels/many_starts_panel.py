@@ -28,18 +28,18 @@ from PySide6.QtWidgets import (
 )
 
 from gui.app.i18n import translated
-from gui.panels.sweep_plots import LRSweepPlot, RateCurvesPlot, SweepRow
+from gui.panels.sweep_plots import RATE_COLORS, LRSweepPlot, RateCurvesPlot, SweepRow
 from gui.surface.map_layer import cell_rect
 from gui.widgets.widgets import SciSpinBox
 from optim_core.analysis import best_lr
 from optim_core.experiment.many_starts import ALL_RUNS, MAX_GRID
 from optim_core.render.basin_colors import map_image
 
-#: The classic picture's rates, as multiples of the tuned η (colour, name).
-RATE_CURVES = ((30.0, "#ff5c5c", QT_TRANSLATE_NOOP("ManyStartsPanel", "very high")),
-               (3.0, "#ffd166", QT_TRANSLATE_NOOP("ManyStartsPanel", "high")),
-               (1.0, "#06d6a0", QT_TRANSLATE_NOOP("ManyStartsPanel", "good")),
-               (0.03, "#8ecae6", QT_TRANSLATE_NOOP("ManyStartsPanel", "low")))
+#: The classic picture's rates, as multiples of the tuned η (name; colours RATE_COLORS).
+RATE_CURVES = ((30.0, QT_TRANSLATE_NOOP("ManyStartsPanel", "very high")),
+               (3.0, QT_TRANSLATE_NOOP("ManyStartsPanel", "high")),
+               (1.0, QT_TRANSLATE_NOOP("ManyStartsPanel", "good")),
+               (0.03, QT_TRANSLATE_NOOP("ManyStartsPanel", "low")))
 
 
 class ManyStartsPanel(QWidget):
@@ -237,10 +237,10 @@ class ManyStartsPanel(QWidget):
         label = next((r.label for r in self.model.spec.runs if r.id == run_id), run_id)
         good = best_lr(result, "final") or float(np.sqrt(result.lrs[0] * result.lrs[-1]))
         curves = {}
-        for factor, color, name in RATE_CURVES:
+        for factor, name in RATE_CURVES:
             k = int(np.argmin(np.abs(np.log(result.lrs) - np.log(good * factor))))
             curves[f"{translated('ManyStartsPanel', name)}: η = {result.lrs[k]:.2g}"] = (
-                result.losses[k], color)
+                result.losses[k], RATE_COLORS[name])
         self.rate_plot.item.setTitle(self.tr("{0}: loss against step at four rates").format(
             translated("core", label)), color="#e8e8e8", size="11pt")
         self.rate_plot.show_curves(curves)

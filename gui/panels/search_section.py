@@ -20,10 +20,8 @@ from PySide6.QtWidgets import (
 
 from gui.app.i18n import translated
 from gui.panels.search_plot import SearchPlot
-from gui.panels.sweep_plots import RateCurvesPlot
+from gui.panels.sweep_plots import RATE_COLORS, RateCurvesPlot
 from optim_core.training import hyper_search
-
-_RATE_COLORS = {"very high": "#ff5c5c", "high": "#ffd166", "good": "#06d6a0", "low": "#8ecae6"}
 
 
 class SearchSection(QGroupBox):
@@ -90,7 +88,7 @@ class SearchSection(QGroupBox):
         factors = dict(zip(hyper_search.RATE_NAMES, hyper_search.RATE_FACTORS, strict=True))
         self.rates_plot.show_curves({self.tr("{0}: {1:g} × best η").format(
                                          translated("ManyStartsPanel", name), factors[name]):
-                                     (curve, _RATE_COLORS[name])
+                                     (curve, RATE_COLORS[name])
                                      for name, curve in s.rates.items()})
 
     def _on_progressed(self, fraction: float, message: str) -> None:

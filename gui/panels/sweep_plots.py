@@ -48,6 +48,9 @@ def shift_for_log(values: list[np.ndarray]) -> float:
     return float(finite.min()) - TINY
 
 
+#: The course picture's four learning rates, the same colours wherever drawn.
+RATE_COLORS = {"very high": "#ff5c5c", "high": "#ffd166", "good": "#06d6a0", "low": "#8ecae6"}
+
 class _LogLogPlot(pg.PlotWidget):
     def __init__(self, title: str, x_label: str, parent=None):
         super().__init__(parent, axisItems={"left": LogAxis("left"), "bottom": LogAxis("bottom")})
