@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QImage, QPixmap
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QImage
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gui.app.i18n import translate, translated
-from gui.surface import view_style
+from gui.surface import view_picture, view_style
 from gui.surface.heads_item import HeadsItem
 from gui.surface.internals_overlay import InternalsOverlay
 from gui.surface.map_layer import MapLayer
@@ -33,8 +33,6 @@ from optim_core.experiment.state import surface_jobs
 from optim_core.render.surface_display import prepare
 
 START_PEN = pg.mkPen("#ffffff", width=2)
-#: Narrowest layout a rendered picture gets (see ``SurfaceView.render_image``).
-MIN_LAYOUT_WIDTH = 560
 
 
 class SurfaceView(QWidget):
@@ -46,7 +44,7 @@ class SurfaceView(QWidget):
     def __init__(self, model, parent: QWidget | None = None, trail_width: float = 2.0):
         super().__init__(parent)
         self.model = model
-        self._twin: SurfaceView | None = None
+        self.picture_twin: SurfaceView | None = None  # draws pictures while shown
         self._bounds = None
         self._dragging = False
         self._starts_before_click: np.ndarray | None = None
@@ -293,50 +291,6 @@ class SurfaceView(QWidget):
         return self.canvas.mapFromScene(scene)
 
     def render_image(self, width: int, height: int) -> QImage:
-        """The current state drawn at ``width × height`` by this same code.
-
-        A visible view renders through a hidden twin so the window does not
-        jump; a hidden one resizes itself. A picture narrower than
-        ``MIN_LAYOUT_WIDTH`` is laid out at that width and scaled down, so its
-        legend, axes and colour bar keep their proportions instead of
-        covering the surface.
-        """
-        scale = max(1.0, MIN_LAYOUT_WIDTH / width)
-        image = self._render(round(width * scale), round(height * scale))
-        if scale > 1.0:
-            image = image.scaled(width, height, Qt.AspectRatioMode.IgnoreAspectRatio,
-                                 Qt.TransformationMode.SmoothTransformation)
-        return image
-
-    def _render(self, width: int, height: int) -> QImage:
-        target = self
-        if self.isVisible():
-            if self._twin is None:
-                self._twin = SurfaceView(self.model)
-            target = self._twin
-            target.viewbox.setRange(rect=self.viewbox.viewRect(), padding=0)
-        scale = self.text_scale * view_style.export_scale(width, height)
-        if target.drawn_scale != scale:
-            view_style.apply_scale(target, scale)
-        if not target.isVisible():
-            target.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
-            target.show()
-        target.resize(width, height)
-        return target._grab_settled().toImage().convertToFormat(QImage.Format.Format_RGB32)
-
-    def _grab_settled(self, tries: int = 4) -> QPixmap:
-        """Grab, and grab again while the layout still moves: axes size themselves
-        to their labels when first painted and the layout follows in posted
-        events, so a first grab came out laid out unlike every later one (an
-        animation's first frames jumped whenever the event loop ran between
-        frames, as in the window's export)."""
-        for _ in range(tries):
-            self.canvas.ci.layout.activate()
-            before = self.viewbox.sceneBoundingRect()
-            pixmap = self.grab()
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-            if self.viewbox.sceneBoundingRect() == before:
-                break
-            for item in self.canvas.scene().items():
-                item.update()  # cached items were drawn for the old layout
-        return pixmap
+        """The current state drawn at ``width × height`` by this same code
+        (``view_picture.render``)."""
+        return view_picture.render(self, width, height)

@@ -69,7 +69,7 @@ def test_six_runs_on_rosenbrock_leave_the_legend_where_they_are_not(qtbot, view,
 
 def test_legend_text_grows_with_the_exported_picture(qtbot, view, model):
     view.render_image(900, 560)
-    small = view._twin.legend.item.height() / 560
+    small = view.picture_twin.legend.item.height() / 560
     view.render_image(1800, 1120)
-    large = view._twin.legend.item.height() / 1120
+    large = view.picture_twin.legend.item.height() / 1120
     assert large == pytest.approx(small, rel=0.25)

@@ -145,7 +145,7 @@ def test_colormap_and_log_scale_reach_the_picture(view, model):
 def test_a_small_picture_keeps_the_layout_of_a_readable_one(view, model):
     """Below MIN_LAYOUT_WIDTH a picture is the readable layout scaled down, not
     a cramped layout whose legend and colour bar cover the surface."""
-    from gui.surface.surface_view import MIN_LAYOUT_WIDTH
+    from gui.surface.view_picture import MIN_LAYOUT_WIDTH
 
     model.advance(100)
     w, h = MIN_LAYOUT_WIDTH // 2, MIN_LAYOUT_WIDTH * 3 // 8
