@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,46 +22,12 @@ from PySide6.QtWidgets import (
 
 from gui.app.core_text import hyper_symbol
 from gui.app.i18n import translate, translated
+from gui.panels.schedule_fields import SCHEDULE_TITLES, SCHEDULES, WARMED, WARMUP_START, base_value
 from gui.widgets.limit_tick import LimitTick
 from gui.widgets.widgets import ColorButton, SliderSpin
 from optim_core import optimizers
 from optim_core.experiment.spec import RunSpec
 from optim_core.experiment.state.runs import kind_title
-
-#: Learning-rate schedules offered, with the fields the row edits:
-#: field -> (label, min, max, log, default, integer).
-SCHEDULES: dict[str, dict[str, tuple]] = {
-    "constant": {},
-    "step": {"gamma": ("× γ", 0.01, 1.0, False, 0.5, False),
-             "every": (QT_TRANSLATE_NOOP("RunRow", "every k steps"), 1, 100_000, False, 100,
-                       True)},
-    "exponential": {"k": (QT_TRANSLATE_NOOP("RunRow", "decay k"), 1e-6, 1.0, True, 1e-2, False)},
-    "inverse_time": {"k": (QT_TRANSLATE_NOOP("RunRow", "decay k"), 1e-6, 10.0, True, 1e-2,
-                           False)},
-    "cosine": {"total": (QT_TRANSLATE_NOOP("RunRow", "over T steps"), 1, 1_000_000, False, 1000,
-                         True),
-               "floor": (QT_TRANSLATE_NOOP("RunRow", "floor"), 0.0, 1.0, False, 0.0, False)},
-}
-#: How the schedule menu names each schedule.
-SCHEDULE_TITLES = {
-    "constant": QT_TRANSLATE_NOOP("RunRow", "constant"),
-    "step": QT_TRANSLATE_NOOP("RunRow", "step"),
-    "exponential": QT_TRANSLATE_NOOP("RunRow", "exponential"),
-    "inverse_time": QT_TRANSLATE_NOOP("RunRow", "inverse time"),
-    "cosine": QT_TRANSLATE_NOOP("RunRow", "cosine"),
-}
-
-#: The hyper-parameter a warm-up ramps (momentum's μ), and where the ramp starts
-#: (the course notes' 0.5 → 0.99).
-WARMED = "mu"
-WARMUP_START = 0.5
-
-
-def _base_value(value: float | dict) -> float:
-    """What a slider shows of a number or a schedule: its base value (a warm-up's end)."""
-    if isinstance(value, dict):
-        return value["value"] if "value" in value else value["end"]
-    return value
 
 
 class RunRow(QFrame):
@@ -214,7 +180,7 @@ class RunRow(QFrame):
             value = hyper.get(name)
             w.blockSignals(True)
             if isinstance(w, SliderSpin):
-                w.set_value(_base_value(value))
+                w.set_value(base_value(value))
             elif isinstance(w, QCheckBox):
                 w.setChecked(bool(value))
             else:

@@ -1421,7 +1421,7 @@ The surface on screen stays as it was.</source>
     <name>ManyStartsPanel</name>
     <message>
         <source>very high</source>
-        <extracomment>The classic picture&apos;s rates, as multiples of the tuned η (colour, name).</extracomment>
+        <extracomment>The classic picture&apos;s rates, as multiples of the tuned η (name; colours RATE_COLORS).</extracomment>
         <translation>很高</translation>
     </message>
     <message>
@@ -1645,7 +1645,6 @@ The surface on screen stays as it was.</source>
     <name>RunRow</name>
     <message>
         <source>every k steps</source>
-        <extracomment>Learning-rate schedules offered, with the fields the row edits: field -&gt; (label, min, max, log, default, integer).</extracomment>
         <translation>每 k 步</translation>
     </message>
     <message>
@@ -1683,7 +1682,6 @@ The surface on screen stays as it was.</source>
     </message>
     <message>
         <source>Race this run</source>
-        <extracomment>The hyper-parameter a warm-up ramps (momentum&apos;s μ), and where the ramp starts (the course notes&apos; 0.5 → 0.99).</extracomment>
         <translation>让这条运行参加竞赛</translation>
     </message>
     <message>
@@ -2151,7 +2149,6 @@ The surface on screen stays as it was.</source>
     <name>SurfaceView</name>
     <message>
         <source>a  (along D₁)</source>
-        <extracomment>Narrowest layout a rendered picture gets (see ``SurfaceView.render_image``).</extracomment>
         <translation>a  （沿 D₁）</translation>
     </message>
     <message>
@@ -2179,6 +2176,7 @@ The surface on screen stays as it was.</source>
     <name>SweepPlots</name>
     <message>
         <source>final loss against learning rate</source>
+        <extracomment>The course picture&apos;s four learning rates, the same colours wherever drawn.</extracomment>
         <translation>最终损失随学习率的变化</translation>
     </message>
     <message>
