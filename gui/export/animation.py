@@ -31,6 +31,7 @@ from gui.export.frame_writer import (
 from gui.export.surface_frames import SurfaceFrames
 from gui.export.writers import check_frame_options, format_of, open_writer
 from gui.model.workers import is_bug
+from gui.surface.view_style import export_scale
 from optim_core.experiment.spec import ExperimentSpec
 
 #: ``progress(fraction in [0, 1], message)``
@@ -60,7 +61,8 @@ class RaceRecorder:
 
         self.options = options.resolved(spec)
         spec = spec.copy()
-        spec.steps = max(spec.steps, self.options.last_step(spec))
+        # The race runs to the last frame's step, and the curves' step axis spans it.
+        spec.steps = self.options.last_step(spec)
         self.model = ExperimentModel(spec)
         self.surface = SurfaceFrames(self.model, self.options.view, self.options.orbit, camera)
         self.view = self.surface.view
@@ -128,6 +130,9 @@ class RaceRecorder:
             painter.drawImage(0, banner, _exact(self.surface.image(o.width - side_w, body_h),
                                                 o.width - side_w, body_h))
             if self.side_panel is not None:
+                # The curves' text at the surface's scale, so both read alike.
+                if hasattr(self.side_panel, "set_text_scale"):
+                    self.side_panel.set_text_scale(export_scale(o.width - side_w, body_h))
                 # A panel narrower than its plots need is laid out larger, then scaled down.
                 need = minimum_size(self.side_panel)
                 k = max(1.0, need[0] / side_w, need[1] / body_h)

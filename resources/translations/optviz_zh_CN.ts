@@ -392,7 +392,7 @@ Examples:
     <name>CurvesPanel</name>
     <message>
         <source>loss</source>
-        <extracomment>(key, title, y label) of the four plots, in reading order (2 × 2).</extracomment>
+        <extracomment>(key, title, y label with {f} for the function&apos;s letter) of the four plots.</extracomment>
         <translation>损失</translation>
     </message>
     <message>
@@ -400,8 +400,8 @@ Examples:
         <translation>梯度范数</translation>
     </message>
     <message>
-        <source>effective step size (adaptive: mean η/(√v + ε))</source>
-        <translation>有效步长（自适应方法：η/(√v + ε) 的均值）</translation>
+        <source>step size (adaptive: mean η/(√v+ε))</source>
+        <translation>步长（自适应方法：η/(√v+ε) 的均值）</translation>
     </message>
     <message>
         <source>distance to nearest minimum</source>
@@ -435,6 +435,11 @@ Examples:
     <message>
         <source>step {step}</source>
         <translation>第 {step} 步</translation>
+    </message>
+    <message>
+        <source>symmetric log</source>
+        <extracomment>Said in the loss axis&apos;s label when it draws a symmetric log.</extracomment>
+        <translation>对称对数</translation>
     </message>
 </context>
 <context>

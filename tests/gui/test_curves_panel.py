@@ -94,7 +94,13 @@ def test_hovering_shows_every_runs_value_at_that_step(qtbot, model, panel):
     model.advance(200)
     plot = panel.plots["grad_norm"]
     vb = plot.getViewBox()
-    qtbot.waitUntil(lambda: vb.viewRange()[0][1] >= 200)  # auto-range happens on paint
+    rects = []
+
+    def settled():  # the axes size themselves to their labels when painted
+        rects.append(vb.sceneBoundingRect())
+        return len(rects) > 5 and rects[-1] == rects[-6]
+
+    qtbot.waitUntil(settled)
     scene = vb.mapViewToScene(QPointF(80, vb.viewRange()[1][0] + 0.5))
     pos = panel.canvas.mapFromScene(scene)
     qtbot.mouseMove(panel.canvas.viewport(), pos)
