@@ -27,7 +27,11 @@ from optim_core.training import hyper_search
 class SearchSection(QGroupBox):
     def __init__(self, model, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setTitle(self.tr("Hyper-parameters: random against grid search of (η, λ)"))
+        # A wrapped heading, not the box's title: a title never wraps, and this one
+        # was wider than the dock column at 1280 × 720.
+        self.heading = QLabel(self.tr("Hyper-parameters: random against grid search of (η, λ)"),
+                              wordWrap=True)
+        self.heading.setStyleSheet("font-weight: bold")
         self.search = model.hyper_search
         self._build()
         self._connect()
@@ -41,11 +45,14 @@ class SearchSection(QGroupBox):
         self.run_button = QPushButton(self.tr("Search"))
         self.cancel_button = QPushButton(self.tr("Cancel"), enabled=False)
         self.progress = QProgressBar(visible=False, textVisible=True)
-        row = QHBoxLayout()
+        row, run = QHBoxLayout(), QHBoxLayout()  # two rows: one is wider than a docked column
         for w in (QLabel(self.tr("trials")), self.budget_spin, QLabel(self.tr("seed")),
-                  self.seed_spin, self.run_button, self.cancel_button):
+                  self.seed_spin):
             row.addWidget(w)
-        row.addWidget(self.progress, 1)
+        row.addStretch(1)
+        for w in (self.run_button, self.cancel_button):
+            run.addWidget(w)
+        run.addWidget(self.progress, 1)
         self.summary = QLabel(wordWrap=True)
         self.plot = SearchPlot()
         self.rates_plot = RateCurvesPlot()
@@ -53,7 +60,9 @@ class SearchSection(QGroupBox):
         pictures.addWidget(self.plot, 3)
         pictures.addWidget(self.rates_plot, 2)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
         layout.addLayout(row)
+        layout.addLayout(run)
         layout.addWidget(self.summary)
         layout.addLayout(pictures)
 

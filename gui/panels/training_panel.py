@@ -18,16 +18,13 @@ from __future__ import annotations
 import dataclasses
 import html
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
-    QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -36,10 +33,9 @@ from gui.app.i18n import translate, translated
 from gui.model.training_state import ProjectedPath
 from gui.model.training_worker import TrainingRequest, TrainingResult, TrainingWorker, project_all
 from gui.model.workers import JobRunner
-from gui.panels.projection_table import ProjectionTable
 from gui.panels.search_section import SearchSection
-from gui.panels.training_limits import limits_html
 from gui.panels.training_plots import TrainingPlots
+from gui.panels.training_results import TrainingResults
 from gui.panels.training_setup import TrainingSetup
 from optim_core.experiment import spec as spec_mod
 from optim_core.experiment.state import surface_jobs
@@ -71,7 +67,7 @@ class TrainingPanel(QWidget):
 
     # ------------------------------------------------------------------ set-up
     def _build(self) -> None:
-        self.data_label = QLabel()
+        self.data_label = QLabel(wordWrap=True)
         self.setup = TrainingSetup(self.model)
         self.batch_spin, self.epochs_spin = self.setup.batch_spin, self.setup.epochs_spin
         self.seed_spin = self.setup.seed_spin
@@ -79,56 +75,31 @@ class TrainingPanel(QWidget):
         self.cancel_button = QPushButton(translate("TrainingPanel", "Cancel"), enabled=False)
         self.progress = QProgressBar(maximum=1000, textVisible=True)
         self.plots = TrainingPlots()
-        self.pca_check = QCheckBox(translate("TrainingPanel", "PCA plane of"), checked=True)
-        self.pca_combo = QComboBox()
-        self.overlay_check = QCheckBox(translate("TrainingPanel", "show projected paths on the "
-                                                                  "slice"), checked=True)
-        self.initial_label = QLabel(wordWrap=True)
-        self.overfit_label = QLabel(wordWrap=True)
-        self.limits_label = QLabel(wordWrap=True)
-        self.table = ProjectionTable()
+        self.results = r = TrainingResults()
+        self.pca_check, self.pca_combo, self.overlay_check = r.pca_check, r.pca_combo, \
+            r.overlay_check
+        self.initial_label, self.overfit_label = r.initial_label, r.overfit_label
+        self.limits_label, self.table = r.limits_label, r.table
         self.status = QLabel(wordWrap=True)
-        top = QHBoxLayout()
-        top.addWidget(self.data_label)
-        top.addSpacing(16)
-        top.addLayout(self.setup.runs_box, 1)
-        setup = QHBoxLayout()
-        self.setup.add_spins_to(setup)
-        setup.addWidget(self.train_button)
-        setup.addWidget(self.cancel_button)
-        setup.addWidget(self.progress, 1)
-        self.plots.setMinimumHeight(170)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.plots)
-        split.addWidget(self._side())
-        split.setSizes([760, 420])
+        spins, run = QHBoxLayout(), QHBoxLayout()  # two rows: one is wider than a docked column
+        self.setup.add_spins_to(spins)
+        spins.addStretch(1)
+        for w in (self.train_button, self.cancel_button):
+            run.addWidget(w)
+        run.addWidget(self.progress, 1)
+        # Tabs, not side by side: docked at 1280 × 720 the panel is ~380 px wide.
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.plots, translate("TrainingPanel", "curves"))
+        self.tabs.addTab(self.results, translate("TrainingPanel", "checks and projections"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(top)
-        layout.addLayout(setup)
-        layout.addWidget(split, 1)
+        layout.addWidget(self.data_label)
+        layout.addLayout(self.setup.runs_box)
+        layout.addLayout(spins)
+        layout.addLayout(run)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
         layout.addWidget(SearchSection(self.model))
-
-    def _side(self) -> QWidget:
-        side = QWidget()
-        box = QVBoxLayout(side)
-        box.setContentsMargins(0, 0, 0, 0)
-        sanity = QGroupBox(translate("TrainingPanel", "sanity checks"))
-        s = QVBoxLayout(sanity)
-        s.addWidget(self.initial_label)
-        s.addWidget(self.overfit_label)
-        s.addWidget(self.limits_label)
-        box.addWidget(sanity)
-        pca = QHBoxLayout()
-        pca.addWidget(self.pca_check)
-        pca.addWidget(self.pca_combo, 1)
-        box.addLayout(pca)
-        box.addWidget(self.overlay_check)
-        box.addWidget(QLabel(translate("TrainingPanel", "final weights projected onto the slice "
-                                                        "plane:")))
-        box.addWidget(self.table, 1)
-        return side
 
     def _connect(self) -> None:
         m = self.model
@@ -223,16 +194,7 @@ class TrainingPanel(QWidget):
     def _on_finished(self, result: TrainingResult) -> None:
         self.result = result
         self.plots.set_runs(result.runs, self.colors)
-        self.initial_label.setText(
-            _check_html(translate("TrainingPanel", "initial loss"), result.initial))
-        self.overfit_label.setText(
-            _check_html(translate("TrainingPanel", "overfit 20 samples (λ = 0)"), result.overfit))
-        self.limits_label.setText(limits_html(result.limits))
-        self.pca_combo.blockSignals(True)
-        self.pca_combo.clear()
-        for label in result.pca:
-            self.pca_combo.addItem(translated("core", label), label)
-        self.pca_combo.blockSignals(False)
+        self.results.show_checks(result)
         diverged = [translate("TrainingPanel", "{run} diverged at step {step} ({reason})").format(
             run=translated("core", k), step=r.diverged_at, reason=translated("core", r.reason))
             for k, r in result.runs.items() if r.diverged]
@@ -294,9 +256,3 @@ class TrainingPanel(QWidget):
         self.model.training.show_projections([
             ProjectedPath(label, self.colors[label], proj.ab, proj.off_plane_fraction[-1])
             for label, proj in self.result.on_slice.items()] if shown else [])
-
-def _check_html(title: str, check) -> str:
-    mark, colour = ("✔", "#57c27a") if check.ok else ("✘", "#e5534b")
-    return (f"<span style='color:{colour}; font-size: 13pt'>{mark}</span> "
-            f"<b>{title}</b>: {html.escape(translated('core', check.verdict))}")
-

@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 from gui.app.i18n import translate, translated
 from gui.model.training_worker import PCAView
 from gui.widgets.log_axis import LogAxis
+from gui.widgets.plot_grid import PlotGrid
 from optim_core.training.full_space import RunHistory
 
 #: The course notes' rule of thumb for ‖ΔW‖/‖W‖ per step.
@@ -32,17 +33,19 @@ def _style(plot: pg.PlotItem, title: str, left: str, bottom: str) -> None:
     plot.hideButtons()
     plot.getAxis("left").enableAutoSIPrefix(False)
     plot.getAxis("bottom").enableAutoSIPrefix(False)
+    plot.titleLabel.setMinimumWidth(0)  # a long title is cut, never widens the dock
 
 
-class TrainingPlots(pg.GraphicsLayoutWidget):
-    """Four plots; ``set_runs`` and ``set_pca`` update them in place."""
+class TrainingPlots(PlotGrid):
+    """Four plots, in two columns or one as the width allows; ``set_runs`` and
+    ``set_pca`` update them in place."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.loss = self.addPlot(row=0, col=0, axisItems={"left": LogAxis("left")})
-        self.acc = self.addPlot(row=0, col=1)
-        self.ratio = self.addPlot(row=1, col=0, axisItems={"left": LogAxis("left")})
-        self.pca = self.addPlot(row=1, col=1)
+        self.loss = self.add_plot(axisItems={"left": LogAxis("left")})
+        self.acc = self.add_plot()
+        self.ratio = self.add_plot(axisItems={"left": LogAxis("left")})
+        self.pca = self.add_plot()
         epoch = translate("TrainingPlots", "epoch")
         _style(self.loss, translate("TrainingPlots", "loss  (train —, validation - -)"),
                translate("TrainingPlots", "L(W) = data + λ‖W‖²"), epoch)
@@ -121,6 +124,7 @@ class TrainingPlots(pg.GraphicsLayoutWidget):
         title = translate("TrainingPlots", "{run}: PCA plane (★ end; colour log₁₀ L)")
         self.pca.setTitle(title.format(run=translated("core", label)), color="#e8e8e8",
                           size="10pt")
+        self.pca.titleLabel.setMinimumWidth(0)
         share = translate("TrainingPlots", "{pc}  ({share} % of variance)")
         self.pca.setLabel("bottom", share.format(pc="PC 1", share=f"{ev[0]:.3g}"))
         self.pca.setLabel("left", share.format(pc="PC 2", share=f"{ev[1]:.3g}"))

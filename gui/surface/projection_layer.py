@@ -1,8 +1,10 @@
 """The trained paths projected onto the slice plane, drawn over the surface.
 
 Each is a dotted path in its run's colour, a star at its end and a caption
-saying how much of the path the plane cannot show. The paths are the model's
-(``model.training.paths``); this layer only draws them.
+saying how much of the path the plane cannot show. Captions of paths that
+end close together are stacked, each a line above the last, so none covers
+another (placed again when the view zooms or pans). The paths are the
+model's (``model.training.paths``); this layer only draws them.
 """
 
 from __future__ import annotations
@@ -14,25 +16,43 @@ from gui.app.i18n import translate, translated
 
 #: Above the trails, below the heads and the start marker.
 Z = 15
+#: A stacked caption's rise per place, in caption heights.
+STACK_STEP = 1.1
 
 
 class ProjectionLayer:
     """Items on ``viewbox`` for the paths of ``training`` (a ``TrainingState``);
-    ``paths`` maps each run label to its dotted path item."""
+    ``paths`` maps each run label to its dotted path item, ``captions`` are
+    their captions in the model's order."""
 
     def __init__(self, viewbox: pg.ViewBox, training):
         self.viewbox, self.training = viewbox, training
         self.paths: dict[str, pg.PlotDataItem] = {}
+        self.captions: list[pg.TextItem] = []
         self._items: list = []
         training.projections_changed.connect(self.redraw)
+        viewbox.sigRangeChanged.connect(self.stack_captions)
+        viewbox.sigResized.connect(self.stack_captions)
         self.redraw()
 
     def redraw(self) -> None:
         for item in self._items:
             self.viewbox.removeItem(item)
-        self.paths, self._items = {}, []
+        self.paths, self.captions, self._items = {}, [], []
         for path in self.training.paths:
             self._add(path)
+        self.stack_captions()
+
+    def stack_captions(self, *_) -> None:
+        """Raise each caption, a place at a time, until it covers none before it."""
+        placed = []
+        for caption in self.captions:
+            for k in range(len(self.captions)):
+                caption.setAnchor((0, 1 + STACK_STEP * k))
+                rect = caption.sceneBoundingRect()
+                if not any(rect.intersects(r) for r in placed):
+                    break
+            placed.append(rect)
 
     def _add(self, p) -> None:
         line = pg.PlotDataItem(p.ab[:, 0], p.ab[:, 1],
@@ -49,4 +69,5 @@ class ProjectionLayer:
             item.setZValue(Z)
             self.viewbox.addItem(item, ignoreBounds=True)
         self.paths[p.label] = line
+        self.captions.append(caption)
         self._items += [line, end, caption]

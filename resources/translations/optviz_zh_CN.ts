@@ -2257,6 +2257,14 @@ The surface on screen stays as it was.</source>
         <translation>最终权重在切片平面上的投影：</translation>
     </message>
     <message>
+        <source>curves</source>
+        <translation>曲线</translation>
+    </message>
+    <message>
+        <source>checks and projections</source>
+        <translation>检查与投影</translation>
+    </message>
+    <message>
         <source>from the slice</source>
         <translation>来自切片</translation>
     </message>
@@ -2306,7 +2314,7 @@ The surface on screen stays as it was.</source>
     </message>
     <message>
         <source>{run}, trained: {share} % off the plane</source>
-        <extracomment>Above the trails, below the heads and the start marker.</extracomment>
+        <extracomment>Above the trails, below the heads and the start marker. A stacked caption&apos;s rise per place, in caption heights.</extracomment>
         <translation>{run}，训练后：{share} % 偏离平面</translation>
     </message>
     <message>

@@ -4,7 +4,7 @@ import threading
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 
 from gui.model.training_worker import study
 from gui.panels.training_panel import TrainingPanel
@@ -14,6 +14,11 @@ from optim_core.experiment.spec import CLASSIFIER
 from optim_core.training import projection
 
 LEFT = Qt.MouseButton.LeftButton
+
+
+def on_box(check):
+    """A point on a check box's box (its centre may lie past its text)."""
+    return QPoint(8, check.height() // 2)
 
 
 @pytest.fixture
@@ -133,7 +138,8 @@ def test_paths_are_projected_onto_the_slice_and_drawn_over_it(qtbot, panel, slic
     first = next(iter(result.on_slice.values()))
     assert table.item(0, 3).text() == f"{first.true_loss[-1]:.4g}"
     assert table.item(0, 4).text() == f"{first.slice_loss[-1]:.4g}"
-    qtbot.mouseClick(panel.overlay_check, LEFT)
+    panel.tabs.setCurrentWidget(panel.results)  # the switch is on the checks tab
+    qtbot.mouseClick(panel.overlay_check, LEFT, pos=on_box(panel.overlay_check))
     assert slice_view.projections.paths == {} and slice_model.training.paths == []
 
 
@@ -164,7 +170,8 @@ def test_pca_view_shows_the_trajectory_with_explained_variance(qtbot, panel):
     assert f"{ev[0]:.3g} %" in panel.plots.pca.getAxis("bottom").labelText
     assert f"{ev[1]:.3g} %" in panel.plots.pca.getAxis("left").labelText
     assert view.z.shape == (64, 64) and np.isfinite(view.z).all()
-    qtbot.mouseClick(panel.pca_check, LEFT)
+    panel.tabs.setCurrentWidget(panel.results)
+    qtbot.mouseClick(panel.pca_check, LEFT, pos=on_box(panel.pca_check))
     assert not panel.plots.pca.isVisible()
 
 

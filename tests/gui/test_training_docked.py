@@ -1,0 +1,53 @@
+"""The classifier training tab docked at 1280 × 720, and its captions on the surface."""
+
+import numpy as np
+from PySide6.QtCore import Qt
+
+from gui.model.training_state import ProjectedPath
+from gui.panels.training_panel import TrainingPanel
+from gui.surface.surface_view import SurfaceView
+from gui.widgets.scrolling import scrolling
+
+
+def test_docked_narrow_every_plot_and_the_table_can_be_seen(qtbot, model):
+    """The dock column at 1280 × 720 is about 380 px wide: nothing runs off its
+    right edge, the four plots stack at a readable height and the table has its tab."""
+    panel = TrainingPanel(model)
+    area = scrolling(panel)
+    qtbot.addWidget(area)
+    area.resize(380, 560)
+    area.show()
+    qtbot.waitExposed(area)
+    width = area.viewport().width()
+    assert panel.minimumSizeHint().width() <= width
+    qtbot.waitUntil(lambda: panel.plots.columns == 1)
+    for plot in (panel.plots.loss, panel.plots.acc, panel.plots.ratio, panel.plots.pca):
+        rect = plot.sceneBoundingRect()
+        assert rect.height() >= 150 and rect.right() <= panel.plots.width() + 1
+    assert area.verticalScrollBar().maximum() > 0  # scrolled, not squeezed
+    qtbot.mouseClick(panel.tabs.tabBar(), Qt.MouseButton.LeftButton,
+                     pos=panel.tabs.tabBar().tabRect(1).center())
+    assert panel.tabs.currentWidget() is panel.results
+    assert panel.table.isVisible() and panel.table.width() <= width
+    assert panel.table.height() >= 80
+
+
+def test_captions_of_paths_ending_together_do_not_overlap(qtbot, model):
+    view = SurfaceView(model)
+    qtbot.addWidget(view)
+    view.resize(700, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    ab = np.array([[-1.0, 0.5], [0.0, 0.0]])
+    paths = [ProjectedPath(f"run{k}", c, ab + 0.01 * k, 0.5 + 0.1 * k)
+             for k, c in enumerate(("#ff7f0e", "#ffffff", "#d62728"))]
+    model.training.show_projections(paths)
+    captions = view.projections.captions
+    assert len(captions) == 3
+    rects = [c.sceneBoundingRect() for c in captions]
+    for i in range(3):
+        for j in range(i):
+            assert not rects[i].intersects(rects[j]), (i, j)
+    view.viewbox.scaleBy((0.5, 0.5))  # zoomed in: still apart
+    qtbot.waitUntil(lambda: not any(a.sceneBoundingRect().intersects(b.sceneBoundingRect())
+                                    for a in captions for b in captions if a is not b))
