@@ -106,7 +106,7 @@ def test_docked_at_720p_the_plots_stack_tall_and_nothing_is_cut(qtbot, model):
     qtbot.waitUntil(lambda: panel.plot_grid.columns == 2)
 
 
-def test_exported_curves_draw_their_text_at_the_surfaces_scale(qtbot, spec_model=None):
+def test_exported_curves_draw_their_text_at_the_surfaces_scale(qtbot):
     from optim_core.experiment.spec import default_experiment
 
     spec = default_experiment()
@@ -115,7 +115,7 @@ def test_exported_curves_draw_their_text_at_the_surfaces_scale(qtbot, spec_model
     try:
         recorder.wait_ready()
         recorder.render()
-        surface_scale = (recorder.view._twin or recorder.view).drawn_scale
+        surface_scale = (recorder.view.picture_twin or recorder.view).drawn_scale
         assert surface_scale > 1.2
         panel = recorder.side_panel
         assert panel.text_scale == pytest.approx(surface_scale)
