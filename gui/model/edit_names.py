@@ -32,6 +32,7 @@ STEPS = {
     "view": QT_TRANSLATE_NOOP("Edits", "change the colours"),
     "gradcheck": QT_TRANSLATE_NOOP("Edits", "change the gradient check"),
     "training": QT_TRANSLATE_NOOP("Edits", "change the training"),
+    "internals": QT_TRANSLATE_NOOP("Edits", "change the drawn internals"),
 }
 
 

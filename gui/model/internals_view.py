@@ -3,9 +3,10 @@
 Which parts of each update are drawn at the heads (``spec.view.internals``:
 shown at all, and which pieces; ``RunSpec.internals`` per run) are saved
 with the experiment, so a preset can open with them and an export draws
-them. Which run is selected and the step being explained are the session's.
-Views read these here and redraw on ``changed`` / ``explain_changed``;
-widgets change them only through these methods.
+them; every change of them is an undo step ("Undo change the drawn
+internals"). Which run is selected and the step being explained are the
+session's. Views read these here and redraw on ``changed`` /
+``explain_changed``; widgets change them only through these methods.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from gui.app.i18n import translate
+from gui.model import edit_names
 from optim_core.analysis import explain
 from optim_core.experiment.spec import INTERNAL_PIECES
 
@@ -38,6 +40,7 @@ class InternalsView(QObject):
         model.stepped.connect(lambda _step: self.leave_explain())
         model.runs_changed.connect(self._on_experiment_changed)
         model.hyper_changed.connect(lambda _i: self.leave_explain())
+        model.view_changed.connect(self.changed.emit)  # undo and redo of these settings
 
     # --------------------------------------------------------------- reading
     @property
@@ -59,8 +62,7 @@ class InternalsView(QObject):
     def set_shown(self, shown: bool) -> None:
         """Draw the internals at every head (View ▸ Internals ▸ Show, key I)."""
         if bool(shown) != self._spec.shown:
-            self._spec.shown = bool(shown)
-            self._announce()
+            self._edit(lambda: setattr(self._spec, "shown", bool(shown)))
 
     def toggle(self) -> None:
         self.set_shown(not self.shown)
@@ -72,22 +74,22 @@ class InternalsView(QObject):
         now = set(self._spec.pieces)
         now = now | {piece} if shown else now - {piece}
         if now != set(self._spec.pieces):
-            self._spec.pieces = [p for p in INTERNAL_PIECES if p in now]
-            self._announce()
+            self._edit(lambda: setattr(self._spec, "pieces",
+                                       [p for p in INTERNAL_PIECES if p in now]))
 
     def set_run_shown(self, index: int, shown: bool) -> None:
         """Draw run ``index``'s internals (while they are shown), or not."""
         run = self._model.spec.runs[index]
         if run.internals != bool(shown):
-            run.internals = bool(shown)
-            self._announce()
+            self._edit(lambda: setattr(run, "internals", bool(shown)))
 
     def set_all_runs_shown(self, shown: bool) -> None:
-        for index in range(len(self._model.spec.runs)):
-            self._model.spec.runs[index].internals = bool(shown)
-        self._announce()
+        runs = self._model.spec.runs
+        self._edit(lambda: [setattr(run, "internals", bool(shown)) for run in runs])
 
-    def _announce(self) -> None:
+    def _edit(self, change) -> None:
+        """``change()`` of these settings as one undo step, then redraw."""
+        self._model.undo.edit(edit_names.step("internals"), change)
         self.changed.emit()
         self._model.modified.emit()
 

@@ -597,6 +597,10 @@ Examples:
         <translation>更改训练设置</translation>
     </message>
     <message>
+        <source>change the drawn internals</source>
+        <translation>更改绘制的内部量</translation>
+    </message>
+    <message>
         <source>experiment</source>
         <translation>实验</translation>
     </message>

@@ -142,3 +142,21 @@ def test_the_edit_menu_names_nothing_when_there_is_nothing_to_undo(window, model
     assert not window.actions["undo"].isEnabled() and not window.actions["redo"].isEnabled()
     model.set_view(colormap="magma")
     assert window.actions["undo"].isEnabled() and undo_text(window) == "Undo change the colours"
+
+
+def test_the_drawn_internals_are_undone_and_redone(qtbot, window, model):
+    iv, layer = model.internals, window.view.internals.layer
+    runs = len(model.spec.runs)
+    window.actions["internals"].trigger()  # View ▸ Internals ▸ Show (key I)
+    assert iv.shown and undo_text(window) == "Undo change the drawn internals"
+    qtbot.waitUntil(lambda: len(layer.glyphs()) == runs)
+    iv.set_run_shown(0, False)
+    assert len(layer.glyphs()) == runs - 1
+    undo(qtbot, window)
+    assert model.spec.runs[0].internals and len(layer.glyphs()) == runs
+    undo(qtbot, window)
+    assert not iv.shown and layer.glyphs() == []
+    assert not window.internals_menu.show_action.isChecked()
+    redo(qtbot, window)
+    assert iv.shown and len(layer.glyphs()) == runs
+    assert window.internals_menu.show_action.isChecked()
