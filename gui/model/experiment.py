@@ -96,6 +96,8 @@ class ExperimentModel(QObject):
     playing = property(lambda self: self._timer.isActive())
     busy = property(lambda self: self.jobs.busy,
                     doc="True while a slice is being built or sampled off the GUI thread.")
+    building = property(lambda self: self.experiment.surface.building,
+                        doc="True while a new surface is built: the one drawn is the old one.")
 
     def run_id(self, run: RunRef) -> str:  # a run's stable id, from its position or id
         return self.experiment.runs.get(run).id

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gui.app.i18n import translate, translated
 from gui.surface import view_picture, view_style
+from gui.surface.computing_overlay import ComputingOverlay
 from gui.surface.heads_item import HeadsItem
 from gui.surface.internals_overlay import InternalsOverlay
 from gui.surface.map_layer import MapLayer
@@ -28,7 +29,6 @@ from gui.surface.surface_layer import SurfaceLayer
 from gui.surface.surface_viewbox import SurfaceViewBox
 from gui.surface.trail_layer import Trail, TrailLayer
 from gui.surface.view_menu import show_view_menu
-from optim_core.experiment.spec import CLASSIFIER
 from optim_core.experiment.state import surface_jobs
 from optim_core.render.surface_display import prepare
 
@@ -82,6 +82,7 @@ class SurfaceView(QWidget):
         self.step_text = pg.TextItem(color="#e8e8e8", anchor=(0, 0), fill=(16, 16, 24, 150))
         self.step_text.setParentItem(self.viewbox)
         self.step_text.setPos(8, 4)
+        self.computing = ComputingOverlay(self.viewbox, model)  # greys a surface being replaced
         self._style_axes()
         self._connect()
         self._on_surface_changed()
@@ -145,16 +146,17 @@ class SurfaceView(QWidget):
     # ------------------------------------------------------------- model -> view
     def _on_surface_changed(self) -> None:
         self.refresh_titles()
-        self._show_line_plot(self.model.spec.surface.name == CLASSIFIER)
+        self._show_line_plot(surface_jobs.is_slice(self.model.surface))
 
     def refresh_titles(self) -> None:
-        """The plot's title and axis names, at the view's text scale."""
+        """The plot's title and axis names, at the view's text scale: those of the
+        surface drawn (while a new one is built, the old one is, under a veil)."""
         s = self.model.surface
         size = f"{view_style.TITLE_PT * self.drawn_scale:g}pt"
         if s is not None:
             self.plot.setTitle(translated("core", getattr(s, "title", "")), color="#e8e8e8",
                                size=size)
-        classifier = self.model.spec.surface.name == CLASSIFIER
+        classifier = s is not None and surface_jobs.is_slice(s)
         xl, yl = (translate("SurfaceView", "a  (along D₁)"),
                   translate("SurfaceView", "b  (along D₂)")) if classifier else ("x", "y")
         axis_size = {"font-size": f"{view_style.AXIS_PT * self.drawn_scale:g}pt"}
@@ -180,7 +182,7 @@ class SurfaceView(QWidget):
             self.heads.set_bounds(box)
             self.internals.layer.set_bounds(box)
             self.viewbox.set_home(bounds, (lo, hi))
-        self.refresh_titles()
+        self._on_surface_changed()
         if grid.line is not None:
             self.line_curve.setData(*grid.line)
 

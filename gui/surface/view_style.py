@@ -12,6 +12,8 @@ from PySide6.QtGui import QFontMetrics
 
 #: The view's sizes at scale 1 (points for text, pixels for lines and markers).
 TRAIL_PX, START_PX, AXIS_PT, TITLE_PT, LEGEND_PT, STEP_PT = 2.0, 18, 10.0, 12.0, 10.0, 10.0
+#: The "computing" note over a surface being built.
+NOTE_PT = 13.0
 #: Presentation mode draws everything this much larger.
 PRESENTATION_SCALE = 1.6
 #: An exported picture of this size has the window's sizes; larger ones scale up.
@@ -42,6 +44,7 @@ def apply_scale(view, scale: float) -> None:
     step_font = view.font()
     step_font.setPointSizeF(STEP_PT * scale)
     view.step_text.setFont(step_font)
+    view.computing.set_scale(scale)
     view.refresh_titles()
     view._redraw_runs()
 

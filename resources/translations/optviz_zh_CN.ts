@@ -2180,6 +2180,10 @@ The surface on screen stays as it was.</source>
         <source>Start from here</source>
         <translation>从这里出发</translation>
     </message>
+    <message>
+        <source>computing the new surface…</source>
+        <translation>正在计算新曲面…</translation>
+    </message>
 </context>
 <context>
     <name>SweepPlots</name>

@@ -44,6 +44,9 @@ class SurfacePart:
         self.grid: GridData | None = None
         self._shown: spec_mod.SurfaceSpec | None = None  # what ``surface`` was built from
         self._centre = centre  # the last W* built or brought by a file (see ``centre``)
+        #: True from a slice's rebuild until it is installed or fails: what is on
+        #: screen is not (yet) the surface the spec names.
+        self.building = False
         self._new_start, self._keep_step = False, True
 
     # ----------------------------------------------------------------- editing
@@ -132,8 +135,9 @@ class SurfacePart:
     # ---------------------------------------------------------------- building
     def rebuild(self, new_start: bool, keep_step: bool) -> None:
         """Build the surface the spec names (a slice: on the lane) and sample it."""
+        self.building = self.spec.name == spec_mod.CLASSIFIER
         self.changed.emit()
-        if self.spec.name == spec_mod.CLASSIFIER:
+        if self.building:
             # A newer request replaces a running one; what either asked for holds.
             self._new_start |= new_start
             self._keep_step &= keep_step
@@ -162,6 +166,7 @@ class SurfacePart:
 
     def _on_slice_built(self, result) -> None:
         surface, preview, centre = result
+        self.building = False
         self._centre = centre or self._centre
         new_start, keep_step = self._new_start, self._keep_step
         self._new_start, self._keep_step = False, True
@@ -178,6 +183,7 @@ class SurfacePart:
 
     def _on_failed(self, message: str) -> None:
         self._new_start, self._keep_step = False, True
+        self.building = False
         if self._shown is not None and self.spec != self._shown:
             self.spec = copy.deepcopy(self._shown)
             self.changed.emit()
