@@ -19,6 +19,21 @@ class Transport(QWidget):
     def __init__(self, model, parent: QWidget | None = None):
         super().__init__(parent)
         self.model = model
+        self._build_buttons()
+        self.steps_per_frame = QSpinBox(minimum=1, maximum=1000, keyboardTracking=False)
+        self.steps_per_frame.setToolTip(
+            translate("Transport", "Optimizer steps taken per animation frame"))
+        self.max_steps = QSpinBox(minimum=1, maximum=1_000_000, singleStep=100,
+                                  keyboardTracking=False)
+        self.max_steps.setToolTip(translate("Transport", "The race stops at this step"))
+        self.step_label = QLabel()
+        self.step_label.setMinimumWidth(110)
+        self._lay_out()
+        self._connect(model)
+        self._on_transport_changed()
+        self._on_playing_changed(model.playing)
+
+    def _build_buttons(self) -> None:
         self.play_button = QToolButton(text=translated("Transport", PLAY_TEXT),
                                        toolTip=translate("Transport", "Play / pause (Space)"))
         self.play_button.setCheckable(True)
@@ -32,14 +47,8 @@ class Transport(QWidget):
             button.setIcon(self.style().standardIcon(icon))
         for button in (self.play_button, self.step_button, self.reset_button):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.steps_per_frame = QSpinBox(minimum=1, maximum=1000, keyboardTracking=False)
-        self.steps_per_frame.setToolTip(
-            translate("Transport", "Optimizer steps taken per animation frame"))
-        self.max_steps = QSpinBox(minimum=1, maximum=1_000_000, singleStep=100,
-                                  keyboardTracking=False)
-        self.max_steps.setToolTip(translate("Transport", "The race stops at this step"))
-        self.step_label = QLabel()
-        self.step_label.setMinimumWidth(110)
+
+    def _lay_out(self) -> None:
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
         for w in (self.play_button, self.step_button, self.reset_button):
@@ -51,6 +60,8 @@ class Transport(QWidget):
         layout.addWidget(self.max_steps)
         layout.addSpacing(12)
         layout.addWidget(self.step_label)
+
+    def _connect(self, model) -> None:
         self.play_button.clicked.connect(lambda _c: model.toggle_play())
         self.step_button.clicked.connect(model.step_once)
         self.reset_button.clicked.connect(model.reset)
@@ -60,8 +71,6 @@ class Transport(QWidget):
         model.transport_changed.connect(self._on_transport_changed)
         for signal in (model.stepped, model.trajectories_changed, model.transport_changed):
             signal.connect(self._on_stepped)
-        self._on_transport_changed()
-        self._on_playing_changed(model.playing)
 
     def _on_playing_changed(self, playing: bool) -> None:
         self.play_button.setChecked(playing)

@@ -146,13 +146,8 @@ def train_iter(dataset, loss: str, reg: float, optimizers: Mapping[str, object],
         W0 = classifier.init_weights(dataset.dim, dataset.num_classes, seed=config.seed)
     n = len(dataset.y_train)
     per_epoch = len(epoch_batches(n, config.batch_size, config.seed, 0))
-    runs = {label: RunHistory(label, W=np.array(W0, dtype=float),
-                              snapshots=Trail({"W": np.shape(W0)}, config.max_snapshots))
-            for label in optimizers}
+    runs = _start_runs(optimizers, W0, config.max_snapshots, train, val)
     states = {label: descent.init(opt, runs[label].W) for label, opt in optimizers.items()}
-    for run in runs.values():
-        run.snapshots.extend(np.array([0]), W=run.W[None])
-        _measure(run, 0, run.W, train, val)
     total = per_epoch * config.epochs
 
     def progress(epoch: int, step: int, done: bool = False) -> TrainProgress:
@@ -172,6 +167,19 @@ def train_iter(dataset, loss: str, reg: float, optimizers: Mapping[str, object],
             if not run.diverged:
                 _measure(run, epoch, run.W, train, val)
         yield progress(epoch, t, done=epoch == config.epochs)
+
+
+def _start_runs(optimizers: Mapping[str, object], W0: np.ndarray, max_snapshots: int,
+                train, val) -> dict[str, RunHistory]:
+    """Every run at ``W0``, its first snapshot and its epoch-0 measurement made."""
+    runs = {}
+    for label in optimizers:
+        run = RunHistory(label, W=np.array(W0, dtype=float),
+                         snapshots=Trail({"W": np.shape(W0)}, max_snapshots))
+        run.snapshots.extend(np.array([0]), W=run.W[None])
+        _measure(run, 0, run.W, train, val)
+        runs[label] = run
+    return runs
 
 
 def train(dataset, loss: str, reg: float, optimizers: Mapping[str, object],
