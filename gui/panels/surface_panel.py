@@ -123,6 +123,11 @@ class SurfacePanel(QWidget):
         self.extent = QDoubleSpinBox(minimum=0.05, maximum=100.0, singleStep=0.25,
                                      keyboardTracking=False)
         form.addRow(translate("SurfacePanel", "range ±"), self.extent)
+        self.flat_note = QLabel(wordWrap=True, styleSheet="color: #b8b8c4; font-style: italic")
+        self.flat_note.setText(translate(
+            "SurfacePanel", "Flat? Near a small W₀ every score is ≈ 0 and filter-normalized "
+            "steps are as small as W₀ itself, so L barely changes: centre on W* to see a basin."))
+        form.addRow(self.flat_note)
         self.batch = QSpinBox(minimum=0, maximum=BATCH_SIZE_MAX,
                               specialValueText=translate("SurfacePanel", "full batch"),
                               keyboardTracking=False)
@@ -233,6 +238,7 @@ class SurfacePanel(QWidget):
             self.extent.setValue(s.extent)
             self.batch.setValue(s.batch_size)
         self.reg.set_value(s.reg)
+        self.flat_note.setVisible(s.center == "init" and s.normalize)
 
     def _on_view_changed(self) -> None:
         v = self.model.spec.view

@@ -118,7 +118,7 @@ class SurfaceView(QWidget):
         self.line_plot.getAxis("bottom").setTickFont(font)
         self.line_plot.getAxis("left").setTickFont(font)
         # Plain numbers: an "(x0.001)" SI factor on a loss axis only confuses.
-        for axis in (self.colorbar.axis, self.line_plot.getAxis("left"),
+        for axis in (self.colorbar.axis, *(self.line_plot.getAxis(n) for n in ("left", "bottom")),
                      self.plot.getAxis("left"), self.plot.getAxis("bottom")):
             axis.enableAutoSIPrefix(False)
 

@@ -45,6 +45,15 @@ REG_SLIDER_MIN = 1e-6
 #: Largest mini-batch in files and on the panel; a batch at least as large as
 #: the training set is the full batch.
 BATCH_SIZE_MAX = 100_000
+#: Each loss's default range ±extent about W* (filter-normalized directions): the
+#: softmax bowl rises from 0.12 to 0.88 over ±1; the SVM, a sum of thousands of
+#: hinges, looks smooth over ±1 and shows its kinks (facets) within ±0.25.
+DEFAULT_EXTENT = {"softmax": 1.0, "svm": 0.25}
+
+
+def default_extent(loss: str) -> float:
+    """The default slice range of ``loss`` (1 for a loss not listed)."""
+    return DEFAULT_EXTENT.get(loss, 1.0)
 
 
 @dataclass
@@ -57,7 +66,7 @@ class SliceSpec:
     center: str = "trained"  # "trained" (W* from training) | "init" (small random W)
     seed: int = 0  # seeds W0 and the directions
     normalize: bool = True  # filter-normalize the directions
-    extent: float = 1.0  # a, b ∈ [−extent, extent]
+    extent: float = DEFAULT_EXTENT["softmax"]  # a, b ∈ [−extent, extent]
     batch_size: int = 0  # 0: full-batch gradients; else mini-batch of this size
 
 

@@ -2094,6 +2094,10 @@ The surface on screen stays as it was.</source>
         <translation>范围 ±</translation>
     </message>
     <message>
+        <source>Flat? Near a small W₀ every score is ≈ 0 and filter-normalized steps are as small as W₀ itself, so L barely changes: centre on W* to see a basin.</source>
+        <translation>看起来平坦？在很小的 W₀ 附近，每个得分都 ≈ 0，而按滤波器归一化的方向步长与 W₀ 本身一样小，所以 L 几乎不变：把中心设为 W* 才能看到盆地。</translation>
+    </message>
+    <message>
         <source>full batch</source>
         <translation>全批量</translation>
     </message>

@@ -110,7 +110,12 @@ class SurfacePart:
 
     def set_slice(self, **fields) -> None:
         """Classifier-slice fields (dataset, loss, reg, center, seed, normalize,
-        extent, batch_size); ValueError (and nothing changes) when one is invalid."""
+        extent, batch_size); ValueError (and nothing changes) when one is invalid.
+        A new loss brings its default range when the range was the old loss's."""
+        old = self.spec.slice
+        if ("loss" in fields and "extent" not in fields
+                and old.extent == spec_mod.default_extent(old.loss)):
+            fields = {**fields, "extent": spec_mod.default_extent(fields["loss"])}
         trial = copy.deepcopy(self.spec)
         for key, value in fields.items():
             if not hasattr(trial.slice, key):
