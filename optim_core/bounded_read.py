@@ -16,6 +16,19 @@ import stat
 
 _CHUNK = 1 << 20
 
+# What a refusal says (the GUI translates these templates where it shows them).
+NO_SUCH_FILE = "no such file"
+A_FOLDER = "cannot be read: it is a folder, not a file"
+CANNOT_READ = "cannot be read ({reason})"
+NOT_REGULAR = "is not a regular file (it is {kind}); only ordinary files are read"
+TOO_LARGE = "is {size} bytes; at most {limit} are read"
+GREW = "holds more than {limit} bytes; at most {limit} are read"
+#: A named pipe, a character device, a block device, a socket, anything else.
+KINDS = ("a named pipe", "a character device", "a block device", "a socket",
+         "not an ordinary file")
+TEMPLATES = (CANNOT_READ, NOT_REGULAR, TOO_LARGE, GREW)
+FIXED = (NO_SUCH_FILE, A_FOLDER, *KINDS)
+
 
 class FileRefused(ValueError):
     """A file optviz will not read; the message says why (without the path)."""
@@ -28,19 +41,18 @@ def open_regular(path: str | os.PathLike) -> int:
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise FileRefused("no such file") from None
+        raise FileRefused(NO_SUCH_FILE) from None
     except IsADirectoryError:
-        raise FileRefused("cannot be read: it is a folder, not a file") from None
+        raise FileRefused(A_FOLDER) from None
     except OSError as e:
-        raise FileRefused(f"cannot be read ({e.strerror or e})") from None
+        raise FileRefused(CANNOT_READ.format(reason=e.strerror or e)) from None
     mode = os.fstat(fd).st_mode
     if stat.S_ISDIR(mode):
         os.close(fd)
-        raise FileRefused("cannot be read: it is a folder, not a file")
+        raise FileRefused(A_FOLDER)
     if not stat.S_ISREG(mode):
         os.close(fd)
-        raise FileRefused(f"is not a regular file (it is {_kind(mode)}); "
-                          "only ordinary files are read")
+        raise FileRefused(NOT_REGULAR.format(kind=_kind(mode)))
     return fd
 
 
@@ -51,13 +63,13 @@ def read_bytes(path: str | os.PathLike, limit: int) -> bytes:
     try:
         size = os.fstat(fd).st_size
         if size > limit:
-            raise FileRefused(f"is {size:,} bytes; at most {limit:,} are read")
+            raise FileRefused(TOO_LARGE.format(size=f"{size:,}", limit=f"{limit:,}"))
         parts, total = [], 0
         while chunk := _read(fd, min(_CHUNK, limit + 1 - total)):
             parts.append(chunk)
             total += len(chunk)
             if total > limit:
-                raise FileRefused(f"holds more than {limit:,} bytes; at most {limit:,} are read")
+                raise FileRefused(GREW.format(limit=f"{limit:,}"))
         return b"".join(parts)
     finally:
         os.close(fd)
@@ -67,12 +79,12 @@ def _read(fd: int, n: int) -> bytes:
     try:
         return os.read(fd, n)
     except OSError as e:
-        raise FileRefused(f"cannot be read ({e.strerror or e})") from None
+        raise FileRefused(CANNOT_READ.format(reason=e.strerror or e)) from None
 
 
 def _kind(mode: int) -> str:
-    for test, name in ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"),
-                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+    for test, name in zip((stat.S_ISFIFO, stat.S_ISCHR, stat.S_ISBLK, stat.S_ISSOCK),
+                          KINDS, strict=False):
         if test(mode):
             return name
-    return "not an ordinary file"
+    return KINDS[-1]

@@ -15,13 +15,17 @@ import json
 from dataclasses import fields
 
 from gui.app.terms import english_words
-from optim_core import gradcheck, optimizers, runner, surfaces
+from gui.export import export_messages
+from optim_core import bounded_read, gradcheck, optimizers, runner, surfaces
+from optim_core.analysis import explain
 from optim_core.analysis import gradcheck_targets as targets
-from optim_core.classifier import minibatch, slices
-from optim_core.experiment import centre, spec
+from optim_core.classifier import data_messages, minibatch, slices
+from optim_core.classifier.train import DIVERGED as TRAINING_DIVERGED
+from optim_core.experiment import centre, file_messages, spec
 from optim_core.experiment import file as ef
 from optim_core.experiment.spec import Lesson, default_experiment
 from optim_core.experiment.state import experiment, surface_jobs
+from optim_core.optimizers import hyper
 from optim_core.render import heights
 from optim_core.surfaces import expression_messages
 from optim_core.training import sanity
@@ -40,7 +44,9 @@ TEMPLATES: tuple[str, ...] = (
     heights.LABEL, heights.LOG_LABEL, heights.CLIPPED_LABEL,
     COPY_LABEL, spec.LOADING, centre.NOT_USED, centre.OTHER_SHAPE, surface_jobs.GRID_TEXT,
     experiment.RACE_TITLE, experiment.SLICE_RACE_TITLE, experiment.TYPED_RACE_TITLE,
-    *expression_messages.TEMPLATES,
+    *expression_messages.TEMPLATES, *file_messages.TEMPLATES, *data_messages.TEMPLATES,
+    *bounded_read.TEMPLATES, *hyper.TEMPLATES, explain.STOPPED, TRAINING_DIVERGED,
+    minibatch.BATCH_SIZE, *export_messages.TEMPLATES,
 )
 
 
@@ -74,6 +80,7 @@ def _check_texts() -> list[str]:
         runner.REASON_LOSS, centre.TRAINING, centre.OTHER_DATA, centre.OTHER_LOSS,
         centre.OTHER_REG, centre.OTHER_SEED, surface_jobs.PREVIEW_TEXT, surface_jobs.CONTOURS_TEXT,
         *expression_messages.FIXED, *experiment.LOSS_NAMES.values(),
+        *file_messages.FIXED, *data_messages.FIXED, *bounded_read.FIXED, *export_messages.FIXED,
     ]
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QSettings
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
+from gui.app.core_text import error_text
 from gui.app.i18n import translate, translated
 from optim_core.experiment import file as ef
 
@@ -89,7 +90,7 @@ class FileManager(QObject):
         except ef.ExperimentFileError as e:
             QMessageBox.warning(self.window, translate("FileManager", "Cannot open experiment"),
                                 translate("FileManager", "{name} could not be opened.\n\n{reason}")
-                                .format(name=path.name, reason=e))
+                                .format(name=path.name, reason=error_text(e)))
             self._forget(path)
             return False
         self.model.load_spec(spec, source=str(path))
@@ -104,7 +105,8 @@ class FileManager(QObject):
         try:
             spec = ef.load(path)
         except ef.ExperimentFileError as e:
-            QMessageBox.warning(self.window, translate("FileManager", "Cannot open preset"), str(e))
+            QMessageBox.warning(self.window, translate("FileManager", "Cannot open preset"),
+                                error_text(e))
             return False
         self.model.load_spec(spec)
         self._mark_clean(None)  # its lesson: the Lesson panel
@@ -135,7 +137,8 @@ class FileManager(QObject):
             ef.save(self.model.spec, path)
         except OSError as e:
             QMessageBox.warning(
-                self.window, translate("FileManager", "Cannot save experiment"), str(e))
+                self.window, translate("FileManager", "Cannot save experiment"),
+                error_text(e.strerror or e))
             return False
         self._mark_clean(path)
         self._remember(path)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from gui.app import window_layout
 from gui.app.app import app_icon
+from gui.app.core_text import error_text
 from gui.app.edit_menu import install_edit_menu
 from gui.app.files import FileManager
 from gui.app.i18n import translate, translated
@@ -239,6 +240,7 @@ class MainWindow(QMainWindow):
 
     def _on_race_failed(self, message: str) -> None:
         """A step raised: the model has paused the race; say why, once."""
+        message = error_text(message)
         self.statusBar().showMessage(translate("MainWindow", "The race stopped: {message}")
                                      .format(message=message), 10_000)
         QMessageBox.warning(self, translate("MainWindow", "The race stopped"), translate(
@@ -249,6 +251,7 @@ class MainWindow(QMainWindow):
         """A slice could not be built (e.g. a bad dataset file): say so where it
         cannot be missed; the model has gone back to the surface on screen."""
         self._show_progress(False)
+        message = error_text(message)
         self.statusBar().showMessage(translate("MainWindow", "Could not build the surface: "
                                                "{message}").format(message=message), 10_000)
         QMessageBox.warning(self, translate("MainWindow", "Cannot build the surface"),

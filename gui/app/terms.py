@@ -21,6 +21,8 @@ PROPER_NAMES = (
     "yuv420p", "optviz", "PySide6", "pyqtgraph", "numpy", "matplotlib", "ffmpeg", "Qt",
     "CC BY", "CC0", "CS231n", "English", "viridis", "magma", "inferno", "plasma", "cividis",
     "gray", "turbo", "PCA", "PC", "EMA", "cs231n",
+    # JSON's literals, as a file holds them
+    "true", "false", "null",
 )
 #: Function names of the formulas and units of measure.
 MATH_AND_UNITS = ("ln", "log", "log10", "exp", "cos", "sin", "max", "min", "sign", "px",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
+from gui.export import export_messages as m
 from gui.export.frame_writer import ExportError
 from optim_core.experiment.spec import ExperimentSpec
 
@@ -42,8 +43,7 @@ class AnimationOptions:
         spf = self.steps_per_frame or spec.steps_per_frame
         frames = self.frames or math.ceil(spec.steps / spf) + 1
         if frames < 1 or spf < 1:
-            raise ExportError(f"need at least 1 frame and 1 step per frame "
-                              f"(got {frames} frames, {spf} steps per frame)")
+            raise ExportError(m.FRAMES.format(frames=frames, spf=spf))
         return replace(self, frames=frames, steps_per_frame=spf)
 
     def last_step(self, spec: ExperimentSpec) -> int:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.app.core_text import error_text
 from gui.app.files import title_stem
 from gui.app.i18n import translate, translated
 from gui.export.animation_options import AnimationOptions
@@ -204,7 +205,7 @@ class ExportDialog(QDialog):
         try:
             check_frame_options(format_of(self.path()), o.width, o.height, o.fps)
         except ExportError as e:
-            return str(e)
+            return error_text(e)
         return None
 
     def _accept(self) -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
+from gui.export import export_messages as m
 from optim_core.temp_files import remove_stale, target_mode, temp_path, write_target
 
 FORMATS = ("mp4", "gif", "png", "zip")
@@ -53,9 +54,8 @@ def format_of(path: str | os.PathLike) -> str:
     if suffix in ("", "d", "frames"):
         return "png"
     if suffix == "png":  # one picture's name: a folder of frames there would surprise
-        raise ExportError(f"{str(path)!r} names one picture: for PNG frames use a .zip or a "
-                          "folder name without a suffix (e.g. race_frames)")
-    raise ExportError(f"cannot tell the format of {str(path)!r}: use .mp4, .gif, .zip or a folder")
+        raise ExportError(m.ONE_PICTURE.format(path=repr(str(path))))
+    raise ExportError(m.UNKNOWN_TARGET.format(path=repr(str(path))))
 
 
 #: Bytes per pixel per frame an export may need on disk, a generous bound from
@@ -77,17 +77,17 @@ def check_export_size(path: str | os.PathLike, width: int, height: int, frames: 
     fmt = format_of(path)
     need = estimated_bytes(fmt, width, height, frames)
     if need > MAX_EXPORT_BYTES:
-        raise ExportError(f"{frames:,} frames of {width}x{height} would make a {fmt.upper()} of "
-                          f"about {_size(need)}; the limit is {_size(MAX_EXPORT_BYTES)} "
-                          "(fewer frames, a smaller size, or MP4)")
+        raise ExportError(m.TOO_BIG.format(frames=f"{frames:,}", size=f"{width}x{height}",
+                                           format=fmt.upper(), need=_size(need),
+                                           limit=_size(MAX_EXPORT_BYTES)))
     try:
         usage = shutil.disk_usage(Path(path).parent)
     except OSError:
         return  # the folder is checked (and named) when the output is opened
     free = usage.free
     if usage.total and need > free:  # total 0: /proc and the like, refused on opening
-        raise ExportError(f"the export needs about {_size(need)} and the folder "
-                          f"{str(Path(path).parent)!r} has {_size(free)} free")
+        raise ExportError(m.NO_ROOM.format(need=_size(need), folder=repr(str(Path(path).parent)),
+                                           free=_size(free)))
 
 
 def _size(n: float) -> str:
@@ -97,13 +97,13 @@ def _size(n: float) -> str:
 def check_frame_options(fmt: str, width: int, height: int, fps: float) -> None:
     """Raise ``ExportError`` for a size or frame rate the format cannot hold."""
     if width < 16 or height < 16 or width > 8192 or height > 8192:
-        raise ExportError(f"size {width}x{height} is out of range (16 to 8192 pixels a side)")
+        raise ExportError(m.SIZE.format(size=f"{width}x{height}"))
     if not 0.1 <= fps <= 240:
-        raise ExportError(f"fps {fps:g} is out of range (0.1 to 240)")
+        raise ExportError(m.FPS.format(fps=f"{fps:g}"))
     if fmt == "mp4" and (width % 2 or height % 2):
-        raise ExportError(f"MP4 (H.264, yuv420p) needs even sizes, got {width}x{height}")
+        raise ExportError(m.MP4_EVEN.format(size=f"{width}x{height}"))
     if fmt == "gif" and fps > GIF_MAX_FPS:
-        raise ExportError(f"GIF cannot play faster than {GIF_MAX_FPS:g} fps (got {fps:g})")
+        raise ExportError(m.GIF_FPS.format(limit=f"{GIF_MAX_FPS:g}", fps=f"{fps:g}"))
 
 
 class FrameWriter:
@@ -129,7 +129,8 @@ class FrameWriter:
         try:
             self._write(np.ascontiguousarray(frame))
         except OSError as e:
-            raise ExportError(f"cannot write {self.path.name}: {e.strerror or e}") from None
+            raise ExportError(m.CANNOT_WRITE.format(
+                path=self.path.name, reason=e.strerror or e)) from None
         self.frames += 1
 
     def close(self, progress: Progress | None = None) -> Path:
@@ -140,7 +141,8 @@ class FrameWriter:
             try:
                 self._finish(progress)
             except OSError as e:
-                raise ExportError(f"cannot write {self.path.name}: {e.strerror or e}") from None
+                raise ExportError(m.CANNOT_WRITE.format(
+                    path=self.path.name, reason=e.strerror or e)) from None
             if progress:
                 progress(1, 1)
             replace_onto(self._tmp, self._target)
@@ -181,8 +183,8 @@ def check_target_name(target: str | os.PathLike) -> None:
     name = Path(target).name
     size = len(name.encode("utf-8", "surrogateescape"))
     if size > MAX_NAME_BYTES:
-        raise ExportError(f"cannot write {name[:40]!r}…: a file name of {size} bytes; "
-                          f"at most {MAX_NAME_BYTES}")
+        raise ExportError(m.NAME_TOO_LONG.format(name=repr(name[:40]), size=size,
+                                                 limit=MAX_NAME_BYTES))
 
 
 def make_temp(target: Path, is_dir: bool) -> Path:
@@ -193,7 +195,7 @@ def make_temp(target: Path, is_dir: bool) -> Path:
     folder = target.parent
     check_target_name(target)
     if not is_dir and target.is_dir():  # found now, not after every frame is rendered
-        raise ExportError(f"cannot write {str(target)!r}: it is a folder")
+        raise ExportError(m.IS_FOLDER.format(path=repr(str(target))))
     remove_stale(target)
     tmp = temp_path(target)
     try:
@@ -205,17 +207,19 @@ def make_temp(target: Path, is_dir: bool) -> Path:
         return tmp
     except FileNotFoundError as e:
         if folder.is_dir():  # e.g. /proc: the folder is there but takes no new files
-            raise ExportError(f"cannot write {str(target)!r}: folder {str(folder)!r} is not "
-                              f"writable ({e.strerror})") from None
-        raise ExportError(f"cannot write {str(target)!r}: folder {str(folder)!r} "
-                          "does not exist") from None
+            raise ExportError(m.FOLDER_READ_ONLY.format(path=repr(str(target)),
+                                                        folder=repr(str(folder)),
+                                                        reason=e.strerror)) from None
+        raise ExportError(m.NO_FOLDER.format(path=repr(str(target)),
+                                             folder=repr(str(folder)))) from None
     except NotADirectoryError:
-        raise ExportError(f"cannot write {str(target)!r}: {str(folder)!r} "
-                          "is not a folder") from None
+        raise ExportError(m.NOT_A_FOLDER.format(path=repr(str(target)),
+                                                folder=repr(str(folder)))) from None
     except OSError as e:
         remove_output(tmp)
-        raise ExportError(f"cannot write {str(target)!r}: folder {str(folder)!r} is not "
-                          f"writable ({e.strerror or e})") from None
+        raise ExportError(m.FOLDER_READ_ONLY.format(path=repr(str(target)),
+                                                    folder=repr(str(folder)),
+                                                    reason=e.strerror or e)) from None
 
 
 def replace_onto(tmp: Path, target: Path) -> None:
@@ -224,8 +228,8 @@ def replace_onto(tmp: Path, target: Path) -> None:
     try:
         os.replace(tmp, target)
     except OSError as e:
-        raise ExportError(f"cannot move the finished file onto {str(target)!r}: "
-                          f"{e.strerror or e}") from None
+        raise ExportError(m.CANNOT_MOVE.format(path=repr(str(target)),
+                                               reason=e.strerror or e)) from None
 
 
 def remove_output(path: Path) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRectF, QTimer, Signal
 
+from gui.app.core_text import error_text
 from gui.app.i18n import translate
 from gui.export.animation import RaceRecorder
 from gui.export.animation_options import AnimationOptions
@@ -152,7 +153,7 @@ class AnimationExportJob(QObject):
     def _end_with_error(self, message: str) -> None:
         self._cleanup(abort=True)
         self.running = False
-        self.failed.emit(message)
+        self.failed.emit(error_text(message))
 
     def _cleanup(self, abort: bool) -> None:
         if self._writer is not None and abort:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
+from gui.export import export_messages as m
 from gui.export.frame_writer import ExportError, make_temp, remove_output, replace_onto
 from optim_core.analysis import curves
 from optim_core.temp_files import write_target
@@ -35,7 +36,7 @@ def save_picture(layout_item, path: str | os.PathLike, width: int | None = None)
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".png", ".svg"):
-        raise ExportError(f"cannot tell the picture format of {path.name!r}: use .png or .svg")
+        raise ExportError(m.PICTURE_FORMAT.format(name=repr(path.name)))
     exporter = SVGExporter(layout_item) if suffix == ".svg" else ImageExporter(layout_item)
     if width is not None and suffix == ".png":
         exporter.parameters()["width"] = int(width)
@@ -45,7 +46,7 @@ def save_picture(layout_item, path: str | os.PathLike, width: int | None = None)
         with _svg_close_path_fix():
             exporter.export(str(tmp))
         if tmp.stat().st_size == 0:
-            raise ExportError(f"nothing was drawn into {path.name}")
+            raise ExportError(m.NOTHING_DRAWN.format(name=path.name))
         replace_onto(tmp, target)
     except BaseException:
         remove_output(tmp)
@@ -144,7 +145,8 @@ def write_text(path: str | os.PathLike, text: str) -> Path:
         replace_onto(tmp, target)
     except OSError as e:
         remove_output(tmp)
-        raise ExportError(f"cannot write {str(path)!r}: {e.strerror or e}") from None
+        raise ExportError(m.CANNOT_WRITE.format(path=repr(str(path)),
+                                                reason=e.strerror or e)) from None
     return path
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
+from gui.app.core_text import error_text
 from gui.app.files import title_stem
 from gui.app.i18n import translate, translated
 from gui.export import static
@@ -97,7 +98,9 @@ class StaticExports:
         try:
             write(path)
         except (ExportError, OSError) as e:
-            QMessageBox.warning(self.window, translate("StaticExports", "Export failed"), str(e))
+            QMessageBox.warning(self.window, translate("StaticExports", "Export failed"),
+                                error_text(e.strerror if isinstance(e, OSError) and e.strerror
+                                           else e))
             return None
         self.window.statusBar().showMessage(
             translate("StaticExports", "Exported {path}").format(path=path), 10_000)

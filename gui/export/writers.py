@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 from PIL import GifImagePlugin, Image
 
+from gui.export import export_messages as m
 from gui.export.frame_writer import (
     FORMATS,
     GIF_MAX_FPS,
@@ -64,24 +65,24 @@ class Mp4Writer(FrameWriter):
         except OSError as e:
             self._log.close()
             remove_output(self._tmp)
-            raise ExportError(f"cannot start ffmpeg: {e}") from None
+            raise ExportError(m.FFMPEG_START.format(reason=e)) from None
 
     def _write(self, frame: np.ndarray) -> None:
         try:
             self._proc.stdin.write(frame.data)
         except OSError:
-            raise ExportError(f"ffmpeg stopped while writing {self.path.name}: "
-                              f"{self._errors()}") from None
+            raise ExportError(m.FFMPEG_STOPPED.format(name=self.path.name,
+                                                      reason=self._errors())) from None
 
     def _finish(self, progress: Progress | None) -> None:
         if self.frames == 0:
-            raise ExportError("no frames to write")
+            raise ExportError(m.NO_FRAMES)
         try:
             self._proc.stdin.close()
         except OSError:
             pass  # ffmpeg already stopped: its exit code says why
         if self._proc.wait() != 0:
-            raise ExportError(f"ffmpeg failed on {self.path.name}: {self._errors()}")
+            raise ExportError(m.FFMPEG_FAILED.format(name=self.path.name, reason=self._errors()))
         self._log.close()
         if progress:
             progress(1, 1)
@@ -99,7 +100,7 @@ class Mp4Writer(FrameWriter):
     def _errors(self) -> str:
         self._log.seek(0)
         text = self._log.read().decode("utf-8", "replace").strip()
-        return text.splitlines()[-1] if text else "no message"
+        return text.splitlines()[-1] if text else m.FFMPEG_SILENT
 
 
 class GifWriter(FrameWriter):
@@ -164,7 +165,7 @@ class GifWriter(FrameWriter):
 
     def _finish(self, progress: Progress | None) -> None:
         if self.frames == 0:
-            raise ExportError("no frames to write")
+            raise ExportError(m.NO_FRAMES)
         if self._quant is None:
             self._start(progress)
         self._flush()
@@ -211,7 +212,7 @@ class PngFramesWriter(FrameWriter):
         path = Path(path)
         self._zip_mode = path.suffix.lower() == ".zip"
         if not self._zip_mode and path.exists() and (not path.is_dir() or any(path.iterdir())):
-            raise ExportError(f"{str(path)!r} already exists and is not an empty folder")
+            raise ExportError(m.NOT_EMPTY.format(path=repr(str(path))))
         super().__init__(path, width, height, fps, is_dir=not self._zip_mode)
         self._level = compress_level
         self._zip = zipfile.ZipFile(self._tmp, "w", zipfile.ZIP_STORED) if self._zip_mode else None
@@ -226,11 +227,11 @@ class PngFramesWriter(FrameWriter):
             else:
                 (self._tmp / name).write_bytes(buf.getvalue())
         except OSError as e:
-            raise ExportError(f"cannot write frame {self.frames}: {e.strerror or e}") from None
+            raise ExportError(m.FRAME.format(frame=self.frames, reason=e.strerror or e)) from None
 
     def _finish(self, progress: Progress | None) -> None:
         if self.frames == 0:
-            raise ExportError("no frames to write")
+            raise ExportError(m.NO_FRAMES)
         if self._zip is not None:
             self._zip.close()
         if progress:
@@ -252,5 +253,5 @@ def open_writer(path: str | os.PathLike, width: int, height: int, fps: float,
     cls = {"mp4": Mp4Writer, "gif": GifWriter, "png": PngFramesWriter,
            "zip": PngFramesWriter}.get(fmt)
     if cls is None:
-        raise ExportError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
+        raise ExportError(m.UNKNOWN_FORMAT.format(format=repr(fmt), formats=", ".join(FORMATS)))
     return cls(path, width, height, fps)

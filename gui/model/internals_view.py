@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from gui.app.core_text import error_text
 from gui.app.i18n import translate
 from gui.model import edit_names
 from optim_core.analysis import explain
@@ -124,7 +125,7 @@ class InternalsView(QObject):
         try:
             explained = explain.explain_step(model.race, label, start=0)
         except ValueError as e:
-            return str(e)
+            return error_text(e)
         self.explained, self.stage = explained, 0
         self.explain_changed.emit()
         return ""

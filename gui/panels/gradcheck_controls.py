@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.app.core_text import error_text
 from gui.app.i18n import translate, translated
 from gui.panels.gradcheck_table import DIFFERENCES
 from gui.widgets.widgets import SciSpinBox
@@ -131,7 +132,7 @@ class GradcheckControls(QWidget):
         try:
             self.model.set_gradcheck(**fields)
         except ValueError as exc:  # out of range: the model keeps its value, shown again
-            self.setToolTip(str(exc))
+            self.setToolTip(error_text(exc))
             self.show_settings()
 
     # ------------------------------------------------------------- model -> UI

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.app.core_text import error_text
 from gui.app.i18n import translate, translated
 from gui.export import static
 from gui.export.frame_writer import ExportError
@@ -215,7 +216,8 @@ class GradcheckPanel(QWidget):
             try:
                 self.export_csv(path)
             except ExportError as exc:
-                QMessageBox.warning(self, translate("GradcheckPanel", "Cannot export"), str(exc))
+                QMessageBox.warning(self, translate("GradcheckPanel", "Cannot export"),
+                                    error_text(exc))
 
     def export_csv(self, path: str | os.PathLike) -> None:
         """Write the table to ``path`` atomically (temporary file, then rename);

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.app.core_text import error_text
 from gui.app.i18n import translated
 from gui.panels.sweep_plots import RATE_COLORS, LRSweepPlot, RateCurvesPlot, SweepRow
 from gui.surface.map_layer import cell_rect
@@ -164,7 +165,7 @@ class ManyStartsPanel(QWidget):
             self.ms.set_settings(**fields)
             self.status.setText("")
         except ValueError as e:
-            self.status.setText(str(e))
+            self.status.setText(error_text(e))
         self._show_settings()
 
     # ------------------------------------------------------------- model -> view

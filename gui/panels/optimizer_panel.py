@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.app.core_text import error_text
 from gui.app.i18n import translate, translated
 from gui.panels.run_row import RunRow
 from optim_core import optimizers
@@ -160,5 +161,5 @@ class OptimizerPanel(QWidget):
             try:
                 m.set_hyper(run_id, what.split(":", 1)[1], value)
             except ValueError as exc:
-                self.rows[index].setToolTip(str(exc))
+                self.rows[index].setToolTip(error_text(exc))
                 self.rows[index].refresh(m.spec.runs[index])

@@ -17,6 +17,7 @@ from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QImage
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from gui.app.core_text import error_text
 from gui.app.i18n import translate, translated
 from gui.surface import view_picture, view_style
 from gui.surface.computing_overlay import ComputingOverlay
@@ -267,7 +268,8 @@ class SurfaceView(QWidget):
             method(*coords)
         except ValueError as e:
             self.readout_changed.emit(
-                translate("SurfaceView", "no start point there: {reason}").format(reason=e))
+                translate("SurfaceView", "no start point there: {reason}").format(
+                    reason=error_text(e)))
 
     def _on_marker_released(self) -> None:
         self._dragging = False

@@ -86,6 +86,9 @@ def _vectors(opt, state, g, x, surface) -> dict[str, np.ndarray]:
     return out
 
 
+#: Why a run's step cannot be explained (the GUI translates it where it shows it).
+STOPPED = "{label} has stopped: there is no next step to explain"
+
 def explain_step(race, label: str, start: int = 0) -> ExplainedStep:
     """Run ``label``'s next step at start point ``start``, in stages (module docstring).
 
@@ -96,7 +99,7 @@ def explain_step(race, label: str, start: int = 0) -> ExplainedStep:
     g = head_internals.next_gradient(race, label)[start:start + 1]
     stopped = race.history(label).diverged_at[start] >= 0
     if stopped or not (np.all(np.isfinite(x)) and np.all(np.isfinite(g))):
-        raise ValueError(f"{label} has stopped: there is no next step to explain")
+        raise ValueError(STOPPED.format(label=label))
     state = _row(race.state(label), start)
     with np.errstate(all="ignore"):
         x_new, state_new = opt.step(x, g, state, surface=surface)

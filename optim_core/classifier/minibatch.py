@@ -12,6 +12,9 @@ TITLE = "{plane}, mini-batches of {batch}"
 DESCRIPTION = ("{plane}; optimizers step on the gradient of a random batch of {batch} samples "
                "(seed {seed})")
 
+#: A batch size the data cannot give (the GUI translates it where it shows it).
+BATCH_SIZE = "batch_size must be in 1 … {samples}; got {value}"
+
 
 class MiniBatchSlice(Surface):
     """A :class:`PlaneSlice` drawn and valued full-batch, stepped with mini-batches.
@@ -30,7 +33,7 @@ class MiniBatchSlice(Surface):
     def __init__(self, plane, batch_size: int, seed: int = 0) -> None:
         N = plane.model.num_samples
         if not 1 <= int(batch_size) <= N:
-            raise ValueError(f"batch_size must be in 1 … {N}; got {batch_size}")
+            raise ValueError(BATCH_SIZE.format(samples=N, value=batch_size))
         self.plane = plane
         self.batch_size = int(batch_size)
         self.seed = int(seed)

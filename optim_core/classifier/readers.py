@@ -22,6 +22,7 @@ import numpy as np
 
 from optim_core.bounded_read import FileRefused, read_bytes
 from optim_core.classifier import cifar
+from optim_core.classifier import data_messages as m
 
 #: The largest number of classes a label column may imply (guards against a
 #: column of pixel values or ids mistaken for labels).
@@ -45,36 +46,35 @@ def validate(X: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Checks and normalizes ``X: (N, ...)`` (flattened to ``(N, D)``) and ``y: (N,)``."""
     X, y = np.asarray(X), np.asarray(y)
     if X.ndim < 2:
-        raise _Bad(f"X must have a sample axis and features, shape (N, D); got {X.shape}")
+        raise _Bad(m.X_SHAPE.format(shape=X.shape))
     if y.ndim != 1:
-        raise _Bad(f"y must be one label per sample, shape (N,); got {y.shape}")
+        raise _Bad(m.Y_SHAPE.format(shape=y.shape))
     if X.shape[0] != y.shape[0]:
-        raise _Bad(f"X has {X.shape[0]} samples but y has {y.shape[0]} labels")
+        raise _Bad(m.COUNTS.format(samples=X.shape[0], labels=y.shape[0]))
     if X.shape[0] == 0 or X[0].size == 0:
-        raise _Bad("no samples (or no features)")
+        raise _Bad(m.NO_SAMPLES_OR_FEATURES)
     real = (np.issubdtype(X.dtype, np.number) and np.issubdtype(y.dtype, np.number)
             and not np.issubdtype(X.dtype, np.complexfloating)
             and not np.issubdtype(y.dtype, np.complexfloating))
     if not real:
-        raise _Bad(f"X and y must be numeric and real; got {X.dtype} and {y.dtype}")
+        raise _Bad(m.NOT_REAL.format(x=X.dtype, y=y.dtype))
     X = X.reshape(X.shape[0], -1)
     if not np.all(np.isfinite(X)):
-        raise _Bad("X holds NaN or infinite values")
+        raise _Bad(m.NOT_FINITE)
     largest = float(np.abs(X).max())  # as a float: 1e100 overflows a float16 X
     if largest > MAX_ABS_VALUE:
-        raise _Bad(f"X holds values as large as {largest:.3g}; rescale the data "
-                   f"(|x| ≤ {MAX_ABS_VALUE:g})")
+        raise _Bad(m.TOO_BIG.format(largest=f"{largest:.3g}", limit=f"{MAX_ABS_VALUE:g}"))
     return X, _labels(y)
 
 
 def _labels(y: np.ndarray) -> np.ndarray:
     if not np.all(np.isfinite(y)) or np.any(y != np.round(y)):
-        raise _Bad("labels must be whole numbers")
+        raise _Bad(m.NOT_WHOLE)
     if y.min() < 0 or y.max() >= MAX_CLASSES:
-        raise _Bad(f"labels out of range: found {y.min():g} … {y.max():g}, "
-                   f"expected 0 … {MAX_CLASSES - 1}")
+        raise _Bad(m.LABEL_RANGE.format(low=f"{y.min():g}", high=f"{y.max():g}",
+                                        limit=MAX_CLASSES - 1))
     if len(np.unique(y)) < 2:
-        raise _Bad("needs at least two classes")
+        raise _Bad(m.TWO_CLASSES)
     return y.astype(np.intp)
 
 
@@ -85,15 +85,14 @@ def read(path: str | Path) -> tuple[np.ndarray, np.ndarray, tuple[str, ...] | No
         X, y, names = _read_any(path)
         X, y = validate(X, y)
         if names is not None and len(names) <= y.max():
-            raise _Bad(f"label {y.max()} has no class name ({len(names)} names given)")
-    except (_Bad, FileRefused) as err:
-        raise ValueError(f"{path}: {err}") from None
-    except cifar.CifarProblem as err:
-        raise ValueError(f"{path}: {err}") from None
+            raise _Bad(m.NO_NAME.format(label=y.max(), count=len(names)))
+    except (_Bad, FileRefused, cifar.CifarProblem) as err:
+        raise ValueError(m.LOCATED.format(path=path, problem=err)) from None
     except OSError as err:
-        raise ValueError(f"{path}: cannot read ({err.strerror or err})") from None
+        raise ValueError(m.LOCATED.format(path=path, problem=m.CANNOT_READ.format(
+            reason=err.strerror or err))) from None
     except MemoryError:
-        raise ValueError(f"{path}: too large to load into memory") from None
+        raise ValueError(m.LOCATED.format(path=path, problem=m.TOO_LARGE)) from None
     return X, y, names
 
 
@@ -101,14 +100,13 @@ def _read_any(path: Path):
     if path.is_dir():
         return cifar.read_folder(path)
     if not path.exists():
-        raise _Bad("no such file or folder")
+        raise _Bad(m.NO_SUCH)
     suffix = path.suffix.lower()
     if suffix == ".npz":
         return _read_npz(path)
     if suffix == ".csv":
         return _read_csv(path)
-    raise _Bad("unknown format: expected a CIFAR-10 folder (binary version preferred), "
-               "a .npz or a .csv file")
+    raise _Bad(m.UNKNOWN_FORMAT)
 
 
 def _read_npz(path: Path):
@@ -116,17 +114,17 @@ def _read_npz(path: Path):
     try:
         data = np.load(io.BytesIO(raw), allow_pickle=False)
         if not isinstance(data, np.lib.npyio.NpzFile):
-            raise _Bad("a single .npy array, not a .npz archive of X and y")
+            raise _Bad(m.NPY)
         with data:
             missing = {"X", "y"} - set(data.files)
             if missing:
-                raise _Bad(f"missing array(s) {sorted(missing)}; a .npz needs X and y")
+                raise _Bad(m.MISSING.format(names=sorted(missing)))
             X, y = _member(data, "X", "biuf"), _member(data, "y", "biuf")
             names = _class_names(_member(data, "class_names", "SU")) \
                 if "class_names" in data.files else None
             return X, y, names
     except (zipfile.BadZipFile, EOFError, ValueError, KeyError, NotImplementedError) as err:
-        raise _Bad(f"not a readable .npz (truncated or corrupt?): {str(err):.160}") from None
+        raise _Bad(m.BAD_NPZ.format(reason=f"{str(err):.160}")) from None
 
 
 def _member(data, key: str, kinds: str) -> np.ndarray:
@@ -135,8 +133,8 @@ def _member(data, key: str, kinds: str) -> np.ndarray:
     declare (10¹², 10) in a file of a few bytes)."""
     info = data.zip.getinfo(f"{key}.npy")
     if info.file_size > MAX_ARRAY_BYTES:
-        raise _Bad(f"array {key} unpacks to {info.file_size:,} bytes; the limit is "
-                   f"{MAX_ARRAY_BYTES:,}")
+        raise _Bad(m.UNPACKS.format(key=key, size=f"{info.file_size:,}",
+                                    limit=f"{MAX_ARRAY_BYTES:,}"))
     with data.zip.open(info) as f:
         fmt = np.lib.format
         read_header = (fmt.read_array_header_1_0 if fmt.read_magic(f) == (1, 0)
@@ -144,23 +142,22 @@ def _member(data, key: str, kinds: str) -> np.ndarray:
         shape, _, dtype = read_header(f)
         header = f.tell()
     if dtype.kind not in kinds or dtype.fields is not None or dtype.subdtype is not None:
-        raise _Bad(f"array {key} has dtype {dtype}; "
-                   + ("X and y must be numeric and real" if "f" in kinds else "expected text"))
+        raise _Bad((m.DTYPE_NUMBER if "f" in kinds else m.DTYPE_TEXT).format(key=key,
+                                                                              dtype=dtype))
     declared = int(np.prod(shape, dtype=object)) * dtype.itemsize
     if declared > info.file_size - header:
-        raise _Bad(f"array {key} declares shape {shape} ({declared:,} bytes) but holds "
-                   f"{info.file_size - header:,} bytes (truncated or damaged)")
+        raise _Bad(m.TRUNCATED.format(key=key, shape=shape, declared=f"{declared:,}",
+                                      held=f"{info.file_size - header:,}"))
     return data[key]
 
 
 def _class_names(names: np.ndarray) -> tuple[str, ...]:
     if names.ndim != 1 or not 1 <= len(names) <= MAX_CLASSES:
-        raise _Bad(f"class_names must be a list of 1 to {MAX_CLASSES} names; got shape "
-                   f"{names.shape}")
+        raise _Bad(m.NAMES_SHAPE.format(limit=MAX_CLASSES, shape=names.shape))
     out = tuple(n.decode("utf-8", "replace") if isinstance(n, bytes) else str(n)
                 for n in names.tolist())
     if any(len(n) > MAX_NAME_CHARS for n in out):
-        raise _Bad(f"class names are at most {MAX_NAME_CHARS} characters")
+        raise _Bad(m.NAMES_LONG.format(limit=MAX_NAME_CHARS))
     return out
 
 
@@ -173,19 +170,19 @@ def _read_csv(path: Path):
         rows = [r for r in csv.reader(io.StringIO(text, newline=""))
                 if any(cell.strip() for cell in r)]
     except csv.Error as err:
-        raise _Bad(f"not a readable CSV file: {err}") from None
+        raise _Bad(m.BAD_CSV.format(reason=err)) from None
     if rows and not _numeric(rows[0]):
         rows = rows[1:]
     if not rows:
-        raise _Bad("no samples")
+        raise _Bad(m.NO_SAMPLES)
     width = len(rows[0])
     if width < 2:
-        raise _Bad("needs at least one feature column and a label column")
+        raise _Bad(m.COLUMNS)
     for line, row in enumerate(rows, start=1):
         if len(row) != width:
-            raise _Bad(f"data row {line} has {len(row)} columns, expected {width}")
+            raise _Bad(m.ROW_WIDTH.format(line=line, count=len(row), width=width))
         if not _numeric(row):
-            raise _Bad(f"data row {line} has a non-numeric value: {row!r:.80}")
+            raise _Bad(m.ROW_VALUE.format(line=line, row=f"{row!r:.80}"))
     data = np.array(rows, dtype=float)
     return data[:, :-1], data[:, -1], None
 

@@ -11,6 +11,9 @@ from optim_core.classifier.batches import step_batch
 from optim_core.classifier.losses import LinearClassifier
 from optim_core.training import descent
 
+#: Why training W* failed (the GUI translates it where it shows it).
+DIVERGED = "training W* diverged at step {step} ({kind}, lr {lr}); use a smaller learning rate"
+
 
 def train(model: LinearClassifier, W0: np.ndarray, *, kind: str = "sgd", steps: int = 200,
           batch_size: int | None = None, seed: int = 0, history: list | None = None,
@@ -38,8 +41,8 @@ def train(model: LinearClassifier, W0: np.ndarray, *, kind: str = "sgd", steps: 
         if history is not None:
             history.append(loss)
         if not np.all(np.isfinite(W)):
-            raise ValueError(f"training W* diverged at step {step} ({kind}, "
-                             f"lr {hyper.get('lr', 'default')}); use a smaller learning rate")
+            raise ValueError(DIVERGED.format(step=step, kind=kind,
+                                             lr=hyper.get("lr", "default")))
     return W
 
 

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from optim_core.analysis.lr_sweep import CRITERIA
+from optim_core.experiment import file_messages as m
 from optim_core.experiment.checks import (
     ExperimentFileError,
     check_bool,
@@ -35,8 +36,7 @@ def run_id(v: Any, where: str, empty_ok: bool = True) -> str:
     """A run id: 1 to 32 letters, digits, '_' or '-' ("" where none is given yet)."""
     v = check_str(v, where)
     if (v or not empty_ok) and not _RUN_ID.fullmatch(v):
-        raise ExperimentFileError(where, f"{v!r} is not a run id (1 to 32 letters, digits, "
-                                  "'_' or '-')")
+        raise ExperimentFileError(where, m.RUN_ID.format(value=repr(v)))
     return v
 
 
@@ -83,7 +83,7 @@ def training_section(v: Any, where: str) -> TrainingSpec:
 def check_choice(v: Any, where: str, choices: tuple[str, ...]) -> str:
     v = check_str(v, where)
     if v not in choices:
-        raise ExperimentFileError(where, f"{v!r} is not one of {list(choices)}")
+        raise ExperimentFileError(where, m.CHOICE.format(value=repr(v), choices=list(choices)))
     return v
 
 
@@ -108,7 +108,7 @@ def many_starts_section(v: Any, where: str) -> ManyStartsSpec:
                check_float(v, f"{where}.tuned.{k}", 1e-12, 1e6)
                for k, v in check_obj(get("tuned"), f"{where}.tuned").items()})
     if not spec.lr_low < spec.lr_high:
-        raise ExperimentFileError(f"{where}.lr_low", "must be below lr_high")
+        raise ExperimentFileError(f"{where}.lr_low", m.LR_ORDER)
     return spec
 
 

@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from optim_core import optimizers, schedules, surfaces
+from optim_core.experiment import file_messages as m
 from optim_core.experiment import typed_checks
 from optim_core.experiment.spec import (
     BATCH_SIZE_MAX,
@@ -43,8 +44,8 @@ class ExperimentFileError(ValueError):
 
     def __init__(self, field: str, problem: str, source: str = ""):
         self.field, self.problem, self.source = field, problem, source
-        where = f"{source}: " if source else ""
-        super().__init__(f"{where}{field}: {problem}" if field else f"{where}{problem}")
+        message = m.LOCATED.format(where=field, problem=problem) if field else problem
+        super().__init__(m.LOCATED.format(where=source, problem=message) if source else message)
 
 
 def surface_section(v: Any, where: str) -> SurfaceSpec:
@@ -53,7 +54,8 @@ def surface_section(v: Any, where: str) -> SurfaceSpec:
     name = check_str(d.get("name"), f"{where}.name")
     valid = list(surfaces.names()) + [CLASSIFIER, EXPRESSION]
     if name not in valid:
-        raise ExperimentFileError(f"{where}.name", f"unknown surface {name!r}; one of {valid}")
+        raise ExperimentFileError(f"{where}.name", m.UNKNOWN_SURFACE.format(name=repr(name),
+                                                                             names=valid))
     params = check_obj(d.get("params", {}), f"{where}.params")
     check_params = typed_checks.parameters if name == EXPRESSION else _named_params
     spec = SurfaceSpec(name=name, params=check_params(name, params, f"{where}.params"),
@@ -72,7 +74,8 @@ def _named_params(name: str, params: dict, where: str) -> dict[str, float]:
     specs = {p.name: p for p in surfaces.params(name)} if name != CLASSIFIER else {}
     for k, value in params.items():
         if k not in specs:
-            raise ExperimentFileError(f"{where}.{k}", f"{name} has no parameter {k!r}")
+            raise ExperimentFileError(f"{where}.{k}", m.NO_PARAMETER.format(surface=name,
+                                                                             name=repr(k)))
         params[k] = check_float(value, f"{where}.{k}", specs[k].min, specs[k].max)
     return params
 
@@ -83,13 +86,13 @@ def _slice(v: Any, where: str) -> SliceSpec:
     default = SliceSpec()
     loss = check_str(d.get("loss", default.loss), f"{where}.loss")
     if loss not in ("softmax", "svm"):
-        raise ExperimentFileError(f"{where}.loss", f"{loss!r} is not 'softmax' or 'svm'")
+        raise ExperimentFileError(f"{where}.loss", m.LOSS.format(loss=repr(loss)))
     center = check_str(d.get("center", default.center), f"{where}.center")
     if center not in ("init", "trained"):
-        raise ExperimentFileError(f"{where}.center", f"{center!r} is not 'init' or 'trained'")
+        raise ExperimentFileError(f"{where}.center", m.CENTER.format(center=repr(center)))
     normalize = d.get("normalize", default.normalize)
     if not isinstance(normalize, bool):
-        raise ExperimentFileError(f"{where}.normalize", "must be true or false")
+        raise ExperimentFileError(f"{where}.normalize", m.BOOL)
     return SliceSpec(
         dataset=check_path(d.get("dataset", default.dataset), f"{where}.dataset"),
         loss=loss,
@@ -108,18 +111,18 @@ def run_section(v: Any, where: str) -> RunSpec:
     known_fields(d, {"id", "kind", "label", "color", "enabled", "hyper", "internals"}, where)
     kind = check_str(d.get("kind"), f"{where}.kind")
     if kind not in optimizers.names():
-        raise ExperimentFileError(f"{where}.kind",
-                                  f"unknown optimizer {kind!r}; one of {list(optimizers.names())}")
+        raise ExperimentFileError(f"{where}.kind", m.UNKNOWN_OPTIMIZER.format(
+            kind=repr(kind), kinds=list(optimizers.names())))
     color = check_str(d.get("color"), f"{where}.color")
     if not _COLOR.fullmatch(color):
-        raise ExperimentFileError(f"{where}.color", f"{color!r} is not a colour like '#1f77b4'")
+        raise ExperimentFileError(f"{where}.color", m.COLOUR.format(colour=repr(color)))
     enabled = check_bool(d.get("enabled", True), f"{where}.enabled")
     specs = {h.name: h for h in optimizers.hyper_specs(kind)}
     hyper: dict[str, Any] = {}
     for name, value in check_obj(d.get("hyper", {}), f"{where}.hyper").items():
         if name not in specs:
             raise ExperimentFileError(f"{where}.hyper.{name}",
-                                      f"{kind} has no hyper-parameter {name!r}")
+                                      m.NO_HYPER.format(kind=kind, name=repr(name)))
         hyper[name] = _hyper(value, specs[name], f"{where}.hyper.{name}")
     return RunSpec(kind=kind, label=check_str(d.get("label"), f"{where}.label"), color=color,
                    enabled=enabled, hyper=hyper,
@@ -133,7 +136,7 @@ def _hyper(value: Any, spec: Any, where: str) -> Any:
     (``HyperSpec.check``)."""
     if spec.dtype == "bool":
         if not isinstance(value, bool):
-            raise ExperimentFileError(where, f"must be true or false, got {kind_of(value)}")
+            raise ExperimentFileError(where, m.BOOL_GOT.format(kind=kind_of(value)))
         return value
     if spec.dtype == "int":
         return check_int(value, where, int(spec.min), int(spec.max))
@@ -149,7 +152,7 @@ def _schedule(d: dict, spec: Any, where: str) -> dict:
     try:
         sched = schedules.from_dict(d)
     except (KeyError, TypeError, ValueError) as e:
-        raise ExperimentFileError(where, f"not a valid schedule ({e})") from None
+        raise ExperimentFileError(where, m.SCHEDULE.format(reason=e)) from None
     for k in ("value", "start", "end"):
         if k in d:
             check_float(d[k], f"{where}.{k}", spec.min, spec.max)
@@ -163,12 +166,12 @@ def _schedule(d: dict, spec: Any, where: str) -> dict:
 def starts_section(v: Any, where: str) -> list[list[float]]:
     items = check_list(v, where)
     if not 1 <= len(items) <= MAX_STARTS:
-        raise ExperimentFileError(where, f"needs 1 to {MAX_STARTS} start points, got {len(items)}")
+        raise ExperimentFileError(where, m.STARTS.format(limit=MAX_STARTS, count=len(items)))
     out = []
     for i, p in enumerate(items):
         p = check_list(p, f"{where}[{i}]")
         if len(p) != 2:
-            raise ExperimentFileError(f"{where}[{i}]", "a start point is [x, y]")
+            raise ExperimentFileError(f"{where}[{i}]", m.START_PAIR)
         out.append([check_float(c, f"{where}[{i}]", -START_LIMIT, START_LIMIT) for c in p])
     return out
 
@@ -178,11 +181,11 @@ def view_section(v: Any, where: str) -> ViewSpec:
     known_fields(d, {"colormap", "log_color", "contours", "internals"}, where)
     log_color = d.get("log_color")
     if log_color is not None and not isinstance(log_color, bool):
-        raise ExperimentFileError(f"{where}.log_color", "must be true, false or null")
+        raise ExperimentFileError(f"{where}.log_color", m.LOG_COLOR)
     colormap = check_str(d.get("colormap", "viridis"), f"{where}.colormap")
     if colormap not in COLORMAPS:
-        raise ExperimentFileError(f"{where}.colormap",
-                                  f"unknown colour map {colormap!r}; one of {list(COLORMAPS)}")
+        raise ExperimentFileError(f"{where}.colormap", m.UNKNOWN_COLORMAP.format(
+            name=repr(colormap), names=list(COLORMAPS)))
     return ViewSpec(colormap=colormap,
                     log_color=log_color,
                     contours=check_int(d.get("contours", 12), f"{where}.contours", 0, 100),
@@ -196,46 +199,46 @@ def internals_section(v: Any, where: str) -> InternalsSpec:
               check_list(d.get("pieces", list(INTERNAL_PIECES)), f"{where}.pieces")]
     unknown = sorted(set(pieces) - set(INTERNAL_PIECES))
     if unknown:
-        raise ExperimentFileError(f"{where}.pieces",
-                                  f"unknown piece {unknown[0]!r}; one of {list(INTERNAL_PIECES)}")
+        raise ExperimentFileError(f"{where}.pieces", m.UNKNOWN_PIECE.format(
+            name=repr(unknown[0]), names=list(INTERNAL_PIECES)))
     return InternalsSpec(shown=check_bool(d.get("shown", False), f"{where}.shown"),
                          pieces=[p for p in INTERNAL_PIECES if p in pieces])
 
 
 def check_bool(v: Any, where: str) -> bool:
     if not isinstance(v, bool):
-        raise ExperimentFileError(where, "must be true or false")
+        raise ExperimentFileError(where, m.BOOL)
     return v
 
 
 def known_fields(d: dict, allowed: set[str], where: str) -> None:
     for k in d:
         if k not in allowed:
-            raise ExperimentFileError(f"{where}.{k}".lstrip("."), "unknown field")
+            raise ExperimentFileError(f"{where}.{k}".lstrip("."), m.UNKNOWN_FIELD)
 
 
 def check_obj(v: Any, where: str) -> dict:
     if not isinstance(v, dict):
-        raise ExperimentFileError(where, f"expected an object, got {kind_of(v)}")
+        raise ExperimentFileError(where, m.NOT_AN_OBJECT.format(kind=kind_of(v)))
     return dict(v)
 
 
 def check_list(v: Any, where: str) -> list:
     if not isinstance(v, list):
-        raise ExperimentFileError(where, f"expected a list, got {kind_of(v)}")
+        raise ExperimentFileError(where, m.NOT_A_LIST.format(kind=kind_of(v)))
     return v
 
 
 def check_str(v: Any, where: str, max_chars: int = MAX_TEXT_CHARS) -> str:
     if not isinstance(v, str):
-        raise ExperimentFileError(where, f"expected text, got {kind_of(v)}")
+        raise ExperimentFileError(where, m.NOT_TEXT.format(kind=kind_of(v)))
     if len(v) > max_chars:
-        raise ExperimentFileError(where, f"is {len(v):,} characters long; at most {max_chars:,}")
+        raise ExperimentFileError(where, m.TOO_LONG.format(length=f"{len(v):,}",
+                                                            limit=f"{max_chars:,}"))
     try:  # JSON's \ud800 escapes parse to text that no file can hold
         v.encode("utf-8")
     except UnicodeEncodeError:
-        raise ExperimentFileError(where, "holds an invalid character (a lone UTF-16 "
-                                  "surrogate such as \\ud800)") from None
+        raise ExperimentFileError(where, m.SURROGATE) from None
     return v
 
 
@@ -244,33 +247,35 @@ def check_path(v: Any, where: str) -> str:
     part longer than a file name can be (the OS would say "File name too long")."""
     v = check_str(v, where, MAX_PATH_CHARS)
     if "\0" in v:
-        raise ExperimentFileError(where, "holds a NUL character")
+        raise ExperimentFileError(where, m.NUL)
     longest = max((len(part.encode("utf-8")) for part in re.split(r"[/\\]", v)), default=0)
     if longest > MAX_NAME_BYTES:
-        raise ExperimentFileError(where, f"has a name of {longest:,} bytes; a file name is at "
-                                  f"most {MAX_NAME_BYTES}")
+        raise ExperimentFileError(where, m.NAME_TOO_LONG.format(length=f"{longest:,}",
+                                                                 limit=MAX_NAME_BYTES))
     return v
 
 
 def check_int(v: Any, where: str, lo: int, hi: int) -> int:
     if not isinstance(v, int) or isinstance(v, bool):
-        raise ExperimentFileError(where, f"expected a whole number, got {kind_of(v)}")
+        raise ExperimentFileError(where, m.NOT_WHOLE.format(kind=kind_of(v)))
     if not lo <= v <= hi:
-        raise ExperimentFileError(where, f"{_shown(v)} is out of range [{lo}, {hi}]")
+        raise ExperimentFileError(where, m.OUT_OF_RANGE.format(value=_shown(v), lo=lo, hi=hi))
     return v
 
 
 def check_float(v: Any, where: str, lo: float, hi: float) -> float:
     if not isinstance(v, (int, float)) or isinstance(v, bool):
-        raise ExperimentFileError(where, f"expected a number, got {kind_of(v)}")
+        raise ExperimentFileError(where, m.NOT_NUMBER.format(kind=kind_of(v)))
     try:
         v = float(v)
     except OverflowError:  # a whole number too long for a float (1 followed by 400 zeros)
-        raise ExperimentFileError(where, f"{_shown(v)} is out of range [{lo:g}, {hi:g}]") from None
+        raise ExperimentFileError(where, m.OUT_OF_RANGE.format(
+            value=_shown(v), lo=f"{lo:g}", hi=f"{hi:g}")) from None
     if not math.isfinite(v):
-        raise ExperimentFileError(where, "must be a finite number")
+        raise ExperimentFileError(where, m.NOT_FINITE)
     if not lo <= v <= hi:
-        raise ExperimentFileError(where, f"{v:g} is out of range [{lo:g}, {hi:g}]")
+        raise ExperimentFileError(where, m.OUT_OF_RANGE.format(value=f"{v:g}", lo=f"{lo:g}",
+                                                                hi=f"{hi:g}"))
     return v
 
 
@@ -279,9 +284,8 @@ def _shown(v: int) -> str:
     (str() of a huge int is slow, and refused past 4,300 digits)."""
     if abs(v) < 10**20:
         return str(v)
-    return f"a number of about {int(v.bit_length() * math.log10(2)) + 1} digits"
+    return m.DIGITS.format(digits=int(v.bit_length() * math.log10(2)) + 1)
 
 
 def kind_of(v: Any) -> str:
-    return {dict: "an object", list: "a list", str: "text", bool: "true/false",
-            type(None): "null"}.get(type(v), type(v).__name__)
+    return m.KINDS.get(type(v), type(v).__name__)

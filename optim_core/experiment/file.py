@@ -23,6 +23,7 @@ from typing import Any
 
 from optim_core import optimizers
 from optim_core.bounded_read import FileRefused, read_bytes
+from optim_core.experiment import file_messages as m
 from optim_core.experiment.analysis_checks import analysis_section, run_id
 from optim_core.experiment.centre import centre_section
 from optim_core.experiment.checks import (
@@ -84,14 +85,14 @@ def save(spec: ExperimentSpec, path: str | os.PathLike) -> None:
     target = write_target(path)
     text = to_json(spec, path.parent)
     if target.is_dir():
-        raise IsADirectoryError(errno.EISDIR, f"cannot save {str(path)!r}: it is a folder")
+        raise IsADirectoryError(errno.EISDIR, m.CANNOT_SAVE_FOLDER.format(path=repr(str(path))))
     remove_stale(target)
     tmp = temp_path(target, ".tmp")
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except OSError as e:
-        raise OSError(e.errno, f"cannot save {str(path)!r}: folder {str(target.parent)!r} "
-                      f"cannot be written ({e.strerror})") from None
+        raise OSError(e.errno, m.CANNOT_SAVE.format(path=repr(str(path)), reason=e.strerror,
+                                                    folder=repr(str(target.parent)))) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
@@ -124,7 +125,7 @@ def load(path: str | os.PathLike) -> ExperimentSpec:
     except FileRefused as e:
         raise ExperimentFileError("", str(e), str(path)) from None
     except UnicodeDecodeError as e:
-        raise ExperimentFileError("", f"cannot be read (not UTF-8 text: byte {e.start})",
+        raise ExperimentFileError("", m.NOT_UTF8.format(byte=e.start),
                                   str(path)) from None
     spec = from_json(text, source=str(path))
     _check_dataset(spec, path)
@@ -134,16 +135,16 @@ def load(path: str | os.PathLike) -> ExperimentSpec:
 def from_json(text: str, source: str = "") -> ExperimentSpec:
     """Parse and validate; ``source`` (a file name) prefixes error messages."""
     if not text.strip():
-        raise ExperimentFileError("", "the file is empty", source)
+        raise ExperimentFileError("", m.EMPTY, source)
     try:
         data = json.loads(text)  # NaN/Infinity parse; the field check names them
     except json.JSONDecodeError as e:
-        raise ExperimentFileError("", f"not valid JSON: {e.msg} at line {e.lineno}, "
-                                  f"column {e.colno} (truncated or damaged?)", source) from None
+        raise ExperimentFileError("", m.BAD_JSON_AT.format(message=e.msg, line=e.lineno,
+                                                           column=e.colno), source) from None
     except ValueError as e:
-        raise ExperimentFileError("", f"not valid JSON: {e}", source) from None
+        raise ExperimentFileError("", m.BAD_JSON.format(message=e), source) from None
     except RecursionError:
-        raise ExperimentFileError("", "not valid JSON: nested too deeply", source) from None
+        raise ExperimentFileError("", m.TOO_DEEP, source) from None
     try:
         return from_dict(data)
     except ExperimentFileError as e:
@@ -153,17 +154,16 @@ def from_json(text: str, source: str = "") -> ExperimentSpec:
 def from_dict(data: Any) -> ExperimentSpec:
     """Validate a parsed file; raises ``ExperimentFileError`` at the first bad field."""
     if not isinstance(data, dict):
-        raise ExperimentFileError("", f"the file must hold a JSON object, got {kind_of(data)}")
+        raise ExperimentFileError("", m.NOT_OBJECT.format(kind=kind_of(data)))
     d = dict(data)
     if d.get("format") != FORMAT:
-        raise ExperimentFileError("format", f"expected {FORMAT!r}: not an optviz experiment")
+        raise ExperimentFileError("format", m.NOT_OPTVIZ.format(format=repr(FORMAT)))
     version = d.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise ExperimentFileError("version", "missing or not an integer")
+        raise ExperimentFileError("version", m.NO_VERSION)
     if version not in READABLE:
         raise ExperimentFileError(
-            "version", f"version {version} is not supported (this optviz reads versions "
-            f"{', '.join(map(str, READABLE))})")
+            "version", m.VERSION.format(version=version, versions=", ".join(map(str, READABLE))))
     fields = {"format", "version", "title", "notes", "lesson", "surface", "runs", "starts",
               "steps", "steps_per_frame", "view"}
     fields |= {"analysis"} if version >= 2 else set()
@@ -194,12 +194,12 @@ def _runs(items: Any) -> list:
     for i, r in enumerate(runs):
         r.id = run_id(r.id, f"runs[{i}].id")
     if len(runs) > MAX_RUNS:
-        raise ExperimentFileError("runs", f"{len(runs)} runs; at most {MAX_RUNS}")
+        raise ExperimentFileError("runs", m.TOO_MANY_RUNS.format(count=len(runs), limit=MAX_RUNS))
     if len({r.label for r in runs}) != len(runs):
-        raise ExperimentFileError("runs", "run labels must be unique")
+        raise ExperimentFileError("runs", m.LABELS_UNIQUE)
     ids = [r.id for r in runs if r.id]
     if len(set(ids)) != len(ids):
-        raise ExperimentFileError("runs", "run ids must be unique")
+        raise ExperimentFileError("runs", m.IDS_UNIQUE)
     assign_run_ids(runs)
     return runs
 
@@ -214,11 +214,11 @@ def _check_dataset(spec: ExperimentSpec, path: Path) -> None:
     try:
         found = data.exists()
     except OSError as e:  # e.g. a path longer than the system takes
-        raise ExperimentFileError("surface.slice.dataset", f"cannot be opened ({e.strerror})",
-                                  str(path)) from None
+        raise ExperimentFileError("surface.slice.dataset", m.DATASET_UNREADABLE.format(
+            reason=e.strerror), str(path)) from None
     if not found:
-        raise ExperimentFileError("surface.slice.dataset", f"dataset file {str(data)!r} not found",
-                                  str(path))
+        raise ExperimentFileError("surface.slice.dataset",
+                                  m.DATASET_MISSING.format(path=repr(str(data))), str(path))
     s.slice.dataset = str(data)
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from optim_core import surfaces
 from optim_core.experiment import checks as c
+from optim_core.experiment import file_messages as m
 from optim_core.experiment.spec import ExpressionSpec, SurfaceSpec
 from optim_core.surfaces.expression_parser import ExpressionError, check_parameter_name
 from optim_core.surfaces.expression_surface import MAX_MAGNITUDE
@@ -25,12 +26,12 @@ def expression(v: Any, where: str) -> ExpressionSpec:
     text = c.check_str(d.get("text", default.text), f"{where}.text")
     bounds = c.check_list(d.get("bounds", default.bounds), f"{where}.bounds")
     if len(bounds) != 2:
-        raise c.ExperimentFileError(f"{where}.bounds", "expected [[x0, x1], [y0, y1]]")
+        raise c.ExperimentFileError(f"{where}.bounds", m.BOUNDS)
     rows = []
     for i, row in enumerate(bounds):
         row = c.check_list(row, f"{where}.bounds[{i}]")
         if len(row) != 2:
-            raise c.ExperimentFileError(f"{where}.bounds[{i}]", "expected [low, high]")
+            raise c.ExperimentFileError(f"{where}.bounds[{i}]", m.BOUNDS_ROW)
         rows.append([c.check_float(b, f"{where}.bounds[{i}]", -MAX_MAGNITUDE, MAX_MAGNITUDE)
                      for b in row])
     return ExpressionSpec(text=text, bounds=rows)

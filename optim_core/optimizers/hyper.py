@@ -28,6 +28,16 @@ from optim_core import schedules
 MAX_STEPS = 1_000_000
 
 
+# What a refused value hears (the GUI translates these templates where it shows them).
+BOOL = "must be true or false, got {value}"
+INTEGER = "must be an integer >= {low}, got {value}"
+NUMBER = "must be a number or a schedule, got {value}"
+FINITE = "must be finite, got {value}"
+OUT_OF_RANGE = "{value} is out of range [{lo}, {hi}]"
+SCHEDULE_RANGE = "the {kind} schedule reaches {value}, outside [{lo}, {hi}] within {steps} steps"
+TEMPLATES = (BOOL, INTEGER, NUMBER, FINITE, OUT_OF_RANGE, SCHEDULE_RANGE)
+
+
 class HyperError(ValueError):
     """A hyper-parameter value refused; ``name`` is the hyper-parameter."""
 
@@ -58,26 +68,27 @@ class HyperSpec:
         """``value`` as stored (bool, int, float or Schedule), or HyperError saying why."""
         if self.dtype == "bool":
             if not isinstance(value, (bool, np.bool_)):
-                raise HyperError(where, self.name, f"must be true or false, got {value!r}")
+                raise HyperError(where, self.name, BOOL.format(value=repr(value)))
             return bool(value)
         if self.dtype == "int":
             if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
-                raise HyperError(where, self.name, f"must be an integer >= {self.min:g}, "
-                                 f"got {value!r}")
+                raise HyperError(where, self.name, INTEGER.format(low=f"{self.min:g}",
+                                                                   value=repr(value)))
             return int(self._in_range(int(value), self.min, self.max, where))
         if isinstance(value, schedules.Schedule):
             self._schedule_in_range(value, where)
             return value
         if isinstance(value, (bool, np.bool_)) or not isinstance(
                 value, (int, float, np.floating, np.integer)):
-            raise HyperError(where, self.name, f"must be a number or a schedule, got {value!r}")
+            raise HyperError(where, self.name, NUMBER.format(value=repr(value)))
         if not math.isfinite(value):
-            raise HyperError(where, self.name, f"must be finite, got {value!r}")
+            raise HyperError(where, self.name, FINITE.format(value=repr(value)))
         return float(self._in_range(float(value), self.min, self.max, where))
 
     def _in_range(self, value: float, lo: float, hi: float, where: str) -> float:
         if not lo <= value <= hi:
-            raise HyperError(where, self.name, f"{value:g} is out of range [{lo:g}, {hi:g}]")
+            raise HyperError(where, self.name, OUT_OF_RANGE.format(value=f"{value:g}",
+                                                                   lo=f"{lo:g}", hi=f"{hi:g}"))
         return value
 
     def _schedule_in_range(self, sched: schedules.Schedule, where: str) -> None:
@@ -86,8 +97,9 @@ class HyperSpec:
             values = np.asarray(sched(sched.extreme_steps(MAX_STEPS)), dtype=float)
         bad = values[~((values >= lo) & (values <= self.max))]
         if bad.size:
-            raise HyperError(where, self.name, f"the {sched.kind} schedule reaches {bad[0]:g}, "
-                             f"outside [{lo:g}, {self.max:g}] within {MAX_STEPS:,} steps")
+            raise HyperError(where, self.name, SCHEDULE_RANGE.format(
+                kind=sched.kind, value=f"{bad[0]:g}", lo=f"{lo:g}", hi=f"{self.max:g}",
+                steps=f"{MAX_STEPS:,}"))
 
 
 def _float(default, lo, hi, log, symbol, label) -> HyperSpec:

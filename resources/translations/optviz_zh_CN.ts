@@ -3017,6 +3017,202 @@ x ← x′ if f(x′) &lt; f(x)</source>
         <translation>SVM</translation>
     </message>
     <message>
+        <source>start points</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件是空的</translation>
+    </message>
+    <message>
+        <source>not valid JSON: nested too deeply</source>
+        <translation>不是有效的 JSON：嵌套太深</translation>
+    </message>
+    <message>
+        <source>missing or not an integer</source>
+        <translation>缺失或不是整数</translation>
+    </message>
+    <message>
+        <source>run labels must be unique</source>
+        <translation>运行的标签必须各不相同</translation>
+    </message>
+    <message>
+        <source>run ids must be unique</source>
+        <translation>运行的 id 必须各不相同</translation>
+    </message>
+    <message>
+        <source>a start point is [x, y]</source>
+        <translation>起点应为 [x, y]</translation>
+    </message>
+    <message>
+        <source>must be true, false or null</source>
+        <translation>必须是 true、false 或 null</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>unknown field</source>
+        <translation>未知的字段</translation>
+    </message>
+    <message>
+        <source>holds an invalid character (a lone UTF-16 surrogate such as \ud800)</source>
+        <translation>含有无效字符（孤立的 UTF-16 代理项，例如 \ud800）</translation>
+    </message>
+    <message>
+        <source>holds a NUL character</source>
+        <translation>含有 NUL 字符</translation>
+    </message>
+    <message>
+        <source>must be a finite number</source>
+        <translation>必须是有限的数</translation>
+    </message>
+    <message>
+        <source>expected [[x0, x1], [y0, y1]]</source>
+        <translation>应为 [[x0, x1], [y0, y1]]</translation>
+    </message>
+    <message>
+        <source>expected [low, high]</source>
+        <translation>应为 [下限, 上限]</translation>
+    </message>
+    <message>
+        <source>must be below lr_high</source>
+        <translation>必须小于 lr_high</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>true/false</source>
+        <translation>true/false（布尔值）</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null（空值）</translation>
+    </message>
+    <message>
+        <source>Expecting value</source>
+        <translation>此处应有一个值</translation>
+    </message>
+    <message>
+        <source>Expecting property name enclosed in double quotes</source>
+        <translation>此处应有用双引号括起的属性名</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;:&apos; delimiter</source>
+        <translation>此处应有分隔符 &apos;:&apos;</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;,&apos; delimiter</source>
+        <translation>此处应有分隔符 &apos;,&apos;</translation>
+    </message>
+    <message>
+        <source>Unterminated string starting at</source>
+        <translation>字符串没有结束</translation>
+    </message>
+    <message>
+        <source>Invalid control character at</source>
+        <translation>无效的控制字符</translation>
+    </message>
+    <message>
+        <source>Invalid \escape</source>
+        <translation>无效的 \ 转义</translation>
+    </message>
+    <message>
+        <source>Invalid \uXXXX escape</source>
+        <translation>无效的 \uXXXX 转义</translation>
+    </message>
+    <message>
+        <source>Extra data</source>
+        <translation>多余的数据</translation>
+    </message>
+    <message>
+        <source>too large to load into memory</source>
+        <translation>太大，无法载入内存</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>没有这个文件或文件夹</translation>
+    </message>
+    <message>
+        <source>unknown format: expected a CIFAR-10 folder (binary version preferred), a .npz or a .csv file</source>
+        <translation>未知的格式：应为 CIFAR-10 文件夹（最好是二进制版本）、.npz 或 .csv 文件</translation>
+    </message>
+    <message>
+        <source>no samples (or no features)</source>
+        <translation>没有样本（或没有特征）</translation>
+    </message>
+    <message>
+        <source>X holds NaN or infinite values</source>
+        <translation>X 含有 NaN 或无穷大的值</translation>
+    </message>
+    <message>
+        <source>labels must be whole numbers</source>
+        <translation>标签必须是整数</translation>
+    </message>
+    <message>
+        <source>needs at least two classes</source>
+        <translation>至少需要两个类别</translation>
+    </message>
+    <message>
+        <source>a single .npy array, not a .npz archive of X and y</source>
+        <translation>这是单个 .npy 数组，不是含有 X 和 y 的 .npz 压缩包</translation>
+    </message>
+    <message>
+        <source>no samples</source>
+        <translation>没有样本</translation>
+    </message>
+    <message>
+        <source>needs at least one feature column and a label column</source>
+        <translation>至少需要一个特征列和一个标签列</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>没有这个文件</translation>
+    </message>
+    <message>
+        <source>cannot be read: it is a folder, not a file</source>
+        <translation>无法读取：这是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>a named pipe</source>
+        <translation>命名管道</translation>
+    </message>
+    <message>
+        <source>a character device</source>
+        <translation>字符设备</translation>
+    </message>
+    <message>
+        <source>a block device</source>
+        <translation>块设备</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
+        <source>not an ordinary file</source>
+        <translation>不是普通文件</translation>
+    </message>
+    <message>
+        <source>no frames to write</source>
+        <translation>没有可写入的帧</translation>
+    </message>
+    <message>
+        <source>no message</source>
+        <translation>没有消息</translation>
+    </message>
+    <message>
         <source>{plane}, mini-batches of {batch}</source>
         <translation>{plane}，小批量大小 {batch}</translation>
     </message>
@@ -3191,6 +3387,374 @@ x ← x′ if f(x′) &lt; f(x)</source>
     <message>
         <source>bounds: {axis} runs from {lo} to {hi}; the first must be smaller</source>
         <translation>区域：{axis} 从 {lo} 到 {hi}；前一个数必须更小</translation>
+    </message>
+    <message>
+        <source>{where}: {problem}</source>
+        <translation>{where}：{problem}</translation>
+    </message>
+    <message>
+        <source>cannot be read (not UTF-8 text: byte {byte})</source>
+        <translation>无法读取（不是 UTF-8 文本：第 {byte} 字节）</translation>
+    </message>
+    <message>
+        <source>not valid JSON: {message} at line {line}, column {column} (truncated or damaged?)</source>
+        <translation>不是有效的 JSON：第 {line} 行第 {column} 列：{message}（文件被截断或损坏？）</translation>
+    </message>
+    <message>
+        <source>not valid JSON: {message}</source>
+        <translation>不是有效的 JSON：{message}</translation>
+    </message>
+    <message>
+        <source>the file must hold a JSON object, got {kind}</source>
+        <translation>文件必须是一个 JSON 对象，实际是{kind}</translation>
+    </message>
+    <message>
+        <source>expected {format}: not an optviz experiment</source>
+        <translation>应为 {format}：这不是 optviz 实验</translation>
+    </message>
+    <message>
+        <source>version {version} is not supported (this optviz reads versions {versions})</source>
+        <translation>不支持版本 {version}（此版本的 optviz 能读取版本 {versions}）</translation>
+    </message>
+    <message>
+        <source>cannot save {path}: it is a folder</source>
+        <translation>无法保存 {path}：这是一个文件夹</translation>
+    </message>
+    <message>
+        <source>cannot save {path}: folder {folder} cannot be written ({reason})</source>
+        <translation>无法保存 {path}：文件夹 {folder} 不可写（{reason}）</translation>
+    </message>
+    <message>
+        <source>cannot be opened ({reason})</source>
+        <translation>无法打开（{reason}）</translation>
+    </message>
+    <message>
+        <source>dataset file {path} not found</source>
+        <translation>找不到数据集文件 {path}</translation>
+    </message>
+    <message>
+        <source>{count} runs; at most {limit}</source>
+        <translation>{count} 条运行；最多 {limit} 条</translation>
+    </message>
+    <message>
+        <source>unknown surface {name}; one of {names}</source>
+        <translation>未知的曲面 {name}；可选 {names}</translation>
+    </message>
+    <message>
+        <source>{surface} has no parameter {name}</source>
+        <translation>{surface} 没有参数 {name}</translation>
+    </message>
+    <message>
+        <source>{loss} is not &apos;softmax&apos; or &apos;svm&apos;</source>
+        <translation>{loss} 不是 &apos;softmax&apos; 或 &apos;svm&apos;</translation>
+    </message>
+    <message>
+        <source>{center} is not &apos;init&apos; or &apos;trained&apos;</source>
+        <translation>{center} 不是 &apos;init&apos; 或 &apos;trained&apos;</translation>
+    </message>
+    <message>
+        <source>unknown optimizer {kind}; one of {kinds}</source>
+        <translation>未知的优化器 {kind}；可选 {kinds}</translation>
+    </message>
+    <message>
+        <source>{colour} is not a colour like &apos;#1f77b4&apos;</source>
+        <translation>{colour} 不是 &apos;#1f77b4&apos; 这样的颜色</translation>
+    </message>
+    <message>
+        <source>{kind} has no hyper-parameter {name}</source>
+        <translation>{kind} 没有超参数 {name}</translation>
+    </message>
+    <message>
+        <source>must be true or false, got {kind}</source>
+        <translation>必须是 true 或 false，实际是 {kind}</translation>
+    </message>
+    <message>
+        <source>not a valid schedule ({reason})</source>
+        <translation>不是有效的调度（{reason}）</translation>
+    </message>
+    <message>
+        <source>needs 1 to {limit} start points, got {count}</source>
+        <translation>需要 1 到 {limit} 个起点，实际有 {count} 个</translation>
+    </message>
+    <message>
+        <source>unknown colour map {name}; one of {names}</source>
+        <translation>未知的颜色映射 {name}；可选 {names}</translation>
+    </message>
+    <message>
+        <source>unknown piece {name}; one of {names}</source>
+        <translation>未知的部件 {name}；可选 {names}</translation>
+    </message>
+    <message>
+        <source>expected an object, got {kind}</source>
+        <translation>应为对象，实际是{kind}</translation>
+    </message>
+    <message>
+        <source>expected a list, got {kind}</source>
+        <translation>应为列表，实际是{kind}</translation>
+    </message>
+    <message>
+        <source>expected text, got {kind}</source>
+        <translation>应为文本，实际是{kind}</translation>
+    </message>
+    <message>
+        <source>is {length} characters long; at most {limit}</source>
+        <translation>长 {length} 个字符；最多 {limit} 个</translation>
+    </message>
+    <message>
+        <source>has a name of {length} bytes; a file name is at most {limit}</source>
+        <translation>含有长 {length} 字节的名称；文件名最多 {limit} 字节</translation>
+    </message>
+    <message>
+        <source>expected a whole number, got {kind}</source>
+        <translation>应为整数，实际是{kind}</translation>
+    </message>
+    <message>
+        <source>expected a number, got {kind}</source>
+        <translation>应为数字，实际是{kind}</translation>
+    </message>
+    <message>
+        <source>{value} is out of range [{lo}, {hi}]</source>
+        <translation>{value} 超出范围 [{lo}, {hi}]</translation>
+    </message>
+    <message>
+        <source>a number of about {digits} digits</source>
+        <translation>约 {digits} 位的数</translation>
+    </message>
+    <message>
+        <source>{value} is not a run id (1 to 32 letters, digits, &apos;_&apos; or &apos;-&apos;)</source>
+        <translation>{value} 不是运行 id（1 到 32 个字母、数字、&apos;_&apos; 或 &apos;-&apos;）</translation>
+    </message>
+    <message>
+        <source>{value} is not one of {choices}</source>
+        <translation>{value} 不在 {choices} 之中</translation>
+    </message>
+    <message>
+        <source>start points[{index}]</source>
+        <translation>起点[{index}]</translation>
+    </message>
+    <message>
+        <source>{path}: {problem}</source>
+        <translation>{path}：{problem}</translation>
+    </message>
+    <message>
+        <source>cannot read ({reason})</source>
+        <translation>无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <source>X must have a sample axis and features, shape (N, D); got {shape}</source>
+        <translation>X 必须有样本轴和特征，形状为 (N, D)；实际为 {shape}</translation>
+    </message>
+    <message>
+        <source>y must be one label per sample, shape (N,); got {shape}</source>
+        <translation>y 必须是每个样本一个标签，形状为 (N,)；实际为 {shape}</translation>
+    </message>
+    <message>
+        <source>X has {samples} samples but y has {labels} labels</source>
+        <translation>X 有 {samples} 个样本，而 y 有 {labels} 个标签</translation>
+    </message>
+    <message>
+        <source>X and y must be numeric and real; got {x} and {y}</source>
+        <translation>X 和 y 必须是实数；实际为 {x} 和 {y}</translation>
+    </message>
+    <message>
+        <source>X holds values as large as {largest}; rescale the data (|x| ≤ {limit})</source>
+        <translation>X 含有大到 {largest} 的值；请缩放数据（|x| ≤ {limit}）</translation>
+    </message>
+    <message>
+        <source>labels out of range: found {low} … {high}, expected 0 … {limit}</source>
+        <translation>标签超出范围：实际为 {low} … {high}，应为 0 … {limit}</translation>
+    </message>
+    <message>
+        <source>label {label} has no class name ({count} names given)</source>
+        <translation>标签 {label} 没有类别名（只给了 {count} 个名称）</translation>
+    </message>
+    <message>
+        <source>missing array(s) {names}; a .npz needs X and y</source>
+        <translation>缺少数组 {names}；.npz 需要 X 和 y</translation>
+    </message>
+    <message>
+        <source>not a readable .npz (truncated or corrupt?): {reason}</source>
+        <translation>不是可读的 .npz（被截断或损坏？）：{reason}</translation>
+    </message>
+    <message>
+        <source>array {key} unpacks to {size} bytes; the limit is {limit}</source>
+        <translation>数组 {key} 解压后有 {size} 字节；上限是 {limit}</translation>
+    </message>
+    <message>
+        <source>array {key} has dtype {dtype}; X and y must be numeric and real</source>
+        <translation>数组 {key} 的 dtype 是 {dtype}；X 和 y 必须是实数</translation>
+    </message>
+    <message>
+        <source>array {key} has dtype {dtype}; expected text</source>
+        <translation>数组 {key} 的 dtype 是 {dtype}；应为文本</translation>
+    </message>
+    <message>
+        <source>array {key} declares shape {shape} ({declared} bytes) but holds {held} bytes (truncated or damaged)</source>
+        <translation>数组 {key} 声明形状为 {shape}（{declared} 字节），实际只有 {held} 字节（被截断或损坏）</translation>
+    </message>
+    <message>
+        <source>class_names must be a list of 1 to {limit} names; got shape {shape}</source>
+        <translation>class_names 必须是 1 到 {limit} 个名称的列表；实际形状为 {shape}</translation>
+    </message>
+    <message>
+        <source>class names are at most {limit} characters</source>
+        <translation>类别名最多 {limit} 个字符</translation>
+    </message>
+    <message>
+        <source>not a readable CSV file: {reason}</source>
+        <translation>不是可读的 CSV 文件：{reason}</translation>
+    </message>
+    <message>
+        <source>data row {line} has {count} columns, expected {width}</source>
+        <translation>第 {line} 行数据有 {count} 列，应为 {width} 列</translation>
+    </message>
+    <message>
+        <source>data row {line} has a non-numeric value: {row}</source>
+        <translation>第 {line} 行数据含有非数值：{row}</translation>
+    </message>
+    <message>
+        <source>cannot be read ({reason})</source>
+        <translation>无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <source>is not a regular file (it is {kind}); only ordinary files are read</source>
+        <translation>不是普通文件（它是{kind}）；只读取普通文件</translation>
+    </message>
+    <message>
+        <source>is {size} bytes; at most {limit} are read</source>
+        <translation>有 {size} 字节；最多读取 {limit} 字节</translation>
+    </message>
+    <message>
+        <source>holds more than {limit} bytes; at most {limit} are read</source>
+        <translation>超过 {limit} 字节；最多读取 {limit} 字节</translation>
+    </message>
+    <message>
+        <source>must be true or false, got {value}</source>
+        <translation>必须是 true 或 false，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>must be an integer &gt;= {low}, got {value}</source>
+        <translation>必须是 &gt;= {low} 的整数，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>must be a number or a schedule, got {value}</source>
+        <translation>必须是数字或调度，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>must be finite, got {value}</source>
+        <translation>必须是有限值，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>the {kind} schedule reaches {value}, outside [{lo}, {hi}] within {steps} steps</source>
+        <translation>{kind} 调度在 {steps} 步内会达到 {value}，超出 [{lo}, {hi}]</translation>
+    </message>
+    <message>
+        <source>{label} has stopped: there is no next step to explain</source>
+        <translation>{label} 已停止：没有下一步可讲解</translation>
+    </message>
+    <message>
+        <source>training W* diverged at step {step} ({kind}, lr {lr}); use a smaller learning rate</source>
+        <translation>训练 W* 在第 {step} 步发散（{kind}，学习率 {lr}）；请使用更小的学习率</translation>
+    </message>
+    <message>
+        <source>batch_size must be in 1 … {samples}; got {value}</source>
+        <translation>批量大小必须在 1 … {samples} 之内；实际为 {value}</translation>
+    </message>
+    <message>
+        <source>{path} names one picture: for PNG frames use a .zip or a folder name without a suffix (e.g. race_frames)</source>
+        <translation>{path} 只能存一张图片：要导出 PNG 帧，请用 .zip 或不带后缀的文件夹名（例如 race_frames）</translation>
+    </message>
+    <message>
+        <source>cannot tell the format of {path}: use .mp4, .gif, .zip or a folder</source>
+        <translation>无法判断 {path} 的格式：请用 .mp4、.gif、.zip 或文件夹</translation>
+    </message>
+    <message>
+        <source>{frames} frames of {size} would make a {format} of about {need}; the limit is {limit} (fewer frames, a smaller size, or MP4)</source>
+        <translation>{frames} 帧 {size} 会生成约 {need} 的 {format}；上限是 {limit}（请减少帧数、缩小尺寸或改用 MP4）</translation>
+    </message>
+    <message>
+        <source>the export needs about {need} and the folder {folder} has {free} free</source>
+        <translation>导出约需 {need}，而文件夹 {folder} 只剩 {free} 可用</translation>
+    </message>
+    <message>
+        <source>size {size} is out of range (16 to 8192 pixels a side)</source>
+        <translation>尺寸 {size} 超出范围（每边 16 到 8192 像素）</translation>
+    </message>
+    <message>
+        <source>fps {fps} is out of range (0.1 to 240)</source>
+        <translation>帧率 {fps} 超出范围（0.1 到 240）</translation>
+    </message>
+    <message>
+        <source>MP4 (H.264, yuv420p) needs even sizes, got {size}</source>
+        <translation>MP4（H.264，yuv420p）需要偶数尺寸，实际为 {size}</translation>
+    </message>
+    <message>
+        <source>GIF cannot play faster than {limit} fps (got {fps})</source>
+        <translation>GIF 的播放速度不能超过 {limit} fps（实际为 {fps}）</translation>
+    </message>
+    <message>
+        <source>need at least 1 frame and 1 step per frame (got {frames} frames, {spf} steps per frame)</source>
+        <translation>至少需要 1 帧、每帧 1 步（实际为 {frames} 帧，每帧 {spf} 步）</translation>
+    </message>
+    <message>
+        <source>unknown format {format}; one of {formats}</source>
+        <translation>未知的格式 {format}；可选 {formats}</translation>
+    </message>
+    <message>
+        <source>cannot tell the picture format of {name}: use .png or .svg</source>
+        <translation>无法判断 {name} 的图片格式：请用 .png 或 .svg</translation>
+    </message>
+    <message>
+        <source>nothing was drawn into {name}</source>
+        <translation>{name} 中没有绘制任何内容</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>cannot write {name}…: a file name of {size} bytes; at most {limit}</source>
+        <translation>无法写入 {name}…：文件名长 {size} 字节；最多 {limit} 字节</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: it is a folder</source>
+        <translation>无法写入 {path}：这是一个文件夹</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: folder {folder} is not writable ({reason})</source>
+        <translation>无法写入 {path}：文件夹 {folder} 不可写（{reason}）</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: folder {folder} does not exist</source>
+        <translation>无法写入 {path}：文件夹 {folder} 不存在</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {folder} is not a folder</source>
+        <translation>无法写入 {path}：{folder} 不是文件夹</translation>
+    </message>
+    <message>
+        <source>cannot move the finished file onto {path}: {reason}</source>
+        <translation>无法把完成的文件移到 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} already exists and is not an empty folder</source>
+        <translation>{path} 已存在，且不是空文件夹</translation>
+    </message>
+    <message>
+        <source>cannot write frame {frame}: {reason}</source>
+        <translation>无法写入第 {frame} 帧：{reason}</translation>
+    </message>
+    <message>
+        <source>cannot start ffmpeg: {reason}</source>
+        <translation>无法启动 ffmpeg：{reason}</translation>
+    </message>
+    <message>
+        <source>ffmpeg stopped while writing {name}: {reason}</source>
+        <translation>ffmpeg 在写入 {name} 时停止：{reason}</translation>
+    </message>
+    <message>
+        <source>ffmpeg failed on {name}: {reason}</source>
+        <translation>ffmpeg 处理 {name} 失败：{reason}</translation>
     </message>
     <message>
         <source>Rosenbrock race</source>

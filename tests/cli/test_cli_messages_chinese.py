@@ -68,6 +68,7 @@ BAD = [
     (["--out", "x.mp4", "--optimizers", "foo"], "未知的 'foo'"),  # optviz's own checks
     (["--surface", "bowl"], "必须给出 --out"),
     (["--out", "x.mp4", "--lr", "sgd=1e9"], "必须在"),
+    (["--out", "x.avi"], "无法判断 'x.avi' 的格式"),  # the export's own checks
 ]
 
 

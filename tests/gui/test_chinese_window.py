@@ -3,17 +3,22 @@
 Every text a user can read (menu actions, dock titles, tabs, labels,
 buttons, combo-box items, table headers, tooltips) has Chinese in it unless
 it is only names, symbols, formulas, units or code (``gui.app.terms``), and
-no label or button is narrower than its text.
+no label or button is narrower than its text. Error messages (a bad file,
+a race that stopped, a surface that could not be built, a refused start
+point) are Chinese in their dialogs, the status bar and the readout.
 """
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QMessageBox, QWidget
 
 from gui.app import i18n
 from gui.app.app import set_language
 from gui.app.terms import english_words, needs_translation
+from optim_core import optimizers
 from tests.gui.texts import menu_texts, plain, texts
 
 SIZE = (1280, 720)
@@ -107,6 +112,39 @@ def test_the_export_and_custom_surface_dialogs_are_chinese(chinese_window, qtbot
         dialog.show()
         bad = sorted({t for _, t in texts(dialog) if needs_translation(t)})
         assert not bad, "\n".join(bad)
+
+
+@pytest.fixture
+def warnings_shown(monkeypatch) -> list[str]:
+    """The title and text of every warning box, in place of showing it."""
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda parent, title, text, *a: shown.extend([title, text]))
+    return shown
+
+
+def english_lines(texts: list[str]) -> list[str]:
+    """Lines with English words left once paths, field paths and quoted values go."""
+    location = re.compile(r"[\w.\[\]/-]+：|'[^']*'|\S*/\S+|[\w-]+(\.\w+)+")
+    return [line for t in texts for line in t.splitlines()
+            if english_words(location.sub(" ", line))]
+
+
+def test_error_messages_and_their_dialogs_are_chinese(chinese_window, model, tmp_path,
+                                                      warnings_shown, qtbot):
+    bad = tmp_path / "bad.optviz.json"
+    bad.write_text('{"format": "optviz-experiment", "version": 1, "runs": 3}')
+    assert not chinese_window.open_path(bad)
+    try:
+        optimizers.get("adam", lr=-1)
+    except ValueError as e:
+        model.race_failed.emit(str(e))  # a step raised the core's English message
+    model.job_failed.emit(f"{tmp_path / 'd.csv'}: no samples")
+    with qtbot.waitSignal(chinese_window.view.readout_changed) as readout:
+        chinese_window.view._place(model.set_start, 1e7, 0.0)  # beyond what a file holds
+    shown = [*warnings_shown, readout.args[0], chinese_window.statusBar().currentMessage()]
+    assert len(warnings_shown) == 6 and "起点" in readout.args[0]
+    assert not english_lines(shown), english_lines(shown)
 
 
 def overflowing(window) -> list[str]:

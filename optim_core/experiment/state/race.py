@@ -16,7 +16,7 @@ import time
 import numpy as np
 
 from optim_core import runner
-from optim_core.experiment import checks
+from optim_core.experiment import checks, file_messages
 from optim_core.experiment import file as experiment_file
 from optim_core.experiment.state import surface_jobs
 from optim_core.experiment.state.events import Batcher, Event
@@ -258,4 +258,4 @@ def _checked_starts(points) -> list[list[float]]:
     """``points (S, 2)`` as data, if an experiment file could hold them (1 … 400
     finite points within ±1e6); else ValueError saying which is wrong."""
     pts = np.asarray(points, dtype=float).reshape(-1, 2)
-    return checks.starts_section(pts.tolist(), "start points")
+    return checks.starts_section(pts.tolist(), file_messages.START_POINTS)

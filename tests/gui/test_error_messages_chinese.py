@@ -1,0 +1,102 @@
+"""Error messages a user meets are Chinese under zh_CN.
+
+``optim_core`` and the export writers raise English one-line messages built
+from templates; the window and the command line translate them where they
+show them (``gui.app.core_text.error_text``). Each error here is raised by
+the real code, so a message that no longer fits its template fails.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from gui.app import i18n
+from gui.app.app import set_language
+from gui.app.core_text import error_text
+from gui.app.terms import english_words
+from gui.export.frame_writer import check_frame_options, check_target_name, format_of
+from optim_core import classifier, optimizers
+from optim_core.experiment import file as ef
+
+#: Where a problem is (a file, a field path such as runs[1].hyper.lr) and quoted values.
+LOCATION = re.compile(r"[\w.\[\]/-]+：|'[^']*'")
+
+
+@pytest.fixture
+def chinese(qapp):
+    font = qapp.font()
+    assert set_language(qapp, i18n.CHINESE) == i18n.CHINESE
+    yield
+    set_language(qapp, i18n.ENGLISH)
+    qapp.setFont(font)
+
+
+def raised(action) -> Exception:
+    with pytest.raises(Exception) as info:  # noqa: B017 (ValueError, OSError, ExportError)
+        action()
+    return info.value
+
+
+def bad_file(tmp: Path, change) -> Path:
+    data = json.loads(ef.to_json(ef.load(ef.PRESET_DIR / "lr_too_large.optviz.json")))
+    change(data)
+    path = tmp / "bad.optviz.json"
+    path.write_text(json.dumps(data))
+    return path
+
+
+def _with(data: dict, key: str, value) -> None:
+    data[key] = value
+
+
+CASES = {
+    "lr out of range": lambda t: ef.load(bad_file(
+        t, lambda d: d["runs"][1]["hyper"].update(lr=-3))),
+    "unknown optimizer": lambda t: ef.load(bad_file(t, lambda d: d["runs"][0].update(kind="x"))),
+    "start too far": lambda t: ef.load(bad_file(t, lambda d: _with(d, "starts", [[1e7, 0]]))),
+    "unknown field": lambda t: ef.load(bad_file(t, lambda d: _with(d, "colour", 1))),
+    "empty file": lambda t: ef.from_json("", source="x.optviz.json"),
+    "damaged JSON": lambda t: ef.from_json('{"format": ', source="x.optviz.json"),
+    "missing file": lambda t: ef.load(t / "nowhere.optviz.json"),
+    "not optviz": lambda t: ef.from_json('{"format": "x"}', source="x.optviz.json"),
+    "csv value": lambda t: classifier.load_dataset(_csv(t, "1,2,0\n3,x,1\n")),
+    "csv columns": lambda t: classifier.load_dataset(_csv(t, "1,2,0\n3,1\n")),
+    "no dataset": lambda t: classifier.load_dataset(str(t / "none.csv")),
+    "dataset format": lambda t: classifier.load_dataset(_csv(t, "1", name="d.txt")),
+    "hyper range": lambda t: optimizers.get("adam", lr=-1),
+    "hyper bool": lambda t: optimizers.get("adam", bias_correction=3),
+    "odd mp4": lambda t: check_frame_options("mp4", 161, 120, 30),
+    "gif fps": lambda t: check_frame_options("gif", 160, 120, 60),
+    "unknown target": lambda t: format_of(Path("race.avi")),
+    "frame size": lambda t: check_frame_options("mp4", 8, 8, 30),
+    "long name": lambda t: check_target_name(t / ("x" * 300 + ".gif")),
+}
+
+
+def _csv(tmp: Path, text: str, name: str = "d.csv") -> str:
+    (tmp / name).write_text(text)
+    return str(tmp / name)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_the_message_is_chinese_with_its_values(chinese, tmp_path, case):
+    error = raised(lambda: CASES[case](tmp_path))
+    shown = error_text(error)
+    assert shown != str(error)
+    left = english_words(LOCATION.sub(" ", shown))
+    assert not left, f"{str(error)!r} is shown as {shown!r}: {left} left in English"
+
+
+def test_the_fields_of_a_message_keep_their_values(chinese, tmp_path):
+    error = raised(lambda: CASES["lr out of range"](tmp_path))
+    assert error_text(error).endswith("runs[1].hyper.lr：-3 超出范围 [1e-06, 1000]")
+    assert str(tmp_path / "bad.optviz.json") in error_text(error)
+
+
+def test_english_is_shown_as_raised(tmp_path):
+    error = raised(lambda: CASES["csv value"](tmp_path))
+    assert error_text(error) == str(error)
