@@ -17,8 +17,10 @@ from PySide6.QtGui import QGuiApplication
 WIDE = QSize(1500, 950)
 #: The window's size on a large screen (never more than 90 % of it).
 ROOMY = QSize(1600, 1000)
-#: Share of the window's width the dock column takes on a small screen.
-COLUMN_SHARE = 0.3
+#: Share of the window's width the dock column takes on a small screen; at least
+#: ``COLUMN_MIN`` pixels (its panels' rows fit without scrolling sideways, also
+#: at a scale factor of 1.5) while that is at most ``COLUMN_MAX_SHARE`` of it.
+COLUMN_SHARE, COLUMN_MIN, COLUMN_MAX_SHARE = 0.3, 360, 0.42
 #: Share of the window's height the bottom docks take on a large screen.
 BOTTOM_SHARE = 0.3
 #: The tab shown in front of the column on a small screen.
@@ -83,8 +85,8 @@ def _size_docks(window, first: dict, avail: QRect) -> None:
     width = min(window.width(), avail.width())
     height = min(window.height(), avail.height())
     if RIGHT in first and is_small(avail):
-        window.resizeDocks([first[RIGHT]], [round(COLUMN_SHARE * width)],
-                           Qt.Orientation.Horizontal)
+        column = max(COLUMN_SHARE * width, min(COLUMN_MIN, COLUMN_MAX_SHARE * width))
+        window.resizeDocks([first[RIGHT]], [round(column)], Qt.Orientation.Horizontal)
     if BOTTOM in first:
         window.resizeDocks([first[BOTTOM]], [round(BOTTOM_SHARE * height)],
                            Qt.Orientation.Vertical)

@@ -211,7 +211,7 @@ class CurvesPanel(CurvesHover, QWidget):
                     item.setData([], [])
                 else:
                     item.setData(c.steps, y, connect="finite")
-        self.key_label.setText("&nbsp;&nbsp;&nbsp;".join(
+        self.key_label.setText("&nbsp;&nbsp; ".join(  # breaks between entries only
             f'<span style="color:{runs[i].color}">━━</span>&nbsp;'
             f'{html.escape(translated("core", runs[i].label))}'
             for i in self.series))

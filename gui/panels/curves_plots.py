@@ -106,7 +106,6 @@ class CurvesCanvas(PlotGrid):
         for (_key, title, _label), plot in zip(PLOTS, self.plots.values(), strict=True):
             plot.setTitle(translated("CurvesPanel", title), color="#e8e8e8",
                           size=f"{(BASE_PT + 1) * scale:.1f}pt")
-            plot.titleLabel.setMinimumWidth(0)  # a long title is cut, never widens the dock
             for name in ("left", "bottom"):
                 axis = plot.getAxis(name)
                 axis.setTickFont(font)

@@ -48,8 +48,10 @@ class RunRow(QFrame):
         self.enabled_box.setToolTip(translate("RunRow", "Race this run"))
         self.color_button = ColorButton(run.color)
         self.label_edit = QLineEdit()
-        self.label_edit.setMinimumWidth(70)
-        self.kind_combo = QComboBox()
+        self.label_edit.setMinimumWidth(60)
+        self.kind_combo = QComboBox(minimumContentsLength=7)  # long kinds elide: rows fit a column
+        self.kind_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         for kind in optimizers.names():
             self.kind_combo.addItem(translated("core", kind_title(kind)), kind)
         self.duplicate_button = QToolButton(text=translate("RunRow", "copy"),

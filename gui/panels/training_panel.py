@@ -82,11 +82,10 @@ class TrainingPanel(QWidget):
         self.limits_label, self.table = r.limits_label, r.table
         self.status = QLabel(wordWrap=True)
         spins, run = QHBoxLayout(), QHBoxLayout()  # two rows: one is wider than a docked column
-        self.setup.add_spins_to(spins)
+        self.setup.add_spins_to(spins, seed_row=run)
         spins.addStretch(1)
         for w in (self.train_button, self.cancel_button):
             run.addWidget(w)
-        run.addWidget(self.progress, 1)
         # Tabs, not side by side: docked at 1280 × 720 the panel is ~380 px wide.
         self.tabs = QTabWidget()
         self.tabs.addTab(self.plots, translate("TrainingPanel", "curves"))
@@ -97,6 +96,7 @@ class TrainingPanel(QWidget):
         layout.addLayout(self.setup.runs_box)
         layout.addLayout(spins)
         layout.addLayout(run)
+        layout.addWidget(self.progress)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
         layout.addWidget(SearchSection(self.model))

@@ -33,7 +33,6 @@ def _style(plot: pg.PlotItem, title: str, left: str, bottom: str) -> None:
     plot.hideButtons()
     plot.getAxis("left").enableAutoSIPrefix(False)
     plot.getAxis("bottom").enableAutoSIPrefix(False)
-    plot.titleLabel.setMinimumWidth(0)  # a long title is cut, never widens the dock
 
 
 class TrainingPlots(PlotGrid):
@@ -124,7 +123,6 @@ class TrainingPlots(PlotGrid):
         title = translate("TrainingPlots", "{run}: PCA plane (★ end; colour log₁₀ L)")
         self.pca.setTitle(title.format(run=translated("core", label)), color="#e8e8e8",
                           size="10pt")
-        self.pca.titleLabel.setMinimumWidth(0)
         share = translate("TrainingPlots", "{pc}  ({share} % of variance)")
         self.pca.setLabel("bottom", share.format(pc="PC 1", share=f"{ev[0]:.3g}"))
         self.pca.setLabel("left", share.format(pc="PC 2", share=f"{ev[1]:.3g}"))

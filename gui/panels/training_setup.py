@@ -11,7 +11,7 @@ from __future__ import annotations
 from contextlib import ExitStack
 
 from PySide6.QtCore import QSignalBlocker
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLabel, QSpinBox
 
 from gui.app.core_text import hyper_symbol
 from gui.app.i18n import translate, translated
@@ -19,9 +19,12 @@ from gui.model.training_state import trainable, training_runs
 from optim_core import optimizers
 from optim_core.experiment.state.runs import kind_title
 
+#: Run check boxes per row.
+RUN_COLUMNS = 2
+
 
 class TrainingSetup:
-    """The setting widgets of ``TrainingPanel`` over ``model``: ``runs_box`` (a row
+    """The setting widgets of ``TrainingPanel`` over ``model``: ``runs_box`` (a grid
     of run checkboxes, ``run_checks``) and the spin boxes, laid out by the panel."""
 
     def __init__(self, model):
@@ -30,8 +33,7 @@ class TrainingSetup:
                                    specialValueText=translate("TrainingPanel", "full batch"))
         self.epochs_spin = QSpinBox(minimum=1, maximum=1000)
         self.seed_spin = QSpinBox(minimum=0, maximum=1_000_000)
-        self.runs_box = QHBoxLayout()
-        self.runs_box.addStretch(1)
+        self.runs_box = QGridLayout()  # RUN_COLUMNS a row: a docked column is narrow
         self.run_checks: list[QCheckBox] = []
         for field, spin in (("batch_size", self.batch_spin), ("epochs", self.epochs_spin),
                             ("seed", self.seed_spin)):
@@ -40,12 +42,15 @@ class TrainingSetup:
             signal.connect(self.show_settings)
         self.show_settings()
 
-    def add_spins_to(self, row: QHBoxLayout) -> None:
-        for text, w in ((translate("TrainingPanel", "batch"), self.batch_spin),
-                        (translate("TrainingPanel", "epochs"), self.epochs_spin),
-                        (translate("TrainingPanel", "seed"), self.seed_spin)):
-            row.addWidget(QLabel(text))
-            row.addWidget(w)
+    def add_spins_to(self, row: QHBoxLayout, seed_row: QHBoxLayout | None = None) -> None:
+        """The spin boxes and their labels into ``row`` (the seed into ``seed_row``
+        when given: one row of three is wider than a docked column)."""
+        for text, w, into in ((translate("TrainingPanel", "batch"), self.batch_spin, row),
+                              (translate("TrainingPanel", "epochs"), self.epochs_spin, row),
+                              (translate("TrainingPanel", "seed"), self.seed_spin,
+                               seed_row or row)):
+            into.addWidget(QLabel(text))
+            into.addWidget(w)
 
     # ------------------------------------------------------------- model -> UI
     def show_settings(self, *_) -> None:
@@ -73,7 +78,8 @@ class TrainingSetup:
             check.setChecked(run.id in chosen)
             check.setToolTip(translated("core", reason) if reason else _hyper_text(run))
             check.toggled.connect(self._on_run_toggled)
-            self.runs_box.insertWidget(len(self.run_checks), check)
+            k = len(self.run_checks)
+            self.runs_box.addWidget(check, k // RUN_COLUMNS, k % RUN_COLUMNS)
             self.run_checks.append(check)
 
     # ------------------------------------------------------------- UI -> model

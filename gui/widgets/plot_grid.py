@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 
 import pyqtgraph as pg
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 
 #: Narrowest and lowest a plot is laid out (pixels).
 MIN_PLOT_WIDTH, MIN_PLOT_HEIGHT = 330, 160
@@ -35,6 +35,7 @@ class PlotGrid(pg.GraphicsLayoutWidget):
     def add_plot(self, **kwargs) -> pg.PlotItem:
         """A new ``pg.PlotItem(**kwargs)`` after the others."""
         plot = pg.PlotItem(**kwargs)
+        let_title_shrink(plot)
         self.grid_plots.append(plot)
         k = len(self.grid_plots) - 1
         self.ci.addItem(plot, row=k // self.columns, col=k % self.columns)
@@ -70,3 +71,19 @@ class PlotGrid(pg.GraphicsLayoutWidget):
         spacing = max(0.0, self.ci.layout.verticalSpacing())
         self.setMinimumHeight(round(rows * self.min_plot_height + (rows - 1) * spacing
                                     + top + bottom + 2 * self.ci.contentsRect().top()))
+
+
+def let_title_shrink(plot: pg.PlotItem) -> None:
+    """Let ``plot``'s title be cut rather than widen the plot past its dock:
+    pyqtgraph's ``LabelItem`` holds its minimum width at its text's and sets
+    it again on every text change and resize."""
+    label = plot.titleLabel
+    update = label.updateMin
+
+    def update_min() -> None:
+        update()
+        label.setMinimumWidth(0)
+        label._sizeHint[Qt.SizeHint.MinimumSize] = (0, label._sizeHint[Qt.SizeHint.MinimumSize][1])
+
+    label.updateMin = update_min
+    update_min()

@@ -2229,6 +2229,7 @@ The surface on screen stays as it was.</source>
     <name>TrainingPanel</name>
     <message>
         <source>full batch</source>
+        <extracomment>Run check boxes per row.</extracomment>
         <translation>全批量</translation>
     </message>
     <message>
