@@ -130,9 +130,11 @@ class RaceRecorder:
             painter.drawImage(0, banner, _exact(self.surface.image(o.width - side_w, body_h),
                                                 o.width - side_w, body_h))
             if self.side_panel is not None:
-                # The curves' text at the surface's scale, so both read alike.
+                # The curves' text at the surface's scale, so both read alike; drawn
+                # up to this step (while playing, the panel redraws ~10 times a second).
                 if hasattr(self.side_panel, "set_text_scale"):
                     self.side_panel.set_text_scale(export_scale(o.width - side_w, body_h))
+                    self.side_panel.refresh()
                 # A panel narrower than its plots need is laid out larger, then scaled down.
                 need = minimum_size(self.side_panel)
                 k = max(1.0, need[0] / side_w, need[1] / body_h)

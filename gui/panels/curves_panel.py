@@ -133,9 +133,8 @@ class CurvesPanel(CurvesHover, QWidget):
             self._throttle.start()
 
     def _on_log_toggled(self, log: bool) -> None:
-        for key, plot in self.plots.items():
-            if key in ("grad_norm", "effective_lr"):
-                plot.setLogMode(y=log)
+        for key in ("grad_norm", "effective_lr"):
+            self.canvas.set_log(key, log)
         self.refresh()
 
     def showEvent(self, event) -> None:
@@ -186,7 +185,7 @@ class CurvesPanel(CurvesHover, QWidget):
         plot = self.plots["loss"]
         if self._loss_log != self.scale.log_axis:
             self._loss_log = self.scale.log_axis
-            plot.setLogMode(y=self._loss_log)
+            self.canvas.set_log("loss", self._loss_log)
         symlog = self.scale.mode == loss_scale.SYMLOG
         plot.getAxis("left").set_symlog(self.scale.threshold if symlog else None)
         letter = function_letter(surface)

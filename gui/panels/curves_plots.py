@@ -38,6 +38,7 @@ class CurvesCanvas(PlotGrid):
     def __init__(self, parent=None):
         super().__init__(parent, max_columns=2)
         self.text_scale = 1.0
+        self.steps = 1
         self.letter = "f"
         self.plots: dict[str, pg.PlotItem] = {}
         self.cursors: dict[str, pg.InfiniteLine] = {}
@@ -91,7 +92,16 @@ class CurvesCanvas(PlotGrid):
 
     def set_steps(self, steps: int) -> None:
         """The step axes span 0 … ``steps`` (the race's length)."""
-        self.plots["loss"].setXRange(0, max(1, steps), padding=0.02)
+        self.steps = max(1, steps)
+        self.plots["loss"].setXRange(0, self.steps, padding=0.02)
+
+    def set_log(self, key: str, log: bool) -> None:
+        """Plot ``key``'s y axis on a log scale or not. pyqtgraph turns auto-range
+        back on for both axes then; the step axes keep spanning the race."""
+        plot = self.plots[key]
+        plot.setLogMode(y=log)
+        plot.enableAutoRange(x=False)
+        self.set_steps(self.steps)
 
     def set_cursor(self, step: int) -> None:
         for line in self.cursors.values():

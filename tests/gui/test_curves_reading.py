@@ -123,3 +123,23 @@ def test_exported_curves_draw_their_text_at_the_surfaces_scale(qtbot):
         assert tick.pointSizeF() == pytest.approx(panel.BASE_PT * surface_scale)
     finally:
         recorder.close()
+
+
+def test_every_exported_frame_draws_the_curves_to_its_step_across_the_whole_race(qtbot):
+    """Frames come faster than the live panel's ten redraws a second, and a change
+    of log scale turned the step axis back to fitting the data drawn so far."""
+    spec = experiment_file.load("resources/presets/saddle_escape.optviz.json")
+    spec.surface.resolution = 48
+    recorder = RaceRecorder(spec, AnimationOptions(640, 360, frames=5, steps_per_frame=25,
+                                                   curves=True))
+    try:
+        recorder.wait_ready()
+        panel = recorder.side_panel
+        for _frame in recorder.frames():
+            step = recorder.model.step
+            assert all(line.value() == step for line in panel.cursors.values())
+            lo, hi = panel.plots["loss"].getViewBox().viewRange()[0]
+            assert hi == pytest.approx(spec.steps, rel=0.05)
+        assert panel.scale.mode == "symlog"  # it did change scale on the way
+    finally:
+        recorder.close()
