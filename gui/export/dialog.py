@@ -194,7 +194,10 @@ class ExportDialog(QDialog):
         self.summary.setText(
             translate("ExportDialog", "{seconds:.1f} s of animation, steps 0 … {steps}")
             .format(seconds=o.frames / o.fps, steps=steps))
-        self.error.setText(self.problem() or "")
+        problem = self.problem() or ""
+        if problem != self.error.text():
+            self.error.setText(problem)
+            self.adjustSize()  # a wrapped message takes the lines it needs
         self.export_button.setEnabled(self.problem() is None)
 
     def problem(self) -> str | None:

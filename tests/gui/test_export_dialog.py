@@ -54,6 +54,15 @@ def test_fields_make_the_options_and_bad_values_block_export(qtbot, dialog, mode
     assert not dialog.export_button.isEnabled()
 
 
+def test_a_long_problem_gets_the_lines_it_needs(qtbot, dialog, tmp_path):
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.path_edit.setText(str(tmp_path / ("a_long_name_for_a_race" * 3 + ".avi")))
+    error = dialog.error
+    assert error.text() and error.heightForWidth(error.width()) > error.fontMetrics().height()
+    assert error.height() >= error.heightForWidth(error.width())  # not drawn over its row
+
+
 def run_job(qtbot, window, path, options, timeout=20_000):
     job = start_export(window, path, options)
     events = []
