@@ -44,12 +44,15 @@ class ProjectionLayer:
         self.stack_captions()
 
     def stack_captions(self, *_) -> None:
-        """Raise each caption, a place at a time, until it covers none before it."""
+        """Raise each caption, a place at a time, until it covers none before it;
+        one that would run past the view's right edge ends at its star instead."""
         placed = []
+        right = self.viewbox.sceneBoundingRect().right()
+        self.viewbox.updateMatrix()  # else done on the next paint: the rects would be stale
         for caption in self.captions:
+            side = 1 if _placed(caption, (0, 1)).right() > right else 0
             for k in range(len(self.captions)):
-                caption.setAnchor((0, 1 + STACK_STEP * k))
-                rect = caption.sceneBoundingRect()
+                rect = _placed(caption, (side, 1 + STACK_STEP * k))
                 if not any(rect.intersects(r) for r in placed):
                     break
             placed.append(rect)
@@ -71,3 +74,11 @@ class ProjectionLayer:
         self.paths[p.label] = line
         self.captions.append(caption)
         self._items += [line, end, caption]
+
+
+def _placed(caption: pg.TextItem, anchor: tuple[float, float]):
+    """``caption``'s scene rectangle at ``anchor``. A TextItem follows the view's
+    scale only when painted: it is brought up to date first (the view's matrix too)."""
+    caption.setAnchor(anchor)
+    caption.updateTransform(force=True)
+    return caption.sceneBoundingRect()

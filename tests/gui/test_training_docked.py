@@ -32,6 +32,14 @@ def test_docked_narrow_every_plot_and_the_table_can_be_seen(qtbot, model):
     assert panel.table.height() >= 80
 
 
+def drawn(caption):
+    """Where ``caption`` is drawn: the view's matrix and a TextItem's own follow
+    a range change when painted (as here)."""
+    caption.getViewBox().updateMatrix()
+    caption.updateTransform(force=True)
+    return caption.sceneBoundingRect()
+
+
 def test_captions_of_paths_ending_together_do_not_overlap(qtbot, model):
     view = SurfaceView(model)
     qtbot.addWidget(view)
@@ -44,10 +52,23 @@ def test_captions_of_paths_ending_together_do_not_overlap(qtbot, model):
     model.training.show_projections(paths)
     captions = view.projections.captions
     assert len(captions) == 3
-    rects = [c.sceneBoundingRect() for c in captions]
+    rects = [drawn(c) for c in captions]
     for i in range(3):
         for j in range(i):
             assert not rects[i].intersects(rects[j]), (i, j)
     view.viewbox.scaleBy((0.5, 0.5))  # zoomed in: still apart
-    qtbot.waitUntil(lambda: not any(a.sceneBoundingRect().intersects(b.sceneBoundingRect())
+    qtbot.waitUntil(lambda: not any(drawn(a).intersects(drawn(b))
                                     for a in captions for b in captions if a is not b))
+
+
+def test_a_caption_near_the_right_edge_stays_inside_the_view(qtbot, model):
+    view = SurfaceView(model)
+    qtbot.addWidget(view)
+    view.resize(700, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    (x0, x1), (y0, y1) = view.viewbox.viewRange()
+    ab = np.array([[x0, y0], [x1 - 0.02 * (x1 - x0), 0.5 * (y0 + y1)]])
+    model.training.show_projections([ProjectedPath("run1", "#ff7f0e", ab, 0.9)])
+    caption = view.projections.captions[0]
+    assert drawn(caption).right() <= view.viewbox.sceneBoundingRect().right()
