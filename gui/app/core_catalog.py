@@ -16,6 +16,7 @@ from dataclasses import fields
 
 from gui.app.terms import english_words
 from gui.export import export_messages
+from gui.model import workers
 from optim_core import bounded_read, gradcheck, optimizers, runner, surfaces
 from optim_core.analysis import explain
 from optim_core.analysis import gradcheck_targets as targets
@@ -81,6 +82,7 @@ def _check_texts() -> list[str]:
         centre.OTHER_REG, centre.OTHER_SEED, surface_jobs.PREVIEW_TEXT, surface_jobs.CONTOURS_TEXT,
         *expression_messages.FIXED, *experiment.LOSS_NAMES.values(),
         *file_messages.FIXED, *data_messages.FIXED, *bounded_read.FIXED, *export_messages.FIXED,
+        workers.BUG,
     ]
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from optim_core.bounded_read import FileRefused, read_bytes
+from optim_core.classifier import data_messages as m
 from optim_core.classifier import safe_pickle
 
 PIXELS = 3072
@@ -33,8 +34,6 @@ BIN_BATCHES = tuple(f"{b}.bin" for b in PY_BATCHES)
 MAX_BATCH_BYTES = 40_000_000
 MAX_META_BYTES = 65_536
 MAX_NAME_CHARS = 64
-HINT = ("use the CIFAR-10 binary version (data_batch_1.bin …, from "
-        "cifar-10-binary.tar.gz): it holds no code, unlike the python pickles")
 
 
 class CifarProblem(ValueError):
@@ -51,8 +50,7 @@ def read_folder(folder: Path) -> tuple[np.ndarray, np.ndarray, tuple[str, ...]]:
     else:
         files = [folder / n for n in PY_BATCHES if (folder / n).exists()]
         if not files:
-            raise CifarProblem("not a CIFAR-10 folder: no data_batch_1.bin … data_batch_5.bin "
-                               f"(binary version) or data_batch_1 … (python version); {HINT}")
+            raise CifarProblem(m.NOT_CIFAR)
         parts = [_python_batch(f) for f in files]
         names = _pickled_names(folder / "batches.meta")
     return (np.concatenate([X for X, _ in parts]), np.concatenate([y for _, y in parts]),
@@ -63,19 +61,19 @@ def _read(path: Path, limit: int) -> bytes:
     try:
         return read_bytes(path, limit)
     except FileRefused as e:
-        raise CifarProblem(f"{path.name}: {e}") from None
+        raise CifarProblem(m.LOCATED.format(path=path.name, problem=e)) from None
 
 
 def _binary_batch(path: Path) -> tuple[np.ndarray, np.ndarray]:
     raw = _read(path, MAX_BATCH_BYTES)
     if not raw or len(raw) % RECORD:
-        raise CifarProblem(f"{path.name}: {len(raw):,} bytes is not a whole number of "
-                           f"{RECORD:,}-byte records (1 label byte + {PIXELS:,} pixel bytes)")
+        raise CifarProblem(m.LOCATED.format(path=path.name, problem=m.CIFAR_RECORDS.format(
+            size=f"{len(raw):,}", record=f"{RECORD:,}", pixels=f"{PIXELS:,}")))
     records = np.frombuffer(raw, np.uint8).reshape(-1, RECORD)
     y = records[:, 0].astype(np.intp)
     if y.max() > 9:
-        raise CifarProblem(f"{path.name}: label byte {int(y.max())} at record "
-                           f"{int(np.argmax(y > 9))}; CIFAR-10 labels are 0 … 9")
+        raise CifarProblem(m.LOCATED.format(path=path.name, problem=m.CIFAR_LABEL_BYTE.format(
+            label=int(y.max()), record=int(np.argmax(y > 9)))))
     return records[:, 1:].copy(), y
 
 
@@ -90,13 +88,13 @@ def _text_names(path: Path) -> tuple[str, ...]:
 def _python_batch(path: Path) -> tuple[np.ndarray, np.ndarray]:
     batch = _unpickle(path, MAX_BATCH_BYTES)
     if "data" not in batch or "labels" not in batch:
-        raise CifarProblem(f"{path.name}: missing 'data' or 'labels'")
+        raise CifarProblem(m.LOCATED.format(path=path.name, problem=m.CIFAR_MISSING))
     X, labels = batch["data"], batch["labels"]
     if not (isinstance(X, np.ndarray) and X.dtype == np.uint8 and X.ndim == 2
             and X.shape[1] == PIXELS and len(X)):
         shown = f"{X.dtype} {X.shape}" if isinstance(X, np.ndarray) else type(X).__name__
-        raise CifarProblem(f"{path.name}: 'data' must be uint8 of shape (n, {PIXELS}); "
-                           f"got {shown}")
+        raise CifarProblem(m.LOCATED.format(path=path.name, problem=m.CIFAR_DATA.format(
+            pixels=PIXELS, shown=shown)))
     return X, _python_labels(labels, len(X), path)
 
 
@@ -105,14 +103,15 @@ def _python_labels(labels, n: int, path: Path) -> np.ndarray:
         y = labels.astype(np.int64)
     elif isinstance(labels, list) and all(type(v) is int for v in labels):
         if any(not 0 <= v <= 9 for v in labels):
-            raise CifarProblem(f"{path.name}: labels out of range 0 … 9")
+            raise CifarProblem(m.LOCATED.format(path=path.name, problem=m.CIFAR_LABEL_RANGE))
         y = np.array(labels, dtype=np.int64)
     else:
-        raise CifarProblem(f"{path.name}: 'labels' must be a list of whole numbers 0 … 9")
+        raise CifarProblem(m.LOCATED.format(path=path.name, problem=m.CIFAR_LABELS))
     if y.shape != (n,):
-        raise CifarProblem(f"{path.name}: {len(y)} labels for {n} images")
+        raise CifarProblem(m.LOCATED.format(path=path.name, problem=m.CIFAR_COUNTS.format(
+            labels=len(y), images=n)))
     if y.size and (y.min() < 0 or y.max() > 9):
-        raise CifarProblem(f"{path.name}: labels out of range 0 … 9")
+        raise CifarProblem(m.LOCATED.format(path=path.name, problem=m.CIFAR_LABEL_RANGE))
     return y.astype(np.intp)
 
 
@@ -123,15 +122,15 @@ def _pickled_names(path: Path) -> tuple[str, ...]:
     if names is None:
         return NAMES
     if not isinstance(names, list) or not all(type(n) in (bytes, str) for n in names):
-        raise CifarProblem(f"{path.name}: 'label_names' must be a list of 10 names")
+        raise CifarProblem(m.LOCATED.format(path=path.name, problem=m.CIFAR_NAMES))
     return _names([n.decode("utf-8", "replace") if isinstance(n, bytes) else n for n in names],
                   path)
 
 
 def _names(names: list[str], path: Path) -> tuple[str, ...]:
     if len(names) != 10 or any(not n.strip() or len(n) > MAX_NAME_CHARS for n in names):
-        raise CifarProblem(f"{path.name}: needs 10 class names of 1 to {MAX_NAME_CHARS} "
-                           f"characters; found {len(names)}")
+        raise CifarProblem(m.LOCATED.format(path=path.name, problem=m.CIFAR_NAME_COUNT.format(
+            limit=MAX_NAME_CHARS, count=len(names))))
     return tuple(n.strip() for n in names)
 
 
@@ -139,10 +138,12 @@ def _unpickle(path: Path, limit: int) -> dict:
     try:
         obj = safe_pickle.load(_read(path, limit))
     except safe_pickle.PickleRefused as e:
-        raise CifarProblem(f"{path.name}: {e}; {HINT}") from None
+        raise CifarProblem(m.LOCATED.format(path=path.name, problem=m.CIFAR_PICKLE.format(
+            reason=e))) from None
     if not isinstance(obj, dict):
-        raise CifarProblem(f"{path.name}: expected a dict, found {type(obj).__name__}")
+        raise CifarProblem(m.LOCATED.format(path=path.name, problem=m.CIFAR_NOT_DICT.format(
+            kind=type(obj).__name__)))
     try:
         return {k.decode("ascii") if isinstance(k, bytes) else k: v for k, v in obj.items()}
     except UnicodeDecodeError:
-        raise CifarProblem(f"{path.name}: a key that is not ASCII text") from None
+        raise CifarProblem(m.LOCATED.format(path=path.name, problem=m.CIFAR_KEY)) from None

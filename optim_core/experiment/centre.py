@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 
 from optim_core.classifier import trained_cache
+from optim_core.experiment import file_messages as m
 from optim_core.experiment.checks import (
     ExperimentFileError,
     check_float,
@@ -123,14 +124,13 @@ def centre_section(v: Any, where: str) -> StoredCentre:
     known_fields(d, fields, where)
     missing = sorted(fields - set(d))
     if missing:
-        raise ExperimentFileError(f"{where}.{missing[0]}", "missing")
+        raise ExperimentFileError(f"{where}.{missing[0]}", m.MISSING)
     digest = check_str(d["dataset_sha256"], f"{where}.dataset_sha256", 64)
     if not _HEX_DIGEST.fullmatch(digest):
-        raise ExperimentFileError(f"{where}.dataset_sha256", "is not a SHA-256 digest "
-                                  "(64 lower-case hexadecimal digits)")
+        raise ExperimentFileError(f"{where}.dataset_sha256", m.NOT_DIGEST)
     loss = check_str(d["loss"], f"{where}.loss", 16)
     if loss not in ("softmax", "svm"):
-        raise ExperimentFileError(f"{where}.loss", f"{loss!r} is not 'softmax' or 'svm'")
+        raise ExperimentFileError(f"{where}.loss", m.LOSS.format(loss=repr(loss)))
     shape = _shape(d["shape"], f"{where}.shape")
     return StoredCentre(digest, loss, check_float(d["reg"], f"{where}.reg", 0.0, REG_MAX),
                         check_int(d["seed"], f"{where}.seed", 0, 2**31 - 1), shape,
@@ -140,10 +140,11 @@ def centre_section(v: Any, where: str) -> StoredCentre:
 def _shape(v: Any, where: str) -> tuple[int, int]:
     items = check_list(v, where)
     if len(items) != 2:
-        raise ExperimentFileError(where, f"expected [rows, columns], got {len(items)} numbers")
+        raise ExperimentFileError(where, m.SHAPE_PAIR.format(count=len(items)))
     rows, cols = (check_int(n, f"{where}[{i}]", 1, MAX_VALUES) for i, n in enumerate(items))
     if rows * cols > MAX_VALUES:
-        raise ExperimentFileError(where, f"{rows}×{cols} weights; at most {MAX_VALUES:,}")
+        raise ExperimentFileError(where, m.TOO_MANY_WEIGHTS.format(rows=rows, cols=cols,
+                                                                    limit=f"{MAX_VALUES:,}"))
     return rows, cols
 
 
@@ -154,10 +155,11 @@ def _weights(v: Any, shape: tuple[int, int], where: str) -> str:
     try:
         raw = base64.b64decode(text, validate=True)
     except (binascii.Error, ValueError):
-        raise ExperimentFileError(where, "is not base64 text") from None
+        raise ExperimentFileError(where, m.NOT_BASE64) from None
     if len(raw) != need:
-        raise ExperimentFileError(where, f"holds {len(raw):,} bytes; {_size(shape)} float64 "
-                                  f"weights take {need:,}")
+        raise ExperimentFileError(where, m.WEIGHT_BYTES.format(size=f"{len(raw):,}",
+                                                                shape=_size(shape),
+                                                                need=f"{need:,}"))
     if not np.isfinite(np.frombuffer(raw, _DTYPE)).all():
-        raise ExperimentFileError(where, "holds a value that is not a finite number")
+        raise ExperimentFileError(where, m.NOT_FINITE_WEIGHT)
     return text

@@ -66,6 +66,14 @@ BOUNDS_ROW = "expected [low, high]"
 RUN_ID = "{value} is not a run id (1 to 32 letters, digits, '_' or '-')"
 CHOICE = "{value} is not one of {choices}"
 LR_ORDER = "must be below lr_high"
+# The stored trained centre W*.
+MISSING = "missing"
+NOT_DIGEST = "is not a SHA-256 digest (64 lower-case hexadecimal digits)"
+SHAPE_PAIR = "expected [rows, columns], got {count} numbers"
+TOO_MANY_WEIGHTS = "{rows}×{cols} weights; at most {limit}"
+NOT_BASE64 = "is not base64 text"
+WEIGHT_BYTES = "holds {size} bytes; {shape} float64 weights take {need}"
+NOT_FINITE_WEIGHT = "holds a value that is not a finite number"
 
 #: What Python's JSON reader says is wrong (``JSONDecodeError.msg``), for translation.
 JSON_PROBLEMS = ("Expecting value", "Expecting property name enclosed in double quotes",
@@ -81,7 +89,8 @@ TEMPLATES = (LOCATED, NOT_UTF8, BAD_JSON_AT, BAD_JSON, NOT_OBJECT, NOT_OPTVIZ, V
              TOO_MANY_RUNS, UNKNOWN_SURFACE, NO_PARAMETER, LOSS, CENTER, UNKNOWN_OPTIMIZER,
              COLOUR, NO_HYPER, BOOL_GOT, SCHEDULE, STARTS, UNKNOWN_COLORMAP, UNKNOWN_PIECE,
              NOT_AN_OBJECT, NOT_A_LIST, NOT_TEXT, TOO_LONG, NAME_TOO_LONG, NOT_WHOLE,
-             NOT_NUMBER, OUT_OF_RANGE, DIGITS, RUN_ID, CHOICE, START_POINT)
+             NOT_NUMBER, OUT_OF_RANGE, DIGITS, RUN_ID, CHOICE, START_POINT,
+             SHAPE_PAIR, TOO_MANY_WEIGHTS, WEIGHT_BYTES)
 FIXED = (START_POINTS, EMPTY, TOO_DEEP, NO_VERSION, LABELS_UNIQUE, IDS_UNIQUE, START_PAIR,
          LOG_COLOR, BOOL, UNKNOWN_FIELD, SURROGATE, NUL, NOT_FINITE, BOUNDS, BOUNDS_ROW, LR_ORDER,
-         *KINDS.values(), *JSON_PROBLEMS)
+         MISSING, NOT_DIGEST, NOT_BASE64, NOT_FINITE_WEIGHT, *KINDS.values(), *JSON_PROBLEMS)

@@ -3082,6 +3082,22 @@ x ← x′ if f(x′) &lt; f(x)</source>
         <translation>必须小于 lr_high</translation>
     </message>
     <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>is not a SHA-256 digest (64 lower-case hexadecimal digits)</source>
+        <translation>不是 SHA-256 摘要（64 个小写十六进制数字）</translation>
+    </message>
+    <message>
+        <source>is not base64 text</source>
+        <translation>不是 base64 文本</translation>
+    </message>
+    <message>
+        <source>holds a value that is not a finite number</source>
+        <translation>含有不是有限数的值</translation>
+    </message>
+    <message>
         <source>an object</source>
         <translation>对象</translation>
     </message>
@@ -3178,6 +3194,30 @@ x ← x′ if f(x′) &lt; f(x)</source>
         <translation>至少需要一个特征列和一个标签列</translation>
     </message>
     <message>
+        <source>not a CIFAR-10 folder: no data_batch_1.bin … data_batch_5.bin (binary version) or data_batch_1 … (python version)</source>
+        <translation>不是 CIFAR-10 文件夹：没有 data_batch_1.bin … data_batch_5.bin（二进制版本）或 data_batch_1 …（python 版本）</translation>
+    </message>
+    <message>
+        <source>missing &apos;data&apos; or &apos;labels&apos;</source>
+        <translation>缺少 &apos;data&apos; 或 &apos;labels&apos;</translation>
+    </message>
+    <message>
+        <source>labels out of range 0 … 9</source>
+        <translation>标签超出范围 0 … 9</translation>
+    </message>
+    <message>
+        <source>&apos;labels&apos; must be a list of whole numbers 0 … 9</source>
+        <translation>&apos;labels&apos; 必须是 0 … 9 的整数列表</translation>
+    </message>
+    <message>
+        <source>&apos;label_names&apos; must be a list of 10 names</source>
+        <translation>&apos;label_names&apos; 必须是 10 个名称的列表</translation>
+    </message>
+    <message>
+        <source>a key that is not ASCII text</source>
+        <translation>有一个键不是 ASCII 文本</translation>
+    </message>
+    <message>
         <source>no such file</source>
         <translation>没有这个文件</translation>
     </message>
@@ -3212,6 +3252,10 @@ x ← x′ if f(x′) &lt; f(x)</source>
     <message>
         <source>no message</source>
         <translation>没有消息</translation>
+    </message>
+    <message>
+        <source>internal error (a bug in optviz, please report it)</source>
+        <translation>内部错误（optviz 的缺陷，请报告）</translation>
     </message>
     <message>
         <source>{plane}, mini-batches of {batch}</source>
@@ -3534,6 +3578,18 @@ x ← x′ if f(x′) &lt; f(x)</source>
         <translation>起点[{index}]</translation>
     </message>
     <message>
+        <source>expected [rows, columns], got {count} numbers</source>
+        <translation>应为 [行数, 列数]，实际有 {count} 个数</translation>
+    </message>
+    <message>
+        <source>{rows}×{cols} weights; at most {limit}</source>
+        <translation>{rows}×{cols} 个权重；最多 {limit} 个</translation>
+    </message>
+    <message>
+        <source>holds {size} bytes; {shape} float64 weights take {need}</source>
+        <translation>有 {size} 字节；{shape} 个 float64 权重需要 {need} 字节</translation>
+    </message>
+    <message>
         <source>{path}: {problem}</source>
         <translation>{path}：{problem}</translation>
     </message>
@@ -3612,6 +3668,34 @@ x ← x′ if f(x′) &lt; f(x)</source>
     <message>
         <source>data row {line} has a non-numeric value: {row}</source>
         <translation>第 {line} 行数据含有非数值：{row}</translation>
+    </message>
+    <message>
+        <source>{reason}; use the CIFAR-10 binary version (data_batch_1.bin …, from cifar-10-binary.tar.gz): it holds no code, unlike the python pickles</source>
+        <translation>{reason}；请使用 CIFAR-10 的二进制版本（data_batch_1.bin …，来自 cifar-10-binary.tar.gz）：它不含代码，而 python 版本的 pickle 文件含有</translation>
+    </message>
+    <message>
+        <source>{size} bytes is not a whole number of {record}-byte records (1 label byte + {pixels} pixel bytes)</source>
+        <translation>{size} 字节不是 {record} 字节记录（1 个标签字节 + {pixels} 个像素字节）的整数倍</translation>
+    </message>
+    <message>
+        <source>label byte {label} at record {record}; CIFAR-10 labels are 0 … 9</source>
+        <translation>第 {record} 条记录的标签字节是 {label}；CIFAR-10 的标签是 0 … 9</translation>
+    </message>
+    <message>
+        <source>&apos;data&apos; must be uint8 of shape (n, {pixels}); got {shown}</source>
+        <translation>&apos;data&apos; 必须是形状为 (n, {pixels}) 的 uint8；实际为 {shown}</translation>
+    </message>
+    <message>
+        <source>{labels} labels for {images} images</source>
+        <translation>{images} 张图像却有 {labels} 个标签</translation>
+    </message>
+    <message>
+        <source>needs 10 class names of 1 to {limit} characters; found {count}</source>
+        <translation>需要 10 个长 1 到 {limit} 个字符的类别名；实际有 {count} 个</translation>
+    </message>
+    <message>
+        <source>expected a dict, found {kind}</source>
+        <translation>应为字典，实际是 {kind}</translation>
     </message>
     <message>
         <source>cannot be read ({reason})</source>

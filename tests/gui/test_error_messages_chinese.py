@@ -22,8 +22,9 @@ from gui.export.frame_writer import check_frame_options, check_target_name, form
 from optim_core import classifier, optimizers
 from optim_core.experiment import file as ef
 
-#: Where a problem is (a file, a field path such as runs[1].hyper.lr) and quoted values.
-LOCATION = re.compile(r"[\w.\[\]/-]+：|'[^']*'")
+#: Where a problem is (a file, a field path such as runs[1].hyper.lr), quoted values,
+#: file names (data_batch_1.bin) and identifiers (data_batch_1): code, not words.
+LOCATION = re.compile(r"[\w.\[\]/-]+：|'[^']*'|[\w-]+(?:\.[\w-]+)+|\b\w+_\w+\b")
 
 
 @pytest.fixture
@@ -67,6 +68,8 @@ CASES = {
     "csv columns": lambda t: classifier.load_dataset(_csv(t, "1,2,0\n3,1\n")),
     "no dataset": lambda t: classifier.load_dataset(str(t / "none.csv")),
     "dataset format": lambda t: classifier.load_dataset(_csv(t, "1", name="d.txt")),
+    "not CIFAR": lambda t: classifier.load_dataset(str(_folder(t))),
+    "CIFAR batch": lambda t: classifier.load_dataset(str(_folder(t, b"\0" * 100))),
     "hyper range": lambda t: optimizers.get("adam", lr=-1),
     "hyper bool": lambda t: optimizers.get("adam", bias_correction=3),
     "odd mp4": lambda t: check_frame_options("mp4", 161, 120, 30),
@@ -75,6 +78,16 @@ CASES = {
     "frame size": lambda t: check_frame_options("mp4", 8, 8, 30),
     "long name": lambda t: check_target_name(t / ("x" * 300 + ".gif")),
 }
+
+
+def _folder(tmp: Path, batch: bytes | None = None) -> Path:
+    """A folder that is not a CIFAR-10 one, or whose first binary batch is ``batch``."""
+    folder = tmp / "cifar"
+    folder.mkdir()
+    if batch is not None:
+        for i in range(1, 6):
+            (folder / f"data_batch_{i}.bin").write_bytes(batch)
+    return folder
 
 
 def _csv(tmp: Path, text: str, name: str = "d.csv") -> str:
