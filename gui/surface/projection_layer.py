@@ -45,12 +45,16 @@ class ProjectionLayer:
 
     def stack_captions(self, *_) -> None:
         """Raise each caption, a place at a time, until it covers none before it;
-        one that would run past the view's right edge ends at its star instead."""
+        one that would run past the view's right edge is slid left over its
+        star, as far as the left edge allows."""
         placed = []
-        right = self.viewbox.sceneBoundingRect().right()
+        box = self.viewbox.sceneBoundingRect()
         self.viewbox.updateMatrix()  # else done on the next paint: the rects would be stale
         for caption in self.captions:
-            side = 1 if _placed(caption, (0, 1)).right() > right else 0
+            at = _placed(caption, (0, 1))  # starting at its star: at.left() is the star
+            w = max(at.width(), 1.0)
+            past_right = max(0.0, (at.right() - box.right()) / w)
+            side = min(past_right, max(0.0, (at.left() - box.left()) / w), 1.0)
             for k in range(len(self.captions)):
                 rect = _placed(caption, (side, 1 + STACK_STEP * k))
                 if not any(rect.intersects(r) for r in placed):

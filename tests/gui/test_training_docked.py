@@ -72,3 +72,17 @@ def test_a_caption_near_the_right_edge_stays_inside_the_view(qtbot, model):
     model.training.show_projections([ProjectedPath("run1", "#ff7f0e", ab, 0.9)])
     caption = view.projections.captions[0]
     assert drawn(caption).right() <= view.viewbox.sceneBoundingRect().right()
+
+
+def test_a_caption_too_long_for_either_side_of_its_star_stays_inside_the_view(qtbot, model):
+    view = SurfaceView(model)
+    qtbot.addWidget(view)
+    view.resize(560, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    (x0, x1), (y0, y1) = view.viewbox.viewRange()
+    ab = np.array([[x0, y0], [0.5 * (x0 + x1), 0.5 * (y0 + y1)]])
+    model.training.show_projections([ProjectedPath("a long run label", "#ff7f0e", ab, 0.9)])
+    rect, box = drawn(view.projections.captions[0]), view.viewbox.sceneBoundingRect()
+    assert rect.width() > box.width() / 2  # it fits on neither side of the star alone
+    assert box.left() <= rect.left() and rect.right() <= box.right()
