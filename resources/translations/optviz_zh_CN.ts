@@ -1604,12 +1604,12 @@ The surface on screen stays as it was.</source>
         <translation>切片 L(a, b)</translation>
     </message>
     <message>
-        <source>least-squares coordinates of W − W₀ in span(D₁, D₂): where the path is drawn</source>
-        <translation>W − W₀ 在 span(D₁, D₂) 中的最小二乘坐标：路径画在这里</translation>
+        <source>hover a run for its (a, b): the least-squares coordinates of W − W₀ in span(D₁, D₂), where the path is drawn</source>
+        <translation>把鼠标停在某个运行上可看其 (a, b)：W − W₀ 在 span(D₁, D₂) 中的最小二乘坐标，路径画在这里</translation>
     </message>
     <message>
-        <source>‖W − W₀ − a·D₁ − b·D₂‖, and its share of ‖W − W₀‖: what the picture cannot show</source>
-        <translation>‖W − W₀ − a·D₁ − b·D₂‖ 及其占 ‖W − W₀‖ 的比例：图上看不到的部分</translation>
+        <source>the share of ‖W − W₀‖ off the plane (hover: ‖W − W₀ − a·D₁ − b·D₂‖): what the picture cannot show</source>
+        <translation>‖W − W₀‖ 中偏离平面的比例（悬停可看 ‖W − W₀ − a·D₁ − b·D₂‖）：图上看不到的部分</translation>
     </message>
     <message>
         <source>the loss at the real final weights</source>

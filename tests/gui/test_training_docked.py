@@ -86,3 +86,23 @@ def test_a_caption_too_long_for_either_side_of_its_star_stays_inside_the_view(qt
     rect, box = drawn(view.projections.captions[0]), view.viewbox.sceneBoundingRect()
     assert rect.width() > box.width() / 2  # it fits on neither side of the star alone
     assert box.left() <= rect.left() and rect.right() <= box.right()
+
+
+def test_the_projection_table_shows_every_column_in_a_docked_column(qtbot):
+    """Five columns were 430 px wide in a ~350 px dock: the losses were cut off."""
+    from gui.panels.projection_table import ProjectionTable
+    from optim_core.training.projection import PlaneProjection
+
+    table = ProjectionTable()
+    qtbot.addWidget(table)
+    table.resize(350, 160)
+    table.show()
+    qtbot.waitExposed(table)
+    ab = np.array([[0.0, 0.0], [0.00695, 0.0124]])
+    p = PlaneProjection(ab=ab, off_plane=np.array([0.0, 1.42]), distance=np.array([0.0, 1.42]),
+                        true_loss=np.array([2.3, 0.1531]), slice_loss=np.array([2.3, 0.1187]))
+    table.set_projections({"Momentum μ=0.9": p}, {"Momentum μ=0.9": "#ffffff"})
+    assert table.horizontalHeader().length() <= table.viewport().width()
+    texts = [table.item(0, c).text() for c in range(table.columnCount())]
+    assert "0.1531" in texts and "0.1187" in texts
+    assert "(0.00695, 0.0124)" in table.item(0, 0).toolTip()  # where it is drawn

@@ -136,8 +136,8 @@ def test_paths_are_projected_onto_the_slice_and_drawn_over_it(qtbot, panel, slic
     table = panel.table
     assert table.rowCount() == len(result.runs)
     first = next(iter(result.on_slice.values()))
-    assert table.item(0, 3).text() == f"{first.true_loss[-1]:.4g}"
-    assert table.item(0, 4).text() == f"{first.slice_loss[-1]:.4g}"
+    assert table.item(0, 2).text() == f"{first.true_loss[-1]:.4g}"
+    assert table.item(0, 3).text() == f"{first.slice_loss[-1]:.4g}"
     panel.tabs.setCurrentWidget(panel.results)  # the switch is on the checks tab
     qtbot.mouseClick(panel.overlay_check, LEFT, pos=on_box(panel.overlay_check))
     assert slice_view.projections.paths == {} and slice_model.training.paths == []
