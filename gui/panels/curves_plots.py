@@ -72,14 +72,19 @@ class CurvesCanvas(PlotGrid):
         self.plots[key] = plot
 
     # ------------------------------------------------------------------ labels
-    def set_letter(self, letter: str) -> None:
-        """Name the function ``letter`` (f or L) in the y labels but the loss's."""
+    def set_letter(self, letter: str, force: bool = False) -> None:
+        """Name the function ``letter`` (f or L) in the y labels but the loss's
+        (a new label re-lays the plot out: only when it changes)."""
+        if letter == self.letter and not force:
+            return
         self.letter = letter
         for key, _title, label in PLOTS[1:]:
             self.plots[key].setLabel("left", label.format(f=letter))
 
     def set_loss_label(self, text: str) -> None:
-        self.plots["loss"].setLabel("left", text)
+        axis = self.plots["loss"].getAxis("left")
+        if axis.labelText != text or not axis.label.isVisible():
+            self.plots["loss"].setLabel("left", text)
 
     def _label_bottoms(self, *_) -> None:
         """"step" under the last plot of each column only (the x axes are linked)."""
@@ -121,5 +126,5 @@ class CurvesCanvas(PlotGrid):
                 axis.setTickFont(font)
                 axis.label.setFont(font)
         self.no_minimum.setFont(font)
-        self.set_letter(self.letter)
+        self.set_letter(self.letter, force=True)
         self._label_bottoms()
