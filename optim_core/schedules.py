@@ -153,7 +153,10 @@ class Warmup(Schedule):
         _positive_int(steps=self.steps)
 
     def _at(self, n: np.ndarray) -> np.ndarray:
-        return self.start + (self.end - self.start) * np.minimum(n, self.steps) / self.steps
+        """start + (end − start)·min(n, T)/T, kept between its ends (rounding could
+        step past them: from 0.0489 to 0 it reached −7e-18)."""
+        ramp = self.start + (self.end - self.start) * np.minimum(n, self.steps) / self.steps
+        return np.clip(ramp, min(self.start, self.end), max(self.start, self.end))
 
 
 _KINDS: dict[str, type[Schedule]] = {

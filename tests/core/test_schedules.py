@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pytest
 
-from optim_core import schedules
+from optim_core import optimizers, schedules
 
 EXAMPLES = [
     schedules.Constant(0.3),
@@ -169,3 +169,12 @@ def test_experiment_files_refuse_a_schedule_leaving_the_range_naming_the_field()
     doc["runs"][3]["hyper"]["beta1"] = {"kind": "step", "value": 0.9, "gamma": 1.5, "every": 1}
     with pytest.raises(ValueError, match=r"runs\[3\]\.hyper\.beta1: the step schedule reaches"):
         ef.from_dict(doc)
+
+
+def test_a_warm_up_never_leaves_its_ends_by_rounding():
+    """Found by the file round trip: from 0.0489… down to 0 the ramp reached
+    −7e-18 at its last step, and the saved experiment would not open."""
+    ramp = schedules.Warmup(0.048924394629491164, 0.0, steps=25)
+    values = ramp(np.arange(1, 40))
+    assert values.min() == 0.0 and values[-1] == 0.0 and values.max() <= ramp.start
+    optimizers.get("momentum", mu=ramp)  # μ must stay in [0, 0.999]: it does
