@@ -43,6 +43,7 @@ class SurfacePart:
         self.surface: Surface | None = None
         self.grid: GridData | None = None
         self._shown: spec_mod.SurfaceSpec | None = None  # what ``surface`` was built from
+        self._shown_centre: StoredCentre | None = None  # and the W* it was built on
         self._centre = centre  # the last W* built or brought by a file (see ``centre``)
         #: True from a slice's rebuild until it is installed or fails: what is on
         #: screen is not (yet) the surface the spec names.
@@ -156,7 +157,7 @@ class SurfacePart:
     def _install(self, surface: Surface, new_start: bool, keep_step: bool,
                  defer: bool = False) -> None:
         self.surface = surface
-        self._shown = copy.deepcopy(self.spec)
+        self._shown, self._shown_centre = copy.deepcopy(self.spec), self._centre
         self.installed.emit(surface, new_start, keep_step, defer)
 
     def _sample_grid(self) -> None:
@@ -190,7 +191,7 @@ class SurfacePart:
         self._new_start, self._keep_step = False, True
         self.building = False
         if self._shown is not None and self.spec != self._shown:
-            self.spec = copy.deepcopy(self._shown)
+            self.spec, self._centre = copy.deepcopy(self._shown), self._shown_centre
             self.changed.emit()
         self.failed.emit(message)
 
