@@ -30,14 +30,13 @@ def sideways(dock) -> int:
     return max(a.horizontalScrollBar().maximum() for a in areas)
 
 
-@pytest.mark.parametrize("title", ["Optimizers", "Training curves", "Classifier training",
-                                   "Surface"])
 def test_a_scaled_projector_keeps_the_surface_largest_and_the_docks_in_their_column(
-        qtbot, window, title):
-    dock = window.docks[title]
-    dock.raise_()
-    qtbot.waitUntil(lambda: not dock.visibleRegion().isEmpty())
+        qtbot, window):
     view = window.view
     assert view.width() * view.height() > 0.45 * window.width() * window.height()
-    assert view.width() > dock.width()
-    qtbot.waitUntil(lambda: sideways(dock) == 0, timeout=2000)
+    for title in ("Optimizers", "Training curves", "Classifier training", "Surface"):
+        dock = window.docks[title]
+        dock.raise_()
+        qtbot.waitUntil(lambda d=dock: not d.visibleRegion().isEmpty())
+        assert view.width() > dock.width()
+        qtbot.waitUntil(lambda d=dock: sideways(d) == 0, timeout=2000)
