@@ -19,7 +19,7 @@ PROPER_NAMES = (
     # data, formats, software, licences and the course
     "CIFAR-10", "UCI", "digits", "PNG", "MP4", "GIF", "SVG", "CSV", "JSON", "ZIP", "H.264",
     "yuv420p", "optviz", "PySide6", "pyqtgraph", "numpy", "matplotlib", "ffmpeg", "Qt",
-    "CC BY", "CC0", "CS231n", "English", "viridis", "magma", "inferno", "plasma", "cividis",
+    "CC BY", "CC0", "CS231n", "ML", "English", "viridis", "magma", "inferno", "plasma", "cividis",
     "gray", "turbo", "PCA", "PC", "EMA", "cs231n", "python", "pickle", "base64", "SHA-256",
     # JSON's literals, as a file holds them
     "true", "false", "null",

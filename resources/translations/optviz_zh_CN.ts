@@ -1239,7 +1239,7 @@ numeric: {kind}, h = {h}</source>
     </message>
     <message>
         <source>optviz will be in {language} from its next start. Restart now?</source>
-        <translation>optviz 下次启动时将使用{language}。现在重启吗？</translation>
+        <translation>optviz 下次启动时将使用 {language}。现在重启吗？</translation>
     </message>
 </context>
 <context>

@@ -147,6 +147,25 @@ def test_error_messages_and_their_dialogs_are_chinese(chinese_window, model, tmp
     assert not english_lines(shown), english_lines(shown)
 
 
+def test_the_about_box_and_the_questions_are_chinese(chinese_window, model, monkeypatch):
+    """Each box the window can ask or tell (About, unsaved changes, a new
+    language) reads Chinese; the boxes are answered Cancel, so nothing happens."""
+    from gui.app.language_menu import choose
+
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: asked.extend(
+        [title, plain(text)]))
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a: (
+        asked.extend([title, text]), QMessageBox.StandardButton.Cancel)[1])
+    monkeypatch.setattr("gui.app.language_menu.remember_language", lambda code: None)
+    chinese_window.show_about()
+    model.set_start(0.5, 0.5)  # an unsaved change
+    assert not chinese_window.files.maybe_save()
+    choose(chinese_window, i18n.ENGLISH)
+    assert len(asked) == 6
+    assert not english_lines(asked), english_lines(asked)
+
+
 def overflowing(window) -> list[str]:
     """Labels and buttons on screen whose text is wider than the widget."""
     out = []
