@@ -20,41 +20,12 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import time  # noqa: E402
-
 import numpy as np  # noqa: E402
 
+from benchmarks._latency_probe import LatencyProbe  # noqa: E402
 from benchmarks._timing import Row  # noqa: E402
 
 REPEAT = 3
-
-
-class _Probe:
-    """Worst extra wait (s) of a 10 ms QTimer while ``measure`` runs ``work``."""
-
-    def __init__(self, app):
-        from PySide6.QtCore import QTimer
-
-        self.app, self.worst, self._last = app, 0.0, None
-        self._timer = QTimer(interval=10)
-        self._timer.timeout.connect(self._tick)
-
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        if self._last is not None:
-            self.worst = max(self.worst, now - self._last - 0.010)
-        self._last = now
-
-    def measure(self, start, done, timeout: float = 120.0) -> float:
-        self.worst, self._last = 0.0, None
-        self._timer.start()
-        start()
-        t0 = time.perf_counter()
-        while not done() and time.perf_counter() - t0 < timeout:
-            self.app.processEvents()
-            time.sleep(0.0005)
-        self._timer.stop()
-        return self.worst
 
 
 def _settled(model) -> bool:
@@ -109,7 +80,7 @@ def run() -> list[Row]:
     from gui.app.app import create_application
 
     app = create_application([])
-    probe = _Probe(app)
+    probe = LatencyProbe(app)
     runs = [_scenarios(app, probe) for _ in range(REPEAT)]
 
     def row(key: str, name: str, note: str) -> Row:

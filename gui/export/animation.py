@@ -6,7 +6,7 @@ the window would draw), waits for the surface, then renders frame 0 at
 step 0 and each next frame ``steps_per_frame`` steps later. A frame may
 carry a title banner on top and a side panel (the training curves) on the
 right. ``export_animation`` is the blocking loop the command line and the
-tests use; the GUI drives the same recorder in chunks (``gui.export_dialog``).
+tests use; the GUI drives the same recorder in pieces (``gui.export.job``).
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from gui.export.frame_writer import (
     check_export_size,
 )
 from gui.export.surface_frames import SurfaceFrames
+from gui.export.widget_grab import grab_widget, minimum_size, paint_only_when_grabbed
 from gui.export.writers import check_frame_options, format_of, open_writer
 from gui.model.workers import is_bug
 from gui.surface.view_style import export_scale
@@ -56,7 +57,9 @@ class RaceRecorder:
 
     def __init__(self, spec: ExperimentSpec, options: AnimationOptions,
                  view_rect: QRectF | None = None, side: SidePanel | None = None,
-                 camera=None):
+                 camera=None, staged: bool = False):
+        """``staged``: make only the model; ``build_part()`` makes the views, one
+        a call (the window's export returns to its event loop between them)."""
         from gui.model.experiment import ExperimentModel
 
         self.options = options.resolved(spec)
@@ -64,17 +67,37 @@ class RaceRecorder:
         # The race runs to the last frame's step, and the curves' step axis spans it.
         spec.steps = self.options.last_step(spec)
         self.model = ExperimentModel(spec)
+        self._view_rect = view_rect
+        self.surface = self.view = self.side_panel = None
+        parts = [lambda: self._make_surface(camera)]
+        if self.options.curves:
+            parts.append(lambda: self._make_side(side))
+        self._parts = iter(parts)
+        while not staged and self.build_part():
+            pass
+
+    def build_part(self) -> bool:
+        """Make the next view (the surface's, then the side panel); False when
+        every one is made."""
+        make = next(self._parts, None)
+        if make is None:
+            return False
+        make()
+        return True
+
+    def _make_surface(self, camera) -> None:
         self.surface = SurfaceFrames(self.model, self.options.view, self.options.orbit, camera)
         self.view = self.surface.view
-        self._view_rect = view_rect
-        self.side_panel = None
-        if self.options.curves:
-            if side is None:
-                from gui.panels.curves_panel import CurvesPanel
+        paint_only_when_grabbed(self.view)
 
-                def side(model):
-                    return CurvesPanel(model, line_width=EXPORT_LINE_WIDTH)
-            self.side_panel = side(self.model)
+    def _make_side(self, side: SidePanel | None) -> None:
+        if side is None:
+            from gui.panels.curves_panel import CurvesPanel
+
+            def side(model):
+                return CurvesPanel(model, line_width=EXPORT_LINE_WIDTH)
+        self.side_panel = side(self.model)
+        paint_only_when_grabbed(self.side_panel)
 
     def wait_ready(self, progress: Progress | None = None, cancelled: Cancelled | None = None
                    ) -> None:
@@ -110,36 +133,65 @@ class RaceRecorder:
 
     def frames(self) -> Iterator[np.ndarray]:
         """Every frame, ``(height, width, 3) uint8``: step 0, then one per advance."""
+        return (frame for frame in self.frame_pieces() if frame is not None)
+
+    def frame_pieces(self) -> Iterator[np.ndarray | None]:
+        """``frames()`` made a piece at a time: with a side panel each frame is
+        a None (the race advanced, the surface drawn) and then the frame (the
+        panel drawn, all put together), so a caller on the event loop can
+        return to it between the two."""
         self.model.reset()
         for i in range(self.options.frames):
             if i:
                 self.model.advance(self.options.steps_per_frame)
             self.surface.at_frame(i, self.options.frames)
-            yield self.render()
+            surface = self._surface_image()
+            if self.side_panel is not None:
+                yield None
+            yield self._compose(surface, self._side_image())
 
     def render(self) -> np.ndarray:
         """The current state as one frame (banner, surface, side panel)."""
+        return self._compose(self._surface_image(), self._side_image())
+
+    def _layout(self) -> tuple[int, int, int]:
+        """``(banner height, side panel width, body height)`` of a frame."""
         o = self.options
         banner = banner_height(o.height) if o.title else 0
         side_w = int(round(o.width * SIDE_SHARE)) if self.side_panel is not None else 0
+        return banner, side_w, o.height - banner
+
+    def _surface_image(self) -> QImage:
+        _, side_w, body_h = self._layout()
+        width = self.options.width - side_w
+        return _exact(self.surface.image(width, body_h), width, body_h)
+
+    def _side_image(self) -> QImage | None:
+        """The side panel at its place's size, its text at the surface's scale (so
+        both read alike); a panel narrower than its plots need is laid out
+        larger, then scaled down."""
+        if self.side_panel is None:
+            return None
+        _, side_w, body_h = self._layout()
+        if hasattr(self.side_panel, "set_text_scale"):
+            # Drawn up to this step (while playing, the panel redraws ~10 times a second).
+            self.side_panel.set_text_scale(export_scale(self.options.width - side_w, body_h))
+            self.side_panel.refresh()
+        need = minimum_size(self.side_panel)
+        k = max(1.0, need[0] / side_w, need[1] / body_h)
+        image = grab_widget(self.side_panel, round(side_w * k), round(body_h * k))
+        return _exact(image, side_w, body_h)
+
+    def _compose(self, surface: QImage, side: QImage | None) -> np.ndarray:
+        o = self.options
+        banner, side_w, _ = self._layout()
         frame = QImage(o.width, o.height, QImage.Format.Format_RGB32)
         frame.fill(BANNER_BG)
         painter = QPainter(frame)
         try:
-            body_h = o.height - banner
-            painter.drawImage(0, banner, _exact(self.surface.image(o.width - side_w, body_h),
-                                                o.width - side_w, body_h))
-            if self.side_panel is not None:
-                # The curves' text at the surface's scale, so both read alike; drawn
-                # up to this step (while playing, the panel redraws ~10 times a second).
-                if hasattr(self.side_panel, "set_text_scale"):
-                    self.side_panel.set_text_scale(export_scale(o.width - side_w, body_h))
-                    self.side_panel.refresh()
-                # A panel narrower than its plots need is laid out larger, then scaled down.
-                need = minimum_size(self.side_panel)
-                k = max(1.0, need[0] / side_w, need[1] / body_h)
-                image = grab_widget(self.side_panel, round(side_w * k), round(body_h * k))
-                painter.drawImage(o.width - side_w, banner, _exact(image, side_w, body_h))
+            painter.drawImage(0, banner, surface)
+            if side is not None:
+                painter.drawImage(o.width - side_w, banner, side)
             if banner:
                 draw_banner(painter, o.title, o.width, banner)
         finally:
@@ -149,7 +201,8 @@ class RaceRecorder:
     def close(self) -> None:
         self.model.pause()
         self.model.jobs.cancel()
-        self.surface.close()
+        if self.surface is not None:
+            self.surface.close()
         if self.side_panel is not None:
             self.side_panel.close()
             self.side_panel.deleteLater()
@@ -194,43 +247,6 @@ def export_animation(spec: ExperimentSpec, path: str | Path, options: AnimationO
     finally:
         if recorder is not None:
             recorder.close()
-
-
-def grab_widget(widget: QWidget, width: int, height: int) -> QImage:
-    """``widget`` drawn by its own code at ``width × height``, without showing it.
-
-    A panel with a ``canvas`` (its plots) is sized so the canvas gets the whole
-    area, and only the canvas is drawn: the panel's controls stay out of the frame.
-    """
-    if not widget.isVisible():
-        widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
-        widget.show()
-    target = getattr(widget, "canvas", widget)
-    widget.resize(width, height)
-    _activate(widget)
-    if target is not widget:
-        widget.resize(width + widget.width() - target.width(),
-                      height + widget.height() - target.height())
-        _activate(widget)
-    return target.grab().toImage()
-
-
-def minimum_size(widget: QWidget) -> tuple[float, float]:
-    """The smallest size ``widget`` (or its plot ``canvas``) can be drawn at unclipped:
-    a pyqtgraph canvas's plots need their titles and axes, which Qt's widget
-    minimum does not know about."""
-    canvas = getattr(widget, "canvas", None)
-    layout = getattr(canvas, "ci", None)
-    if layout is not None:
-        size = layout.effectiveSizeHint(Qt.SizeHint.MinimumSize)
-        return size.width(), size.height()
-    size = widget.minimumSizeHint()
-    return float(size.width()), float(size.height())
-
-
-def _activate(widget: QWidget) -> None:
-    if widget.layout() is not None:
-        widget.layout().activate()
 
 
 def banner_height(height: int) -> int:

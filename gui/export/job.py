@@ -3,9 +3,10 @@ GUI thread (QImages must be drawn there), encoded on a worker thread.
 
 ``AnimationExportJob(spec, path, options, ...)``: ``start()``, ``cancel()``;
 signals ``progressed(fraction, message)``, ``finished(path)``,
-``failed(message)``, ``cancelled()``. Each QTimer tick renders frames for
-about ``SLICE_MS`` and returns to the event loop; the writer's worker
-thread encodes meanwhile. A cancel (also during a GIF's final encoding)
+``failed(message)``, ``cancelled()``. Each QTimer tick renders pieces of
+frames (``RaceRecorder.frame_pieces``: the surface, then the side panel)
+for at most about ``SLICE_MS`` and returns to the event loop; the writer's
+worker thread encodes meanwhile. A cancel (also during a GIF's final encoding)
 or an error removes the partial output and leaves an existing file as it was.
 """
 
@@ -32,6 +33,7 @@ from optim_core.experiment.spec import ExperimentSpec
 
 #: Rendering time per event-loop turn: the window repaints between slices.
 SLICE_MS = 40
+_DONE = object()
 
 
 class AnimationExportJob(QObject):
@@ -51,6 +53,7 @@ class AnimationExportJob(QObject):
         self._writer: ThreadedWriter | None = None
         self._frames = None
         self._done = 0
+        self._longest = 0.0  # the longest piece of a frame yet (s)
         self._stop = threading.Event()
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self._tick)
@@ -68,7 +71,7 @@ class AnimationExportJob(QObject):
             check_export_size(self.path, o.width, o.height, o.resolved(self.spec).frames)
             self._writer = ThreadedWriter(open_writer(self.path, o.width, o.height, o.fps))
             self._recorder = RaceRecorder(self.spec, o, self._view_rect, self._side,
-                                          self._camera)
+                                          self._camera, staged=True)
             self._recorder.model.job_failed.connect(self._on_surface_failed)
         except ExportError as e:
             self._end_with_error(str(e))
@@ -91,20 +94,29 @@ class AnimationExportJob(QObject):
 
     def _tick(self) -> None:
         if self._frames is None:
+            if self._recorder.build_part():  # one view a turn
+                self._timer.start(0)
+                return
             if not self._recorder.ready():
                 self._timer.start(50)
                 return
             self._recorder.apply_view_rect()
-            self._frames = self._recorder.frames()
-        t_end = time.perf_counter() + SLICE_MS / 1000
+            self._frames = self._recorder.frame_pieces()
+        started = time.perf_counter()
         try:
-            while time.perf_counter() < t_end:
-                frame = next(self._frames, None)
-                if frame is None:
+            # One piece, then another only while one as long as the longest yet fits.
+            while True:
+                t0 = time.perf_counter()
+                piece = next(self._frames, _DONE)
+                self._longest = max(self._longest, time.perf_counter() - t0)
+                if piece is _DONE:
                     self._finish()
                     return
-                self._writer.write(frame)
-                self._done += 1
+                if piece is not None:
+                    self._writer.write(piece)
+                    self._done += 1
+                if time.perf_counter() - started + self._longest > SLICE_MS / 1000:
+                    break
         except ExportError as e:
             self._end_with_error(str(e))
             return

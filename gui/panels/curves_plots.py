@@ -52,7 +52,8 @@ class CurvesCanvas(PlotGrid):
         self.set_text_scale(1.0)
 
     def _add(self, key: str) -> None:
-        plot = self.add_plot(axisItems={"left": LossAxis("left")})
+        # No context menu: its widgets took a third of building the panel.
+        plot = self.add_plot(axisItems={"left": LossAxis("left")}, enableMenu=False)
         style_step_axis(plot.getAxis("bottom"))
         # Horizontal grid lines cost ~9 ms a plot a paint (x ones ~0.1 ms); the
         # hover read-out gives exact values.
@@ -60,7 +61,6 @@ class CurvesCanvas(PlotGrid):
         plot.hideButtons()
         # The curves fit themselves; the wheel scrolls the dock, never zooms.
         plot.setMouseEnabled(x=False, y=False)
-        plot.setMenuEnabled(False)
         plot.enableAutoRange(x=False)
         if self.plots:
             plot.setXLink(self.plots["loss"])

@@ -1,8 +1,8 @@
 """A SurfaceView's current state as a picture of any size, by the view's own drawing.
 
-``render(view, width, height) -> QImage``: a visible view renders through a
+``render(view, width, height) -> QImage``: a view on screen renders through a
 hidden twin (made once, kept as ``view.picture_twin``) so the window does not
-jump; a hidden one resizes itself. A picture narrower than
+jump; a hidden one, or one shown off screen (a recording's), resizes itself. A picture narrower than
 ``MIN_LAYOUT_WIDTH`` is laid out at that width and scaled down, so its
 legend, axes and colour bar keep their proportions instead of covering the
 surface. Text scales with the picture (``view_style.export_scale``).
@@ -31,7 +31,8 @@ def render(view, width: int, height: int) -> QImage:
 
 def _render(view, width: int, height: int) -> QImage:
     target = view
-    if view.isVisible():
+    off_screen = view.testAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    if view.isVisible() and not off_screen:
         if view.picture_twin is None:
             view.picture_twin = type(view)(view.model)
         target = view.picture_twin

@@ -158,3 +158,35 @@ def test_curves_panel_is_drawn_beside_the_surface(qtbot, model, spec, tmp_path):
     for run in spec.runs:  # every run has its curves, in its colour, in the panel
         rgb = np.array([int(run.color[i:i + 2], 16) for i in (1, 3, 5)])
         assert (np.abs(side - rgb).max(axis=-1) < 50).sum() > 30, run.label
+
+
+def test_the_curves_follow_the_race_in_every_frame(spec):
+    """With no event loop between frames (the command line) the panel's redraw
+    throttle never fired again, and every curve stopped at the first frame."""
+    recorder = RaceRecorder(spec, AnimationOptions(480, 270, frames=6, steps_per_frame=20,
+                                                   curves=True))
+    try:
+        recorder.wait_ready()
+        sides = []
+        for frame in recorder.frames():
+            loss = recorder.side_panel.items[("loss", 0)].getData()[0]
+            assert len(loss) == recorder.model.step + 1
+            sides.append(frame[:, -100:].astype(int))
+        assert all(np.abs(a - b).max() > 0 for a, b in zip(sides[1:-1], sides[2:], strict=True))
+    finally:
+        recorder.close()
+
+
+def test_frames_come_in_pieces_on_the_event_loop_and_match_the_whole_frames(spec):
+    options = AnimationOptions(320, 180, frames=4, steps_per_frame=10, curves=True)
+    whole, pieces = (RaceRecorder(spec, options) for _ in range(2))
+    try:
+        for r in (whole, pieces):
+            r.wait_ready()
+        parts = list(pieces.frame_pieces())
+        assert [p is None for p in parts] == [True, False] * 4  # surface, then the frame
+        for a, b in zip(whole.frames(), (p for p in parts if p is not None), strict=True):
+            assert np.array_equal(a, b)
+    finally:
+        whole.close()
+        pieces.close()

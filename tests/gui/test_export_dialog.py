@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from gui.export.animation import qimage_to_rgb
+from gui.export.animation import export_animation, qimage_to_rgb
 from gui.export.animation_options import AnimationOptions
 from gui.export.dialog import ExportDialog, start_export
 from tests.readback import read_frames
@@ -147,3 +147,14 @@ def test_unwritable_folder_is_reported_and_nothing_is_written(qtbot, window, tmp
     assert events[0][0] == "failed" and "is not a folder" in events[0][1]
     assert warnings and "is not a folder" in warnings[0]
     assert list(tmp_path.iterdir()) == [blocker]
+
+
+def test_the_window_exports_the_frames_the_command_line_does(qtbot, window, tmp_path):
+    options = AnimationOptions(320, 180, frames=6, steps_per_frame=15, curves=True)
+    shown = window.view.viewbox.viewRect()
+    job, events = run_job(qtbot, window, tmp_path / "window.zip", options)
+    qtbot.waitUntil(lambda: bool(events), timeout=20_000)
+    assert events[0][0] == "finished"
+    cli = export_animation(window.model.spec, tmp_path / "cli.zip", options, view_rect=shown)
+    for a, b in zip(read_frames(tmp_path / "window.zip"), read_frames(cli), strict=True):
+        assert np.array_equal(a, b)
