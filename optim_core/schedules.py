@@ -28,17 +28,25 @@ from typing import Any, ClassVar
 
 import numpy as np
 
+# What a refused schedule hears (the GUI translates these templates where it shows them).
+NOT_FINITE = "schedule field {field} must be a finite number, got {value}"
+NOT_POSITIVE = "schedule field {field} must be an integer >= 1, got {value}"
+NEGATIVE_K = "inverse_time needs k >= 0, got {value}"
+UNKNOWN_KIND = "unknown schedule kind {kind}; known: {kinds}"
+NO_FIELD = "schedule {kind} has no field(s) {unknown}; fields: {known}"
+MISSING_FIELD = "schedule {kind}: {reason}"
+TEMPLATES = (NOT_FINITE, NOT_POSITIVE, NEGATIVE_K, UNKNOWN_KIND, NO_FIELD, MISSING_FIELD)
 
 def _finite(**values: float) -> None:
     for name, v in values.items():
         if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
-            raise ValueError(f"schedule field {name!r} must be a finite number, got {v!r}")
+            raise ValueError(NOT_FINITE.format(field=repr(name), value=repr(v)))
 
 
 def _positive_int(**values: int) -> None:
     for name, v in values.items():
         if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 1:
-            raise ValueError(f"schedule field {name!r} must be an integer >= 1, got {v!r}")
+            raise ValueError(NOT_POSITIVE.format(field=repr(name), value=repr(v)))
 
 
 class Schedule:
@@ -119,7 +127,7 @@ class InverseTime(Schedule):
     def __post_init__(self) -> None:
         _finite(value=self.value, k=self.k)
         if self.k < 0:
-            raise ValueError(f"inverse_time needs k >= 0, got {self.k!r}")
+            raise ValueError(NEGATIVE_K.format(value=repr(self.k)))
 
     def _at(self, n: np.ndarray) -> np.ndarray:
         return self.value / (1.0 + self.k * n)
@@ -172,19 +180,17 @@ def names() -> list[str]:
 def get(kind: str, **fields_: Any) -> Schedule:
     """Build a schedule by kind, e.g. ``get("exponential", value=0.1, k=1e-3)``."""
     if kind not in _KINDS:
-        raise ValueError(f"unknown schedule kind {kind!r}; known: {', '.join(_KINDS)}")
+        raise ValueError(UNKNOWN_KIND.format(kind=repr(kind), kinds=", ".join(_KINDS)))
     cls = _KINDS[kind]
     known = {f.name for f in fields(cls)}
     unknown = set(fields_) - known
     if unknown:
-        raise ValueError(
-            f"schedule {kind!r} has no field(s) {', '.join(sorted(unknown))}; "
-            f"fields: {', '.join(sorted(known))}"
-        )
+        raise ValueError(NO_FIELD.format(kind=repr(kind), unknown=", ".join(sorted(unknown)),
+                                         known=", ".join(sorted(known))))
     try:
         return cls(**fields_)
     except TypeError as exc:  # a required field is missing
-        raise ValueError(f"schedule {kind!r}: {exc}") from None
+        raise ValueError(MISSING_FIELD.format(kind=repr(kind), reason=exc)) from None
 
 
 def from_dict(d: dict[str, Any]) -> Schedule:

@@ -17,7 +17,7 @@ from dataclasses import fields
 from gui.app.terms import english_words
 from gui.export import export_messages
 from gui.model import workers
-from optim_core import bounded_read, gradcheck, optimizers, runner, surfaces
+from optim_core import bounded_read, gradcheck, optimizers, runner, schedules, surfaces
 from optim_core.analysis import explain
 from optim_core.analysis import gradcheck_targets as targets
 from optim_core.classifier import data_messages, minibatch, slices
@@ -47,7 +47,8 @@ TEMPLATES: tuple[str, ...] = (
     experiment.RACE_TITLE, experiment.SLICE_RACE_TITLE, experiment.TYPED_RACE_TITLE,
     *expression_messages.TEMPLATES, *file_messages.TEMPLATES, *data_messages.TEMPLATES,
     *bounded_read.TEMPLATES, *hyper.TEMPLATES, explain.STOPPED, TRAINING_DIVERGED,
-    minibatch.BATCH_SIZE, *export_messages.TEMPLATES,
+    minibatch.BATCH_SIZE, *export_messages.TEMPLATES, *schedules.TEMPLATES,
+    *surfaces.TEMPLATES,
 )
 
 

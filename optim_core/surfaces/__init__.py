@@ -58,6 +58,12 @@ def params(name: str) -> list[ParamSpec]:
     return list(_PARAMS.get(name, []))
 
 
+# What a refused surface hears (the GUI translates these templates where it shows them).
+NO_PARAMETER = "surface {name} has no parameter {key} (parameters: {known})"
+PARAMETER_RANGE = "surface {name}: {key} must be a number in [{lo}, {hi}], got {value}"
+UNKNOWN = "unknown surface {name}; known: {names}"
+TEMPLATES = (NO_PARAMETER, PARAMETER_RANGE, UNKNOWN)
+
 def get(name: str, **values: float) -> Toy:
     """A new surface ``name`` with the given parameters (others at their defaults).
 
@@ -69,17 +75,16 @@ def get(name: str, **values: float) -> Toy:
     for key, value in values.items():
         if key not in specs:
             known = ", ".join(specs) or "none"
-            raise ValueError(f"surface {name!r} has no parameter {key!r} (parameters: {known})")
+            raise ValueError(NO_PARAMETER.format(name=repr(name), key=repr(key), known=known))
         spec = specs[key]
         ok = isinstance(value, (int, float)) and not isinstance(value, bool)
         if not ok or not spec.min <= value <= spec.max:
-            raise ValueError(
-                f"surface {name!r}: {key} must be a number in [{spec.min:g}, {spec.max:g}], "
-                f"got {value!r}"
-            )
+            raise ValueError(PARAMETER_RANGE.format(name=repr(name), key=repr(key),
+                                                    lo=f"{spec.min:g}", hi=f"{spec.max:g}",
+                                                    value=repr(value)))
     return _TOYS[name](**values)
 
 
 def _check_name(name: str) -> None:
     if name not in _TOYS:
-        raise ValueError(f"unknown surface {name!r}; known: {', '.join(_TOYS)}")
+        raise ValueError(UNKNOWN.format(name=repr(name), names=", ".join(_TOYS)))

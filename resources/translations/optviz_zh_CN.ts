@@ -3842,6 +3842,42 @@ x ← x′ if f(x′) &lt; f(x)</source>
         <translation>ffmpeg 处理 {name} 失败：{reason}</translation>
     </message>
     <message>
+        <source>schedule field {field} must be a finite number, got {value}</source>
+        <translation>调度字段 {field} 必须是有限的数，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>schedule field {field} must be an integer &gt;= 1, got {value}</source>
+        <translation>调度字段 {field} 必须是 &gt;= 1 的整数，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>inverse_time needs k &gt;= 0, got {value}</source>
+        <translation>inverse_time 调度需要 k &gt;= 0，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>unknown schedule kind {kind}; known: {kinds}</source>
+        <translation>未知的调度种类 {kind}；已知：{kinds}</translation>
+    </message>
+    <message>
+        <source>schedule {kind} has no field(s) {unknown}; fields: {known}</source>
+        <translation>调度 {kind} 没有字段 {unknown}；它的字段：{known}</translation>
+    </message>
+    <message>
+        <source>schedule {kind}: {reason}</source>
+        <translation>调度 {kind}：{reason}</translation>
+    </message>
+    <message>
+        <source>surface {name} has no parameter {key} (parameters: {known})</source>
+        <translation>曲面 {name} 没有参数 {key}（参数：{known}）</translation>
+    </message>
+    <message>
+        <source>surface {name}: {key} must be a number in [{lo}, {hi}], got {value}</source>
+        <translation>曲面 {name}：{key} 必须是 [{lo}, {hi}] 之内的数，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>unknown surface {name}; known: {names}</source>
+        <translation>未知的曲面 {name}；已知：{names}</translation>
+    </message>
+    <message>
         <source>Rosenbrock race</source>
         <translation>Rosenbrock 函数上的竞赛</translation>
     </message>

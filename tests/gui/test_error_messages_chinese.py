@@ -19,7 +19,7 @@ from gui.app.app import set_language
 from gui.app.core_text import error_text
 from gui.app.terms import english_words
 from gui.export.frame_writer import check_frame_options, check_target_name, format_of
-from optim_core import classifier, optimizers
+from optim_core import classifier, optimizers, surfaces
 from optim_core.experiment import file as ef
 
 #: Where a problem is (a file, a field path such as runs[1].hyper.lr), quoted values,
@@ -70,6 +70,9 @@ CASES = {
     "dataset format": lambda t: classifier.load_dataset(_csv(t, "1", name="d.txt")),
     "not CIFAR": lambda t: classifier.load_dataset(str(_folder(t))),
     "CIFAR batch": lambda t: classifier.load_dataset(str(_folder(t, b"\0" * 100))),
+    "schedule": lambda t: ef.load(bad_file(t, lambda d: d["runs"][0]["hyper"].update(
+        lr={"kind": "inverse_time", "value": 0.01, "k": -1}))),
+    "surface parameter": lambda t: surfaces.get("ravine", condition=-5),
     "hyper range": lambda t: optimizers.get("adam", lr=-1),
     "hyper bool": lambda t: optimizers.get("adam", bias_correction=3),
     "odd mp4": lambda t: check_frame_options("mp4", 161, 120, 30),
