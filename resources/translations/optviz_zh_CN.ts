@@ -3715,7 +3715,7 @@ x ← x′ if f(x′) &lt; f(x)</source>
     </message>
     <message>
         <source>must be true or false, got {value}</source>
-        <translation>必须是 true 或 false，实际为 {value}</translation>
+        <translation>必须是 true 或 false，实际是 {value}</translation>
     </message>
     <message>
         <source>must be an integer &gt;= {low}, got {value}</source>

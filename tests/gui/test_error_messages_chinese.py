@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from gui.app import i18n
+from gui.app import core_catalog, i18n
 from gui.app.app import set_language
 from gui.app.core_text import error_text
 from gui.app.terms import english_words
@@ -111,6 +111,24 @@ def test_the_fields_of_a_message_keep_their_values(chinese, tmp_path):
     error = raised(lambda: CASES["lr out of range"](tmp_path))
     assert error_text(error).endswith("runs[1].hyper.lr：-3 超出范围 [1e-06, 1000]")
     assert str(tmp_path / "bad.optviz.json") in error_text(error)
+
+
+FIELD = re.compile(r"\{(\w+)(?::([^}]*))?\}")
+
+
+def test_every_template_is_read_back_by_its_own_translation(chinese):
+    """A text made from a template comes back as that template's Chinese with the
+    same values: no other template (a looser one) reads it first."""
+    wrong = []
+    for template in core_catalog.TEMPLATES:
+        values = {name: 7 + i for i, name in enumerate(
+            dict.fromkeys(m[1] for m in FIELD.finditer(template)))}
+        chinese_text = FIELD.sub(lambda m, v=values: format(v[m[1]], m[2] or ""),
+                                 i18n.translate("core", template))
+        shown = i18n.translated("core", template.format(**values))
+        if shown != chinese_text:
+            wrong.append((template, shown, chinese_text))
+    assert not wrong, wrong[:3]
 
 
 def test_english_is_shown_as_raised(tmp_path):
