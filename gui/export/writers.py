@@ -1,4 +1,4 @@
-"""The animation formats: MP4 (H.264), GIF (one global palette), PNG frames.
+"""The animation formats: MP4 (H.264), GIF (one global palette, changes only), PNG frames.
 
 See ``gui.export.frame_writer`` for the life cycle every writer follows
 (temporary output beside the target, renamed only on success).
@@ -104,16 +104,27 @@ class Mp4Writer(FrameWriter):
 
 
 class GifWriter(FrameWriter):
-    """A looping GIF with ONE global palette, streamed to disk.
+    """A looping GIF with ONE global palette, streamed to disk, each frame only
+    what changed.
 
     Frames are kept until ``buffer_bytes`` of them are held (or ``close()``);
     then the palette is computed from up to ``palette_samples`` evenly spaced
     kept frames, those are encoded, and every later frame is encoded as it
     arrives (the palette maps new colours to their nearest entry). Memory:
-    at most ``buffer_bytes`` plus one frame, whatever the frame count. Frame
-    delays alternate whole centiseconds so the total time stays ``frames /
-    fps``; identical consecutive frames merge into one longer frame.
+    at most ``buffer_bytes`` plus two frames, whatever the frame count.
+
+    The first frame is whole; every later one is the smallest rectangle
+    holding the pixels that differ from the picture shown so far, drawn over
+    it (disposal 1), the unchanged pixels inside it transparent: a race's
+    surface, axes and colour bar are written once, and the long runs of the
+    transparent index compress to almost nothing. Palette index
+    ``TRANSPARENT`` is kept for that (``COLORS`` are left for the picture).
+    Frame delays alternate whole centiseconds so the total time stays
+    ``frames / fps``; identical consecutive frames merge into one longer frame.
     """
+
+    COLORS = 255
+    TRANSPARENT = 255
 
     def __init__(self, path, width, height, fps, palette_samples: int = 8,
                  buffer_bytes: int = GIF_BUFFER_BYTES):
@@ -123,7 +134,10 @@ class GifWriter(FrameWriter):
         self._samples, self._budget = palette_samples, buffer_bytes
         self._file = None
         self._quant: GifQuantizer | None = None
-        self._pending: tuple[np.ndarray, int] | None = None  # indices, delay in cs
+        self._shown: np.ndarray | None = None  # palette indices of the picture so far
+        #: The frame waiting for its delay: patch, its corner (x, y), delay in cs, and
+        #: whether it has transparent pixels (every frame but the first).
+        self._pending: tuple[np.ndarray, tuple[int, int], int, bool] | None = None
 
     def _write(self, frame: np.ndarray) -> None:
         if self._quant is not None:
@@ -137,7 +151,7 @@ class GifWriter(FrameWriter):
         """Fix the palette from the kept frames, write the header and them."""
         n = len(self._kept)
         picks = np.unique(np.linspace(0, n - 1, min(n, self._samples)).round().astype(int))
-        self._quant = GifQuantizer.from_frames([self._kept[i] for i in picks])
+        self._quant = GifQuantizer.from_frames([self._kept[i] for i in picks], self.COLORS)
         self._file = open(self._tmp, "wb")  # noqa: SIM115 - closed by _finish or _discard
         self._file.write(gif_header(self.width, self.height, self._quant.palette_bytes))
         kept, self._kept = self._kept, []
@@ -149,18 +163,38 @@ class GifWriter(FrameWriter):
     def _encode(self, frame: np.ndarray, index: int) -> None:
         indices = self._quant.indices(frame)
         delay = gif_delay(index, self.fps)
-        if self._pending is not None:
-            last, held = self._pending
-            if held + delay <= 0xFFFF and np.array_equal(last, indices):
-                self._pending = (last, held + delay)
+        if self._shown is None:
+            self._shown = indices
+            self._pending = (indices, (0, 0), delay, False)
+            return
+        patch = self._patch(indices)
+        if patch is None:  # nothing changed: the frame shown lasts longer
+            last, at, held, transparent = self._pending
+            if held + delay <= 0xFFFF:
+                self._pending = (last, at, held + delay, transparent)
                 return
-            self._flush()
-        self._pending = (indices, delay)
+            patch = (indices[:1, :1].copy(), (0, 0))
+        self._flush()
+        self._pending = (*patch, delay, True)
+
+    def _patch(self, indices: np.ndarray) -> tuple[np.ndarray, tuple[int, int]] | None:
+        """What frame ``indices: (H, W)`` changes in the picture shown: the
+        bounding rectangle of the changed pixels, the others in it transparent,
+        and its top-left corner ``(x, y)``; None when nothing changed."""
+        changed = indices != self._shown
+        rows, cols = np.flatnonzero(changed.any(axis=1)), np.flatnonzero(changed.any(axis=0))
+        if not len(rows):
+            return None
+        y0, y1, x0, x1 = rows[0], rows[-1] + 1, cols[0], cols[-1] + 1
+        patch = np.where(changed[y0:y1, x0:x1], indices[y0:y1, x0:x1], self.TRANSPARENT)
+        self._shown = indices
+        return patch.astype(np.uint8), (int(x0), int(y0))
 
     def _flush(self) -> None:
-        indices, delay = self._pending
-        for chunk in GifImagePlugin.getdata(Image.fromarray(indices, "P"), duration=delay * 10,
-                                            disposal=1):
+        patch, at, delay, transparent = self._pending
+        extra = {"transparency": self.TRANSPARENT} if transparent else {}
+        for chunk in GifImagePlugin.getdata(Image.fromarray(patch, "P"), offset=at,
+                                            duration=delay * 10, disposal=1, **extra):
             self._file.write(chunk)
 
     def _finish(self, progress: Progress | None) -> None:
@@ -183,7 +217,6 @@ class GifWriter(FrameWriter):
                 self._file.close()
             except OSError:
                 pass  # the disk that failed the write fails the flush too; the file goes
-
 
 def gif_header(width: int, height: int, palette: bytes) -> bytes:
     """GIF89a header: the screen size, a 256-entry global palette (``palette``

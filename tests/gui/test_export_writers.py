@@ -187,3 +187,51 @@ def test_outputs_get_ordinary_permissions_not_the_temporary_files_private_ones(t
         assert path.stat().st_mode & 0o777 == 0o666 & ~umask, name
     folder = write_all(tmp_path / "frames", make_frames(2))
     assert folder.stat().st_mode & 0o777 == 0o777 & ~umask
+
+
+def gif_frames(data: bytes):
+    """[(left, top, width, height, transparent)] of every image in GIF bytes."""
+    packed = data[10]
+    pos = 13 + (3 * 2 ** ((packed & 7) + 1) if packed & 0x80 else 0)
+    out, transparent = [], False
+    while data[pos] != 0x3B:
+        if data[pos] == 0x21:
+            if data[pos + 1] == 0xF9:
+                transparent = bool(data[pos + 3] & 1)
+            pos += 2
+        else:
+            out.append((*struct.unpack("<HHHH", data[pos + 1:pos + 9]), transparent))
+            pos += 11
+        while data[pos]:
+            pos += data[pos] + 1
+        pos += 1
+    return out
+
+
+def test_gif_frames_after_the_first_hold_only_the_rectangle_that_changed(tmp_path):
+    frames = make_frames()
+    path = write_all(tmp_path / "race.gif", frames)
+    images = gif_frames(path.read_bytes())
+    assert images[0] == (0, 0, W, H, False)
+    for i, (left, top, width, height, transparent) in enumerate(images[1:], start=1):
+        # frame i lengthens the trail on row 40 and moves the block on rows 80-83
+        assert transparent and (top, top + height) == (40, 84), i
+        assert left <= 5 * i and width < W
+
+
+def test_gif_of_changes_reads_back_as_its_whole_frames_would(tmp_path):
+    """Every pixel read back is the palette colour of that frame's pixel: what
+    is left transparent shows exactly what it was."""
+    frames = make_frames(12)
+    frames[6] = frames[5].copy()  # a frame like the one before merges into it
+    writer = GifWriter(tmp_path / "race.gif", W, H, FPS)
+    for f in frames:
+        writer.write(f)
+    writer.close()
+    quant = writer._quant
+    got = read_frames(tmp_path / "race.gif")
+    assert len(got) == 11
+    expected = [quant.palette[quant.indices(f)] for i, f in enumerate(frames) if i != 6]
+    for g, e in zip(got, expected, strict=True):
+        np.testing.assert_array_equal(g, e)
+    assert os.path.getsize(tmp_path / "race.gif") < 0.4 * len(got) * W * H
