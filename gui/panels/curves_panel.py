@@ -15,14 +15,14 @@ from __future__ import annotations
 import html
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from gui.app.i18n import translate, translated
 from gui.panels.curve_axes import function_letter, loss_label
 from gui.panels.curves_hover import CurvesHover
-from gui.panels.curves_plots import BASE_PT, CurvesCanvas
+from gui.panels.curves_plots import CurvesCanvas, base_pt
 from optim_core.analysis import curves, loss_scale
 
 #: Fastest redraw while the race plays (ms): about 10 a second is smooth to read.
@@ -31,8 +31,6 @@ PLAYING_MS = 100
 
 class CurvesPanel(CurvesHover, QWidget):
     """The race's curves over an ``ExperimentModel``; redrawn in place as it steps."""
-
-    BASE_PT = BASE_PT
 
     def __init__(self, model, parent: QWidget | None = None, line_width: float = 1.0):
         """``line_width``: the curves' pen in pixels. 1 is Qt's fast cosmetic
@@ -52,6 +50,7 @@ class CurvesPanel(CurvesHover, QWidget):
         self._throttle.timeout.connect(self._on_throttle)
         self._build()
         self._build_hover()
+        self.set_text_scale(1.0, force=True)
         self._connect()
         self._on_log_toggled(self.log_check.isChecked())
 
@@ -93,15 +92,21 @@ class CurvesPanel(CurvesHover, QWidget):
     def text_scale(self) -> float:
         return self.canvas.text_scale
 
-    def set_text_scale(self, scale: float) -> None:
+    def set_text_scale(self, scale: float, force: bool = False) -> None:
         """Draw every text at ``scale`` × its size (an export at its picture's scale)."""
-        if scale == self.canvas.text_scale:
+        if scale == self.canvas.text_scale and not force:
             return
         self.canvas.set_text_scale(scale)
         font = QFont(self.font())
-        font.setPointSizeF(BASE_PT * scale)
+        font.setPointSizeF(base_pt() * scale)
         self.key_label.setFont(font)
         self.hover_text.textItem.setFont(font)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """Ctrl+= and Ctrl+− change the interface's font: the curves' text follows."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "hover_text"):
+            self.set_text_scale(self.text_scale, force=True)
 
     # ------------------------------------------------------------- model -> view
     def _on_runs_changed(self) -> None:

@@ -4,8 +4,9 @@ Loss, |∇f|, effective step size and distance to the nearest minimum, in
 reading order, in two columns where the panel is wide and one where it is
 docked narrow (``PlotGrid``). The step axes are linked and span the race,
 0 … its last step, from step 0 on; the bottom plot of each column says
-"step". Text is ``BASE_PT`` points times the canvas's ``text_scale`` (an
-exported frame draws it at the surface's scale).
+"step". Text is ``base_pt()`` (a point above the interface's text, which
+Ctrl+= scales) times the canvas's ``text_scale`` (an exported frame draws it
+at the surface's scale).
 """
 
 from __future__ import annotations
@@ -13,13 +14,12 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
 
 from gui.app.i18n import translate, translated
 from gui.panels.curve_axes import LossAxis, style_step_axis
 from gui.widgets.plot_grid import PlotGrid
 
-# Axis and label text at scale 1 (points); titles are a point larger.
-BASE_PT = 10.0
 #: (key, title, y label with {f} for the function's letter) of the four plots.
 PLOTS = (("loss", QT_TRANSLATE_NOOP("CurvesPanel", "loss"), "{f}"),
          ("grad_norm", QT_TRANSLATE_NOOP("CurvesPanel", "gradient norm"), "|∇{f}|"),
@@ -30,10 +30,14 @@ CURSOR_PEN = pg.mkPen("#ffd166", width=1.5)
 HOVER_PEN = pg.mkPen(255, 255, 255, 110, width=1, style=Qt.PenStyle.DashLine)
 
 
+def base_pt() -> float:
+    """The curves' axis and label text at scale 1 (points): a point above the
+    interface's; titles are a point larger still."""
+    return QApplication.font().pointSizeF() + 1
+
+
 class CurvesCanvas(PlotGrid):
     """The plots (``plots[key]``), cursor and hover lines; ``set_*`` update them."""
-
-    BASE_PT = BASE_PT
 
     def __init__(self, parent=None):
         super().__init__(parent, max_columns=2)
@@ -114,13 +118,13 @@ class CurvesCanvas(PlotGrid):
 
     # -------------------------------------------------------------- text size
     def set_text_scale(self, scale: float) -> None:
-        """Every text at ``BASE_PT × scale`` points (titles a point more)."""
+        """Every text at ``base_pt() × scale`` points (titles a point more)."""
         self.text_scale = float(scale)
         font = QFont(self.font())
-        font.setPointSizeF(BASE_PT * scale)
+        font.setPointSizeF(base_pt() * scale)
         for (_key, title, _label), plot in zip(PLOTS, self.plots.values(), strict=True):
             plot.setTitle(translated("CurvesPanel", title), color="#e8e8e8",
-                          size=f"{(BASE_PT + 1) * scale:.1f}pt")
+                          size=f"{(base_pt() + 1) * scale:.1f}pt")
             for name in ("left", "bottom"):
                 axis = plot.getAxis(name)
                 axis.setTickFont(font)

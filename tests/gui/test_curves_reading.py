@@ -9,6 +9,7 @@ from PySide6.QtGui import QImage, QPainter
 from gui.export.animation import RaceRecorder
 from gui.export.animation_options import AnimationOptions
 from gui.panels.curves_panel import CurvesPanel
+from gui.panels.curves_plots import base_pt
 from gui.widgets.log_axis import LogAxis
 from gui.widgets.scrolling import scrolling
 from optim_core.experiment import file as experiment_file
@@ -120,7 +121,7 @@ def test_exported_curves_draw_their_text_at_the_surfaces_scale(qtbot):
         panel = recorder.side_panel
         assert panel.text_scale == pytest.approx(surface_scale)
         tick = panel.plots["loss"].getAxis("left").style["tickFont"]
-        assert tick.pointSizeF() == pytest.approx(panel.BASE_PT * surface_scale)
+        assert tick.pointSizeF() == pytest.approx(base_pt() * surface_scale)
     finally:
         recorder.close()
 
@@ -143,3 +144,18 @@ def test_every_exported_frame_draws_the_curves_to_its_step_across_the_whole_race
         assert panel.scale.mode == "symlog"  # it did change scale on the way
     finally:
         recorder.close()
+
+
+def test_the_curves_text_follows_the_interfaces_font_scale(qtbot, qapp, panel):
+    """Ctrl+= scales the interface's font; the curves kept a fixed size."""
+    tick = lambda: panel.plots["loss"].getAxis("left").style["tickFont"].pointSizeF()  # noqa: E731
+    before, font = tick(), qapp.font()
+    bigger = qapp.font()
+    bigger.setPointSizeF(font.pointSizeF() * 1.5)
+    qapp.setFont(bigger)
+    try:
+        qtbot.waitUntil(lambda: tick() > 1.3 * before)
+        assert panel.key_label.font().pointSizeF() == pytest.approx(tick())
+    finally:
+        qapp.setFont(font)
+    qtbot.waitUntil(lambda: tick() == pytest.approx(before))
