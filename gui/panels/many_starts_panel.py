@@ -142,7 +142,7 @@ class ManyStartsPanel(QWidget):
         ms.maps_changed.connect(self._on_maps_changed)
         ms.sweeps_changed.connect(self._on_sweeps_changed)
         ms.progressed.connect(self._on_progressed)
-        ms.failed.connect(self.status.setText)
+        ms.failed.connect(lambda message: self.status.setText(error_text(message)))
         ms.busy_changed.connect(self._on_busy)
         m.runs_changed.connect(self._on_runs_changed)
         m.spec_replaced.connect(self._on_runs_changed)

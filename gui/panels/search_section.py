@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.app.core_text import error_text
 from gui.app.i18n import translated
 from gui.panels.search_plot import SearchPlot
 from gui.panels.sweep_plots import RATE_COLORS, RateCurvesPlot
@@ -70,7 +71,7 @@ class SearchSection(QGroupBox):
         s = self.search
         s.changed.connect(self._on_changed)
         s.progressed.connect(self._on_progressed)
-        s.failed.connect(self.summary.setText)
+        s.failed.connect(lambda message: self.summary.setText(error_text(message)))
         s.busy_changed.connect(self._on_busy)
         self.run_button.clicked.connect(s.start)
         self.cancel_button.clicked.connect(s.cancel)

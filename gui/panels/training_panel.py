@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.app.core_text import error_text
 from gui.app.i18n import translate, translated
 from gui.model.training_state import ProjectedPath
 from gui.model.training_worker import TrainingRequest, TrainingResult, TrainingWorker, project_all
@@ -216,7 +217,8 @@ class TrainingPanel(QWidget):
         self.trained.emit(result)
 
     def _on_failed(self, message: str) -> None:
-        self._idle(translate("TrainingPanel", "training failed: {message}").format(message=message))
+        self._idle(translate("TrainingPanel", "training failed: {message}").format(
+            message=error_text(message)))
 
     def _show_pca(self, *_) -> None:
         label = self.pca_combo.currentData()

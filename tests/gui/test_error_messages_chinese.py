@@ -134,3 +134,20 @@ def test_every_template_is_read_back_by_its_own_translation(chinese):
 def test_english_is_shown_as_raised(tmp_path):
     error = raised(lambda: CASES["csv value"](tmp_path))
     assert error_text(error) == str(error)
+
+
+def test_a_failed_job_says_why_in_chinese_in_its_panel(chinese, qtbot, model, tmp_path):
+    """Many starts, the search and training show a failed job's English core
+    message in the interface language."""
+    from gui.panels.many_starts_panel import ManyStartsPanel
+    from gui.panels.training_panel import TrainingPanel
+
+    message = str(raised(lambda: CASES["csv value"](tmp_path)))
+    starts, training = ManyStartsPanel(model), TrainingPanel(model)
+    for panel in (starts, training):
+        qtbot.addWidget(panel)
+    model.many_starts.failed.emit(message)
+    training.worker.failed.emit(message)
+    for label in (starts.status, training.status):
+        assert "第 2 行数据含有非数值" in label.text()
+        assert not english_words(LOCATION.sub(" ", label.text())), label.text()
