@@ -31,6 +31,9 @@ def _style(plot: pg.PlotItem, title: str, left: str, bottom: str) -> None:
     plot.setLabel("bottom", bottom)
     plot.showGrid(x=True, y=True, alpha=0.15)
     plot.hideButtons()
+    # They fit themselves; the wheel scrolls the dock they stack in, never zooms.
+    plot.setMouseEnabled(x=False, y=False)
+    plot.setMenuEnabled(False)
     plot.getAxis("left").enableAutoSIPrefix(False)
     plot.getAxis("bottom").enableAutoSIPrefix(False)
 

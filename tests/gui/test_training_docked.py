@@ -106,3 +106,35 @@ def test_the_projection_table_shows_every_column_in_a_docked_column(qtbot):
     texts = [table.item(0, c).text() for c in range(table.columnCount())]
     assert "0.1531" in texts and "0.1187" in texts
     assert "(0.00695, 0.0124)" in table.item(0, 0).toolTip()  # where it is drawn
+
+
+def wheel(widget, pos, dy=-120):
+    """One wheel notch (down) at ``pos`` of ``widget``; True if something took it.
+    Qt passes a wheel event nobody took to the parents (the dock's scroll area),
+    but only a real one: this one is sent, so only whether it was taken is known."""
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    event = QWheelEvent(QPointF(pos), QPointF(widget.mapToGlobal(pos)), QPoint(0, 0),
+                        QPoint(0, dy), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(widget, event)
+    return event.isAccepted()
+
+
+def test_the_wheel_over_a_docked_plot_is_left_to_the_dock_and_leaves_the_plot(qtbot, model):
+    from gui.panels.curves_panel import CurvesPanel
+
+    for panel in (CurvesPanel(model), TrainingPanel(model)):
+        canvas = panel.plots if isinstance(panel, TrainingPanel) else panel.canvas
+        area = scrolling(panel)
+        qtbot.addWidget(area)
+        area.resize(380, 500)
+        area.show()
+        qtbot.waitExposed(area)
+        for plot in canvas.grid_plots:
+            before = plot.getViewBox().viewRange()
+            centre = canvas.mapFromScene(plot.getViewBox().sceneBoundingRect().center())
+            assert not wheel(canvas.viewport(), centre), type(panel).__name__
+            assert plot.getViewBox().viewRange() == before
