@@ -28,11 +28,16 @@ class CurvesHover:
 
     def values_at(self, step: int) -> dict[str, dict[int, float]]:
         """Every plot's value of every run at the kept sample nearest ``step``
-        (the loss as the axis names it: f, or f − f*)."""
+        (the loss as the axis names it: f, or f − f*); NaN past the run's last
+        step (the step axis spans the whole race)."""
         out: dict[str, dict[int, float]] = {key: {} for key, _, _ in PLOTS}
         offset = self.loss_offset()
         for index, c in self.series.items():
             if not len(c.steps):
+                continue
+            if step > c.steps[-1] + max(1, self.canvas.steps // 100):  # not run yet
+                for key in out:
+                    out[key][index] = math.nan
                 continue
             k = int(np.clip(np.searchsorted(c.steps, step), 0, len(c.steps) - 1))
             if k > 0 and abs(c.steps[k - 1] - step) < abs(c.steps[k] - step):

@@ -159,3 +159,13 @@ def test_the_curves_text_follows_the_interfaces_font_scale(qtbot, qapp, panel):
     finally:
         qapp.setFont(font)
     qtbot.waitUntil(lambda: tick() == pytest.approx(before))
+
+
+def test_hovering_past_the_step_reached_reads_dashes(qtbot, model, panel):
+    """The step axis spans the whole race: beyond the current step nothing is known."""
+    model.advance(40)
+    panel.show_hover("loss", 600)
+    text = panel.hover_text.textItem.toPlainText()
+    assert all(f"{r.label}: —" in text for r in model.spec.runs if r.enabled)
+    panel.show_hover("loss", 40)
+    assert "—" not in panel.hover_text.textItem.toPlainText()
