@@ -83,3 +83,19 @@ def window(qtbot, model):
     w.show()
     qtbot.waitExposed(w)
     return w
+
+
+def close_discarding(window) -> None:
+    """Close a window that a module's tests shared, answering Discard to an
+    unsaved-changes question (the per-test patch of it has ended by then)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    model = window.model
+    model.pause()
+    model.jobs.cancel()
+    model.jobs.wait()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(QMessageBox, "question",
+                      staticmethod(lambda *a, **k: QMessageBox.StandardButton.Discard))
+        window.close()
+    window.deleteLater()

@@ -46,18 +46,36 @@ def dialogs(monkeypatch):
     return Dialogs(monkeypatch)
 
 
-@pytest.fixture
-def app(qtbot, model, dialogs):
-    """The whole application window (files, panels, exports), shown."""
+@pytest.fixture(scope="module")
+def shared_window(qapp):
+    """The whole application window (files, panels, exports), built once for the file."""
     import main
+    from gui.app.app import configure_pyqtgraph
+    from gui.model.experiment import ExperimentModel
+    from tests.gui.conftest import close_discarding, small_spec
 
-    window = main.build_window(model)
-    qtbot.addWidget(window)
+    configure_pyqtgraph()
+    window = main.build_window(ExperimentModel(small_spec()))
     window.resize(1200, 800)
     window.show()
-    qtbot.waitExposed(window)
     yield window
-    window.panels["Classifier training"].worker.cancel()
+    close_discarding(window)
+
+
+@pytest.fixture
+def app(qtbot, shared_window, dialogs, tmp_path):
+    """The window, shown, with the start-up experiment opened from a file of its own
+    (whatever the test before left)."""
+    from tests.gui.conftest import small_spec
+
+    start = tmp_path / "start.optviz.json"
+    ef.save(small_spec(), start)
+    assert shared_window.files.open_path(start, ask=False)
+    shared_window.model.undo_stack.clear()
+    qtbot.waitExposed(shared_window)
+    qtbot.waitUntil(lambda: not shared_window.model.busy)
+    yield shared_window
+    shared_window.panels["Classifier training"].worker.cancel()
 
 
 @pytest.fixture

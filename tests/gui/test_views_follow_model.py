@@ -32,7 +32,7 @@ def lesson_window(qapp):
     import main
     from gui.app.app import configure_pyqtgraph
     from gui.model.experiment import ExperimentModel
-    from tests.gui.conftest import small_spec
+    from tests.gui.conftest import close_discarding, small_spec
 
     configure_pyqtgraph()
     model = ExperimentModel(small_spec())
@@ -40,11 +40,7 @@ def lesson_window(qapp):
     window.resize(1280, 860)
     window.show()
     yield window
-    model.pause()
-    model.jobs.cancel()
-    model.jobs.wait()
-    window.close()
-    window.deleteLater()
+    close_discarding(window)
 
 
 @pytest.fixture
