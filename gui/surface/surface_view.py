@@ -25,6 +25,7 @@ from gui.surface.heads_item import HeadsItem
 from gui.surface.internals_overlay import InternalsOverlay
 from gui.surface.map_layer import MapLayer
 from gui.surface.projection_layer import ProjectionLayer
+from gui.surface.readout import readout
 from gui.surface.run_legend import RunLegend
 from gui.surface.surface_layer import SurfaceLayer
 from gui.surface.surface_viewbox import SurfaceViewBox
@@ -52,21 +53,9 @@ class SurfaceView(QWidget):
         # Sizes of text, trails and markers (``view_style``): the view's own scale
         # (presentation mode) and the one drawn now (times a picture's, in exports).
         self.text_scale = self.drawn_scale = 1.0
-        self.canvas = pg.GraphicsLayoutWidget()
-        self.canvas.ci.setContentsMargins(6, 6, 6, 6)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.canvas)
-        self.viewbox = SurfaceViewBox(lockAspect=True)
-        self.plot = self.canvas.addPlot(row=0, col=0, viewBox=self.viewbox)
-        self.plot.hideButtons()
-        self.colorbar = pg.ColorBarItem(values=(0, 1), width=14, interactive=False,
-                                        colorMap=pg.colormap.get("viridis"))
-        self.line_plot = pg.PlotItem()
-        self.line_plot.setMaximumHeight(150)
-        self.line_curve = self.line_plot.plot(pen=pg.mkPen("#ffd166", width=2))
-        self.line_plot.addItem(pg.InfiniteLine(0, pen=pg.mkPen(255, 255, 255, 90,
-                                                               style=Qt.PenStyle.DashLine)))
+        self._build_plots(layout)
         self.layer = SurfaceLayer(self.viewbox, self.colorbar)
         self.colorbar.setImageItem(self.layer.image, insert_in=self.plot)
         self.trails = TrailLayer(width=trail_width)
@@ -92,6 +81,22 @@ class SurfaceView(QWidget):
         self._redraw_runs()
 
     # ------------------------------------------------------------------ set-up
+    def _build_plots(self, layout: QVBoxLayout) -> None:
+        """The canvas: the surface's plot and colour bar, and the 1-D cut's plot."""
+        self.canvas = pg.GraphicsLayoutWidget()
+        self.canvas.ci.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.canvas)
+        self.viewbox = SurfaceViewBox(lockAspect=True)
+        self.plot = self.canvas.addPlot(row=0, col=0, viewBox=self.viewbox)
+        self.plot.hideButtons()
+        self.colorbar = pg.ColorBarItem(values=(0, 1), width=14, interactive=False,
+                                        colorMap=pg.colormap.get("viridis"))
+        self.line_plot = pg.PlotItem()
+        self.line_plot.setMaximumHeight(150)
+        self.line_curve = self.line_plot.plot(pen=pg.mkPen("#ffd166", width=2))
+        self.line_plot.addItem(pg.InfiniteLine(0, pen=pg.mkPen(255, 255, 255, 90,
+                                                               style=Qt.PenStyle.DashLine)))
+
     def _build_start_markers(self) -> None:
         self.start_marker = pg.TargetItem(size=view_style.START_PX, symbol="o", pen=START_PEN,
                                           brush=pg.mkBrush(255, 255, 255, 50),
@@ -279,14 +284,9 @@ class SurfaceView(QWidget):
         if not self.viewbox.sceneBoundingRect().contains(scene_pos):
             return
         p = self.viewbox.mapSceneToView(scene_pos)
-        probe = self.model.probe(p.x(), p.y())
-        if probe is None:
-            return
-        names = ("a", "b", "L", "|∇L|") if surface_jobs.is_slice(self.model.surface) else (
-            "x", "y", "f", "|∇f|")
-        values = (p.x(), p.y(), *probe)
-        parts = (f"{n} = {v:.4g}" for n, v in zip(names, values, strict=True))
-        self.readout_changed.emit("   ".join(parts))
+        text = readout(self.model, p.x(), p.y())
+        if text is not None:
+            self.readout_changed.emit(text)
 
     # ------------------------------------------------------------------ helpers
     def viewport_point(self, x: float, y: float) -> QPoint:
