@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from gui.app import window_layout
 from gui.app.app import app_icon
 from gui.app.core_text import error_text
+from gui.app.dock_tabs import WholeDockTitles
 from gui.app.edit_menu import install_edit_menu
 from gui.app.files import FileManager
 from gui.app.i18n import translate, translated
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         self.model = model
         self.setWindowIcon(app_icon())
         self.setDockNestingEnabled(True)
+        WholeDockTitles(self)  # tabbed docks scroll their tab bar, never cut titles
         self.view = SurfaceView(model)
         self.setCentralWidget(self.view)
         self.docks: dict[str, QDockWidget] = {}
