@@ -137,9 +137,9 @@ class RaceRecorder:
 
     def frame_pieces(self) -> Iterator[np.ndarray | None]:
         """``frames()`` made a piece at a time: with a side panel each frame is
-        a None (the race advanced, the surface drawn) and then the frame (the
-        panel drawn, all put together), so a caller on the event loop can
-        return to it between the two."""
+        None (the race advanced, the surface drawn), None (the panel's curves
+        drawn to the step) and then the frame (the panel grabbed, all put
+        together), so a caller on the event loop can return to it in between."""
         self.model.reset()
         for i in range(self.options.frames):
             if i:
@@ -148,11 +148,15 @@ class RaceRecorder:
             surface = self._surface_image()
             if self.side_panel is not None:
                 yield None
+                self._draw_side()
+                yield None
             yield self._compose(surface, self._side_image())
 
     def render(self) -> np.ndarray:
         """The current state as one frame (banner, surface, side panel)."""
-        return self._compose(self._surface_image(), self._side_image())
+        surface = self._surface_image()
+        self._draw_side()
+        return self._compose(surface, self._side_image())
 
     def _layout(self) -> tuple[int, int, int]:
         """``(banner height, side panel width, body height)`` of a frame."""
@@ -166,17 +170,20 @@ class RaceRecorder:
         width = self.options.width - side_w
         return _exact(self.surface.image(width, body_h), width, body_h)
 
+    def _draw_side(self) -> None:
+        """The side panel's curves up to this step (while playing, the panel redraws
+        ~10 times a second), its text at the surface's scale so both read alike."""
+        if self.side_panel is not None and hasattr(self.side_panel, "set_text_scale"):
+            _, side_w, body_h = self._layout()
+            self.side_panel.set_text_scale(export_scale(self.options.width - side_w, body_h))
+            self.side_panel.refresh()
+
     def _side_image(self) -> QImage | None:
-        """The side panel at its place's size, its text at the surface's scale (so
-        both read alike); a panel narrower than its plots need is laid out
-        larger, then scaled down."""
+        """The side panel at its place's size; a panel narrower than its plots
+        need is laid out larger, then scaled down."""
         if self.side_panel is None:
             return None
         _, side_w, body_h = self._layout()
-        if hasattr(self.side_panel, "set_text_scale"):
-            # Drawn up to this step (while playing, the panel redraws ~10 times a second).
-            self.side_panel.set_text_scale(export_scale(self.options.width - side_w, body_h))
-            self.side_panel.refresh()
         need = minimum_size(self.side_panel)
         k = max(1.0, need[0] / side_w, need[1] / body_h)
         image = grab_widget(self.side_panel, round(side_w * k), round(body_h * k))

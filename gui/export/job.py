@@ -33,6 +33,8 @@ from optim_core.experiment.spec import ExperimentSpec
 
 #: Rendering time per event-loop turn: the window repaints between slices.
 SLICE_MS = 40
+#: Progress is reported at most this often (s) while frames are drawn.
+PROGRESS_S = 0.25
 _DONE = object()
 
 
@@ -54,6 +56,7 @@ class AnimationExportJob(QObject):
         self._frames = None
         self._done = 0
         self._longest = 0.0  # the longest piece of a frame yet (s)
+        self._reported = 0.0  # when progress was last reported (perf_counter s)
         self._stop = threading.Event()
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self._tick)
@@ -120,9 +123,12 @@ class AnimationExportJob(QObject):
         except ExportError as e:
             self._end_with_error(str(e))
             return
-        message = translate("ExportProgress", "frame {done}/{total}")
-        self.progressed.emit(0.9 * self._done / self.total,
-                             message.format(done=self._done, total=self.total))
+        now = time.perf_counter()
+        if now - self._reported >= PROGRESS_S:  # a dialog's update costs 10–40 ms
+            self._reported = now
+            message = translate("ExportProgress", "frame {done}/{total}")
+            self.progressed.emit(0.9 * self._done / self.total,
+                                 message.format(done=self._done, total=self.total))
         self._timer.start(0)
 
     def _finish(self) -> None:

@@ -184,7 +184,7 @@ def test_frames_come_in_pieces_on_the_event_loop_and_match_the_whole_frames(spec
         for r in (whole, pieces):
             r.wait_ready()
         parts = list(pieces.frame_pieces())
-        assert [p is None for p in parts] == [True, False] * 4  # surface, then the frame
+        assert [p is None for p in parts] == [True, True, False] * 4  # surface, curves, frame
         for a, b in zip(whole.frames(), (p for p in parts if p is not None), strict=True):
             assert np.array_equal(a, b)
     finally:

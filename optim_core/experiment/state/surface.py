@@ -167,7 +167,10 @@ class SurfacePart:
             self._lane.submit(job, self._on_grid_computed, self._on_failed)
         else:
             self._lane.cancel()
-            self.grid = surface_jobs.sample(self.surface, res)
+            # Prepared for drawing once here, not by every view that shows it.
+            v = self._view.spec
+            self.grid = surface_jobs.displayed(surface_jobs.sample(self.surface, res),
+                                               v.log_color, v.contours)
             self.grid_ready.emit()
 
     def _on_slice_built(self, result) -> None:
