@@ -1,10 +1,11 @@
 """Presentation mode (F11, View ▸ Presentation) and the interface's font scale.
 
 Presentation mode shows the window full screen with only the surface and
-the lesson; the other docks are hidden, and F11 or Escape brings them back
-as they were. The surface draws larger text, thicker trails and larger
-markers. Ctrl+= and Ctrl+− scale every font of the interface; the scale is
-remembered between launches (QSettings ``ui/font_scale``).
+the lesson (the surface alone while the experiment has no lesson); the
+other docks are hidden, and F11 or Escape brings them back as they were.
+The surface draws larger text, thicker trails and larger markers. Ctrl+=
+and Ctrl+− scale every font of the interface; the scale is remembered
+between launches (QSettings ``ui/font_scale``).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ class Presentation(QObject):
         self._base_pt = _BASE_PT[0]
         self.font_scale = _stored_scale()
         self._apply_fonts()
+        window.model.spec_replaced.connect(self._on_experiment_replaced)
 
     # ------------------------------------------------------------ presentation
     def toggle(self) -> None:
@@ -52,9 +54,7 @@ class Presentation(QObject):
         self._hidden = [t for t, d in w.docks.items() if d.isVisible() and t not in KEPT]
         for title in self._hidden:
             w.docks[title].hide()
-        for title in KEPT:
-            if title in w.docks:
-                w.docks[title].show()
+        self._show_kept()
         w.showFullScreen()
         self._apply_fonts()
         self.toggled.emit(True)
@@ -70,6 +70,24 @@ class Presentation(QObject):
         self._hidden = []
         self._apply_fonts()
         self.toggled.emit(False)
+
+    def _on_experiment_replaced(self) -> None:
+        if self.active:
+            self._show_kept()
+
+    def _show_kept(self) -> None:
+        """The lesson while the experiment has one; otherwise the surface alone
+        (the dock comes back on leaving if it was shown before)."""
+        has_lesson = bool(self.window.model.spec.lesson)
+        for title in KEPT:
+            dock = self.window.docks.get(title)
+            if dock is None:
+                continue
+            if has_lesson:
+                dock.show()
+            elif dock.isVisible():
+                dock.hide()
+                self._hidden.append(title)
 
     # --------------------------------------------------------------- font scale
     def bigger(self) -> None:

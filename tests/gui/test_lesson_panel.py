@@ -45,3 +45,18 @@ def test_presentation_mode_keeps_the_lesson_and_hides_the_rest(qtbot, window, mo
     assert not window.docks["Optimizers"].isVisible()
     qtbot.keyClick(window.view.canvas, Qt.Key.Key_F11)
     assert window.docks["Optimizers"].isVisible()
+
+
+def test_presentation_mode_gives_the_surface_the_room_when_there_is_no_lesson(
+        qtbot, window, model):
+    lesson = window.docks["Lesson"]
+    assert not model.spec.lesson  # the start-up race has none
+    lesson.show()
+    qtbot.keyClick(window.view.canvas, Qt.Key.Key_F11)
+    assert not lesson.isVisible() and not window.docks["Optimizers"].isVisible()
+    window.files.open_preset(RAVINE)  # a lesson to show: it comes up at once
+    qtbot.waitUntil(lesson.isVisible)
+    model.load_spec(default_experiment())
+    qtbot.waitUntil(lambda: not lesson.isVisible())
+    qtbot.keyClick(window.view.canvas, Qt.Key.Key_F11)
+    assert lesson.isVisible() and window.docks["Optimizers"].isVisible()
