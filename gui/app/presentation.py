@@ -2,7 +2,7 @@
 
 Presentation mode shows the window full screen with only the surface and
 the lesson (the surface alone while the experiment has no lesson); the
-other docks are hidden, and F11 or Escape brings them back as they were.
+other docks and the status bar are hidden, and F11 or Escape brings them back as they were.
 The surface draws larger text, thicker trails and larger markers. Ctrl+=
 and Ctrl+− scale every font of the interface; the scale is remembered
 between launches (QSettings ``ui/font_scale``).
@@ -55,6 +55,7 @@ class Presentation(QObject):
         for title in self._hidden:
             w.docks[title].hide()
         self._show_kept()
+        w.statusBar().hide()  # the lesson says what the preset's note says, and more
         w.showFullScreen()
         self._apply_fonts()
         self.toggled.emit(True)
@@ -65,6 +66,7 @@ class Presentation(QObject):
         w = self.window
         self.active = False
         w.showMaximized() if self._was_maximized else w.showNormal()
+        w.statusBar().show()
         for title in self._hidden:
             w.docks[title].show()
         self._hidden = []

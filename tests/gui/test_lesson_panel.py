@@ -42,9 +42,9 @@ def test_presentation_mode_keeps_the_lesson_and_hides_the_rest(qtbot, window, mo
     window.files.open_preset(RAVINE)
     qtbot.keyClick(window.view.canvas, Qt.Key.Key_F11)
     assert window.docks["Lesson"].isVisible()
-    assert not window.docks["Optimizers"].isVisible()
+    assert not window.docks["Optimizers"].isVisible() and not window.statusBar().isVisible()
     qtbot.keyClick(window.view.canvas, Qt.Key.Key_F11)
-    assert window.docks["Optimizers"].isVisible()
+    assert window.docks["Optimizers"].isVisible() and window.statusBar().isVisible()
 
 
 def test_presentation_mode_gives_the_surface_the_room_when_there_is_no_lesson(
