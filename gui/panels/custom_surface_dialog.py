@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
@@ -129,6 +129,18 @@ class CustomSurfaceDialog(QDialog):
             self._show_problem(str(e), None)
             return
         self._show_summary(surface)
+
+    def event(self, event: QEvent) -> bool:
+        """After each new layout (sliders added, a longer message), grow to the
+        height the rows need at this width: Qt keeps a dialog with word-wrapped
+        text at its plain minimum height, which squeezed every row and clipped
+        the number boxes."""
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            needed = self.heightForWidth(self.width())
+            if needed > self.height():
+                self.resize(self.width(), needed)
+        return handled
 
     def _show_parameters(self, names: list[str]) -> None:
         self.params_box.setVisible(bool(names))

@@ -148,3 +148,18 @@ def test_in_chinese_the_reason_and_its_column_are_chinese(qtbot, chinese, panel,
     assert "第 5 列" in message and "未知的函数 &#x27;sinn&#x27;" in message, message
     type_text(qtbot, dialog.text, "x ^ 2")
     assert "在这里不是乘方" in dialog.message.text()
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_parameter_number_boxes_get_their_full_height(qtbot, qapp, panel, language, request):
+    if language == "zh_CN":
+        request.getfixturevalue("chinese")
+    dialog = open_dialog(qtbot, panel)
+    type_text(qtbot, dialog.text, "a*(x**2 - 1)**2 + b*y**2 + c*x")  # three sliders appear
+    assert list(dialog.param_widgets) == ["a", "b", "c"]
+
+    def full_height() -> bool:
+        boxes = [w.spin for w in dialog.param_widgets.values()] + dialog.bounds
+        return all(box.height() >= box.sizeHint().height() for box in boxes)
+
+    qtbot.waitUntil(full_height)
