@@ -95,7 +95,7 @@ class RaceRecorder:
             from gui.panels.curves_panel import CurvesPanel
 
             def side(model):
-                return CurvesPanel(model, line_width=EXPORT_LINE_WIDTH)
+                return CurvesPanel(model, line_width=EXPORT_LINE_WIDTH, live=False)
         self.side_panel = side(self.model)
         paint_only_when_grabbed(self.side_panel)
 
@@ -171,8 +171,9 @@ class RaceRecorder:
         return _exact(self.surface.image(width, body_h), width, body_h)
 
     def _draw_side(self) -> None:
-        """The side panel's curves up to this step (while playing, the panel redraws
-        ~10 times a second), its text at the surface's scale so both read alike."""
+        """The side panel's curves up to this step (the export's own panel does not
+        follow the steps; a live one redraws ~10 times a second), its text at the
+        surface's scale so both read alike."""
         if self.side_panel is not None and hasattr(self.side_panel, "set_text_scale"):
             _, side_w, body_h = self._layout()
             self.side_panel.set_text_scale(export_scale(self.options.width - side_w, body_h))

@@ -55,7 +55,7 @@ class AnimationExportJob(QObject):
         self._writer: ThreadedWriter | None = None
         self._frames = None
         self._done = 0
-        self._longest = 0.0  # the longest piece of a frame yet (s)
+        self._usual = 0.0  # how long a piece of a frame takes, a running mean (s)
         self._reported = 0.0  # when progress was last reported (perf_counter s)
         self._stop = threading.Event()
         self._timer = QTimer(self, singleShot=True, interval=0)
@@ -107,18 +107,18 @@ class AnimationExportJob(QObject):
             self._frames = self._recorder.frame_pieces()
         started = time.perf_counter()
         try:
-            # One piece, then another only while one as long as the longest yet fits.
+            # One piece, then another while one of the usual length still fits.
             while True:
                 t0 = time.perf_counter()
                 piece = next(self._frames, _DONE)
-                self._longest = max(self._longest, time.perf_counter() - t0)
+                self._usual += 0.3 * (time.perf_counter() - t0 - self._usual)
                 if piece is _DONE:
                     self._finish()
                     return
                 if piece is not None:
                     self._writer.write(piece)
                     self._done += 1
-                if time.perf_counter() - started + self._longest > SLICE_MS / 1000:
+                if time.perf_counter() - started + self._usual > SLICE_MS / 1000:
                     break
         except ExportError as e:
             self._end_with_error(str(e))

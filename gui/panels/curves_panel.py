@@ -32,13 +32,16 @@ PLAYING_MS = 100
 class CurvesPanel(CurvesHover, QWidget):
     """The race's curves over an ``ExperimentModel``; redrawn in place as it steps."""
 
-    def __init__(self, model, parent: QWidget | None = None, line_width: float = 1.0):
+    def __init__(self, model, parent: QWidget | None = None, line_width: float = 1.0,
+                 live: bool = True):
         """``line_width``: the curves' pen in pixels. 1 is Qt's fast cosmetic
         path, right for a live panel; exported frames, drawn once and often
-        scaled down, read better with 2."""
+        scaled down, read better with 2. ``live=False``: the race's steps are
+        not drawn as they come, only when ``refresh()`` is called (an export
+        draws each frame's curves itself)."""
         super().__init__(parent)
         self.model = model
-        self.line_width = line_width
+        self.line_width, self.live = line_width, live
         self.series: dict[int, curves.RunCurves] = {}  # run index -> what is drawn
         self.items: dict[tuple[str, int], pg.PlotDataItem] = {}
         self.scale = loss_scale.LossScale(loss_scale.LINEAR)
@@ -120,6 +123,8 @@ class CurvesPanel(CurvesHover, QWidget):
         """While the race plays, redraw at most every ``PLAYING_MS``: four plots
         whose axes change every frame would otherwise cost most of each frame.
         A step after a quiet spell draws at once; the last step always draws."""
+        if not self.live:
+            return
         if self._throttle.isActive():
             self._behind = True
             return
