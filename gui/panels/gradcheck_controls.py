@@ -17,17 +17,18 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
 from gui.app.core_text import error_text
 from gui.app.i18n import translate, translated
 from gui.panels.gradcheck_table import DIFFERENCES
+from gui.widgets.reflow import Reflow
 from gui.widgets.widgets import SciSpinBox
 from optim_core.analysis import gradcheck_targets as targets
 from optim_core.experiment.spec import CLASSIFIER
@@ -81,9 +82,8 @@ class GradcheckControls(QWidget):
         self.export_button = QPushButton(translate("GradcheckPanel", "Export CSV…"))
         self.setLayout(self._layout())
 
-    def _layout(self) -> QGridLayout:
-        grid = QGridLayout()
-        grid.setContentsMargins(0, 0, 0, 0)
+    def _layout(self) -> QVBoxLayout:
+        """Two forms side by side, or one above the other in a narrow dock."""
         left, right = QFormLayout(), QFormLayout()
         left.addRow(translate("GradcheckPanel", "at"), self.at_combo)
         left.addRow(translate("GradcheckPanel", "check"), self.part_combo)
@@ -99,10 +99,16 @@ class GradcheckControls(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.export_button)
         right.addRow(buttons)
-        grid.addLayout(left, 0, 0)
-        grid.addLayout(right, 0, 1)
-        grid.setColumnStretch(2, 1)  # keep the controls compact in a wide dock
-        return grid
+        forms = []
+        for form in (left, right):
+            form.setContentsMargins(0, 0, 0, 0)
+            forms.append(QWidget())
+            forms[-1].setLayout(form)
+        self.forms = Reflow(forms)
+        layout = QVBoxLayout()
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.forms)
+        return layout
 
     def _connect(self) -> None:
         m = self.model

@@ -21,11 +21,8 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
-    QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +35,8 @@ from gui.model.workers import JobRunner
 from gui.panels.gradcheck_controls import CENTRE, GradcheckControls, checked_run
 from gui.panels.gradcheck_table import VERDICT_STYLE, GradcheckTableModel, ValueRole
 from gui.panels.hsweep_plot import HSweepPlot
+from gui.widgets.fitted_table import FittedTable
+from gui.widgets.reflow import Reflow
 from optim_core.analysis import gradcheck_targets as targets
 from optim_core.experiment.state import surface_jobs
 
@@ -45,6 +44,10 @@ from optim_core.experiment.state import surface_jobs
 SWEEP_COORDS = 8
 #: While the race plays, the table follows the head at most this often (ms).
 PLAYING_REFRESH_MS = 250
+#: The h sweep sits beside the table from this panel width on (px), else below it.
+TABLE_BESIDE_SWEEP = 760
+#: The h sweep is never lower than this (px); the table shows up to ``TABLE_ROWS`` rows unscrolled.
+SWEEP_MIN_HEIGHT, TABLE_ROWS = 200, 12
 
 
 class GradcheckPanel(QWidget):
@@ -76,25 +79,22 @@ class GradcheckPanel(QWidget):
         self.sorted_rows = QSortFilterProxyModel(self)
         self.sorted_rows.setSourceModel(self.table_model)
         self.sorted_rows.setSortRole(ValueRole)  # numbers sort as numbers, not as text
-        self.table_view = QTableView()
+        self.table_view = FittedTable()
         self.table_view.setModel(self.sorted_rows)
+        self.table_view.setShowGrid(False)  # the rows' colours part them; a pixel a column
         self.table_view.setSortingEnabled(True)
         self.table_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the checked order first
         self.table_view.verticalHeader().setVisible(False)
         self.table_view.verticalHeader().setDefaultSectionSize(24)
-        self.table_view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.table_view.horizontalHeader().setStretchLastSection(True)
         self.sweep = HSweepPlot()
-        self.sweep.setMinimumSize(240, 150)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.table_view)
-        split.addWidget(self.sweep)
-        split.setSizes([560, 360])
+        self.sweep.setMinimumSize(240, SWEEP_MIN_HEIGHT)
+        # The h sweep beside the table in a wide dock, below it in a narrow one.
+        self.split = Reflow([self.table_view, self.sweep], [3, 2], wide_from=TABLE_BESIDE_SWEEP)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 6, 2, 6)  # a docked column has no pixel to spare
         layout.addWidget(self.controls)
         layout.addWidget(self.title)
-        layout.addWidget(split, 1)
+        layout.addWidget(self.split, 1)
         layout.addLayout(_legend())
         layout.addWidget(self.summary)
 
@@ -173,6 +173,7 @@ class GradcheckPanel(QWidget):
     def _show_table(self, table: targets.GradTable | None) -> None:
         self.table = table
         self.table_model.set_table(table)
+        self._fit_table_height()
         self.sweep.set_h(self.model.spec.analysis.gradcheck.h)
         if table is None:
             self.summary.clear()
@@ -185,6 +186,16 @@ class GradcheckPanel(QWidget):
             n=sum(table.kinks)) if table.kinks else ""
         self.summary.setText(translate("GradcheckPanel", "worst relative error {error}: {counts}")
                              .format(error=f"{table.worst:.2e}", counts=", ".join(parts)) + kinks)
+
+    def _fit_table_height(self) -> None:
+        """Tall enough for up to ``TABLE_ROWS`` rows: stacked in a docked column,
+        the panel scrolls rather than the table."""
+        view = self.table_view
+        rows = min(TABLE_ROWS, max(2, self.table_model.rowCount()))
+        bar = view.horizontalScrollBar().sizeHint().height()
+        view.setMinimumHeight(view.horizontalHeader().sizeHint().height() + bar
+                              + rows * view.verticalHeader().defaultSectionSize()
+                              + 2 * view.frameWidth())
 
     # ------------------------------------------------------------------ h sweep
     def _start_sweep(self) -> None:
@@ -225,12 +236,17 @@ class GradcheckPanel(QWidget):
         static.write_text(path, targets.to_csv(self.table))
 
 
-def _legend() -> QHBoxLayout:
-    row = QHBoxLayout()
-    for colour, text in (VERDICT_STYLE[v] for v in VERDICT_STYLE):
+def _legend() -> QVBoxLayout:
+    """The four verdicts in two rows of two: one row is wider than a docked column."""
+    rows = QVBoxLayout()
+    for k, (colour, text) in enumerate(VERDICT_STYLE[v] for v in VERDICT_STYLE):
+        if k % 2 == 0:
+            row = QHBoxLayout()
+            rows.addLayout(row)
         label = QLabel(f" {translated('GradcheckTable', text)} ")
         label.setStyleSheet(f"background: {colour}; color: #111116; border-radius: 3px;"
                             "padding: 2px 6px;")
         row.addWidget(label)
-    row.addStretch(1)
-    return row
+        if k % 2:
+            row.addStretch(1)
+    return rows

@@ -79,7 +79,7 @@ class GradcheckTableModel(QAbstractTableModel):
         if role == ValueRole:
             return value
         if role == Qt.ItemDataRole.DisplayRole:
-            return translated("core", _text(value)) if col == 4 else _text(value)
+            return translated("core", _text(value)) if col == 4 else _text(value, col)
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor(VERDICT_STYLE[row.verdict][0]))
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -119,9 +119,12 @@ _HEADER_TIPS = (
 )
 
 
-def _text(value) -> str:
+def _text(value, col: int = 0) -> str:
+    """Three significant digits for the derivatives, two for their relative error:
+    narrow enough for a docked column (the CSV export has every digit)."""
     if isinstance(value, bool):
         return translate("GradcheckTable", "kink") if value else ""
     if isinstance(value, float):
-        return f"{value: .6e}"
+        return f"{value:.1e}" if col == 3 else f"{value:.2e}"
     return str(value)
+

@@ -1,0 +1,56 @@
+"""Widgets side by side when the width allows, stacked top to bottom when it does not.
+
+A docked column on a projector is about 380 px wide (1280 × 720): settings
+beside their plots there ran off the column's right edge. ``Reflow`` lays
+its widgets left to right while its width is at least ``wide_from`` (by
+default the sum of their size hints), else top to bottom; its minimum
+width is the widest child's, so a scroll area around it never needs to
+scroll sideways.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QBoxLayout, QWidget
+
+ACROSS, DOWN = QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.TopToBottom
+
+
+class Reflow(QWidget):
+    """``widgets`` (with their ``stretches``) in a row, or a column when narrow."""
+
+    def __init__(self, widgets: list[QWidget], stretches: list[int] | None = None,
+                 wide_from: int | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.widgets, self.wide_from_width = list(widgets), wide_from
+        self.box = QBoxLayout(ACROSS, self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        for widget, stretch in zip(self.widgets, stretches or [0] * len(self.widgets),
+                                   strict=True):
+            self.box.addWidget(widget, stretch)
+
+    def wide_from(self) -> int:
+        """The narrowest width the widgets are laid out side by side at."""
+        spacing = max(0, self.box.spacing()) * (len(self.widgets) - 1)
+        wanted = sum(max(w.sizeHint().width(), min_width(w)) for w in self.widgets) + spacing
+        return max(self.wide_from_width or 0, wanted)
+
+    @property
+    def across(self) -> bool:
+        return self.box.direction() == ACROSS
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        direction = ACROSS if event.size().width() >= self.wide_from() else DOWN
+        if direction != self.box.direction():
+            self.box.setDirection(direction)
+        super().resizeEvent(event)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """As wide as the widest widget (stacked), as high as the current layout needs."""
+        width = max((min_width(w) for w in self.widgets), default=0)
+        return QSize(width, super().minimumSizeHint().height())
+
+
+def min_width(widget: QWidget) -> int:
+    """The narrowest a layout lets ``widget`` be (its hint or its set minimum)."""
+    return max(widget.minimumSizeHint().width(), widget.minimumWidth())
