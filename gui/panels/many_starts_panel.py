@@ -31,6 +31,7 @@ from gui.app.core_text import error_text
 from gui.app.i18n import translated
 from gui.panels.sweep_plots import RATE_COLORS, LRSweepPlot, RateCurvesPlot, SweepRow
 from gui.surface.map_layer import cell_rect
+from gui.widgets.reflow import Reflow
 from gui.widgets.widgets import SciSpinBox
 from optim_core.analysis import best_lr
 from optim_core.experiment.many_starts import ALL_RUNS, MAX_GRID
@@ -41,6 +42,9 @@ RATE_CURVES = ((30.0, QT_TRANSLATE_NOOP("ManyStartsPanel", "very high")),
                (3.0, QT_TRANSLATE_NOOP("ManyStartsPanel", "high")),
                (1.0, QT_TRANSLATE_NOOP("ManyStartsPanel", "good")),
                (0.03, QT_TRANSLATE_NOOP("ManyStartsPanel", "low")))
+#: Panel widths (px) from which the pictures sit beside the settings, and the
+#: two plots beside each other (else below).
+PICTURES_BESIDE, PLOTS_BESIDE = 900, 600
 
 
 class ManyStartsPanel(QWidget):
@@ -55,9 +59,10 @@ class ManyStartsPanel(QWidget):
 
     # ------------------------------------------------------------------ set-up
     def _build(self) -> None:
-        """Settings on the left (compact forms), pictures on the right."""
-        layout = QHBoxLayout(self)
+        """Settings on the left (compact forms), pictures on the right; in a
+        narrow dock the pictures below the settings, one above the other."""
         controls = QVBoxLayout()
+        controls.setContentsMargins(0, 0, 0, 0)
         controls.addWidget(self._map_box())
         controls.addWidget(self._sweep_box())
         self.progress = QProgressBar(visible=False, textVisible=True)
@@ -68,17 +73,19 @@ class ManyStartsPanel(QWidget):
         left = QWidget()
         left.setLayout(controls)
         left.setMaximumWidth(380)
-        layout.addWidget(left)
-        pictures = QVBoxLayout()
         self.multiples = pg.GraphicsLayoutWidget()
         self.multiples.setMinimumHeight(170)
-        pictures.addWidget(self.multiples, 2)
-        plots = QHBoxLayout()
         self.sweep_plot, self.rate_plot = LRSweepPlot(), RateCurvesPlot()
-        plots.addWidget(self.sweep_plot)
-        plots.addWidget(self.rate_plot)
-        pictures.addLayout(plots, 3)
-        layout.addLayout(pictures, 1)
+        self.plots = Reflow([self.sweep_plot, self.rate_plot], [1, 1], wide_from=PLOTS_BESIDE)
+        pictures = QWidget()
+        column = QVBoxLayout(pictures)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.multiples, 2)
+        column.addWidget(self.plots, 3)
+        self.halves = Reflow([left, pictures], [0, 1], wide_from=PICTURES_BESIDE)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 6, 4, 6)  # a docked column has no pixel to spare
+        layout.addWidget(self.halves)
 
     def _map_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Basin map: a run from every start of a grid"))
