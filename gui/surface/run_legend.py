@@ -39,7 +39,7 @@ def divergence_note(diverged_at: np.ndarray, reasons: np.ndarray) -> tuple[str, 
 
 #: Pixels between the legend and the view's edges.
 MARGIN = 8
-#: The legend looks for a clearer corner this often (in steps), and over at
+#: The legend looks for a clearer place this often (in steps), and over at
 #: most this many trail points.
 REPLACE_EVERY, MAX_POINTS = 20, 4000
 
@@ -50,7 +50,8 @@ class RunLegend(QObject):
     Clicking an entry, its sample or its label, emits ``toggled(index)`` (the
     view enables or disables that run). Entries are rebuilt only when a label,
     colour or divergence note changes, not every frame. ``place`` keeps it in
-    the corner of the view where it covers the fewest trail points.
+    the corner or edge of the view where it covers the fewest trail points and
+    the least of the surface's low ground.
     """
 
     toggled = Signal(int)
@@ -65,6 +66,7 @@ class RunLegend(QObject):
         self.item.row_clicked.connect(self.toggled)
         self.corner = CORNERS[0]
         self._placed_for: tuple | None = None
+        self._ground = np.zeros((0, 2))  # the surface's low ground: the legend avoids it too
         self._proxies: list[pg.PlotDataItem] = []
         self._shown: list[tuple] = []
 
@@ -97,19 +99,26 @@ class RunLegend(QObject):
             self._proxies.append(proxy)
         self._fit()
 
+    def set_ground(self, points: np.ndarray) -> None:
+        """Also keep clear of ``points (M, 2)`` (surface coordinates): the surface's
+        valleys and basins (``legend_place.low_ground``), where the lesson is."""
+        self._ground = np.asarray(points, float).reshape(-1, 2)
+        self._placed_for = None
+
     def follow(self, traces, step: int) -> None:
-        """``place`` the legend clear of ``traces``' trails (``ExperimentModel.traces()``),
-        looked at again when the runs change and every ``REPLACE_EVERY`` steps."""
+        """``place`` the legend clear of ``traces``' trails (``ExperimentModel.traces()``)
+        and of the low ground, looked at again when the runs or the ground change
+        and every ``REPLACE_EVERY`` steps."""
         key = (tuple(tr.key for tr in traces), step // REPLACE_EVERY)
         if key == self._placed_for:
             return
         self._placed_for = key
         viewbox = self.item.parentItem()
         parts = [tr.points.reshape(-1, 2) for tr in traces if tr.enabled and len(tr.points)]
-        if viewbox is None or not parts:
+        if viewbox is None or not (parts or len(self._ground)):
             return
-        points = np.concatenate(parts)
-        points = points[:: max(1, len(points) // MAX_POINTS)]
+        points = np.concatenate(parts) if parts else np.zeros((0, 2))
+        points = np.concatenate([points[:: max(1, len(points) // MAX_POINTS)], self._ground])
         rect, size = viewbox.viewRect(), viewbox.boundingRect()
         W, H = size.width(), size.height()
         if rect.width() <= 0 or rect.height() <= 0:
@@ -120,14 +129,14 @@ class RunLegend(QObject):
 
     def place(self, points: np.ndarray, view_size: tuple[float, float],
               avoid: tuple = ((0, 0),)) -> None:
-        """Move to the corner of a ``view_size (W, H)`` view covering the fewest
-        ``points (N, 2)`` (view pixels, y down); ``avoid`` corners hold other text."""
+        """Move to the corner or edge middle (``legend_place.PLACES``) of a
+        ``view_size (W, H)`` view covering the fewest ``points (N, 2)`` (view
+        pixels, y down); ``avoid`` places hold other text."""
         box = (self.item.width(), self.item.height())
         corner = emptiest_corner(points, view_size, box, self.corner, MARGIN, avoid)
         if corner != self.corner:
             self.corner = corner
-            offset = (MARGIN if corner[0] == 0 else -MARGIN,
-                      MARGIN if corner[1] == 0 else -MARGIN)
+            offset = tuple(MARGIN * (1 - 2 * a) if a != 0.5 else 0 for a in corner)
             self.item.anchor(itemPos=corner, parentPos=corner, offset=offset)
 
     def set_text_size(self, points: float) -> None:

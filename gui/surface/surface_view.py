@@ -23,6 +23,7 @@ from gui.surface import view_picture, view_style
 from gui.surface.computing_overlay import ComputingOverlay
 from gui.surface.heads_item import HeadsItem
 from gui.surface.internals_overlay import InternalsOverlay
+from gui.surface.legend_place import low_ground
 from gui.surface.map_layer import MapLayer
 from gui.surface.projection_layer import ProjectionLayer
 from gui.surface.readout import readout
@@ -189,6 +190,8 @@ class SurfaceView(QWidget):
             self.internals.layer.set_bounds(box)
             self.viewbox.set_home(bounds, (lo, hi))
         self._on_surface_changed()
+        self.legend.set_ground(low_ground(grid.x, grid.y, grid.z))
+        self.legend.follow(self.model.traces(), self.model.step)
         if grid.line is not None:
             self.line_curve.setData(*grid.line)
 

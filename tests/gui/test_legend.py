@@ -47,8 +47,17 @@ def test_the_emptiest_corner_wins_and_ties_keep_the_legend_still():
     top_right = np.array([[350.0, 30.0]] * 5)
     assert emptiest_corner(top_right, view, box, current=(1, 0)) != (1, 0)
     assert emptiest_corner(np.zeros((0, 2)), view, box, current=(0, 1)) == (0, 1)
-    everywhere = np.array([[x, y] for x in (50, 350) for y in (30, 270)], float)
+    everywhere = np.array([[x, y] for x in (50, 200, 350) for y in (30, 150, 270)], float)
     assert emptiest_corner(everywhere, view, box, current=(1, 1)) == (1, 1)
+
+
+def test_between_a_valleys_branches_the_top_edge_beats_every_corner():
+    view, box = (400, 300), (100, 60)
+    branches = np.array([[x, y] for x in (30, 370) for y in range(10, 300, 10)], float)
+    floor = np.array([[x, 280.0] for x in range(30, 380, 10)])
+    points = np.concatenate([branches, floor])
+    assert all(covered(points, view, box, c, 8) > 0 for c in CORNERS)
+    assert emptiest_corner(points, view, box, current=(1, 0)) == (0.5, 0)
 
 
 def test_six_runs_on_rosenbrock_leave_the_legend_where_they_are_not(qtbot, view, model):
