@@ -48,6 +48,10 @@ PLAYING_REFRESH_MS = 250
 TABLE_BESIDE_SWEEP = 760
 #: The h sweep is never lower than this (px); the table shows up to ``TABLE_ROWS`` rows unscrolled.
 SWEEP_MIN_HEIGHT, TABLE_ROWS = 200, 12
+#: The table beside the h sweep is never lower than this (px).
+TABLE_MIN_HEIGHT = 100
+#: Qt's "no maximum" for a widget's size.
+QWIDGETSIZE_MAX = (1 << 24) - 1
 
 
 class GradcheckPanel(QWidget):
@@ -90,6 +94,7 @@ class GradcheckPanel(QWidget):
         self.sweep.setMinimumSize(240, SWEEP_MIN_HEIGHT)
         # The h sweep beside the table in a wide dock, below it in a narrow one.
         self.split = Reflow([self.table_view, self.sweep], [3, 2], wide_from=TABLE_BESIDE_SWEEP)
+        self.split.reflowed.connect(self._fit_table_height)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 6, 2, 6)  # a docked column has no pixel to spare
         layout.addWidget(self.controls)
@@ -187,15 +192,25 @@ class GradcheckPanel(QWidget):
         self.summary.setText(translate("GradcheckPanel", "worst relative error {error}: {counts}")
                              .format(error=f"{table.worst:.2e}", counts=", ".join(parts)) + kinks)
 
-    def _fit_table_height(self) -> None:
-        """Tall enough for up to ``TABLE_ROWS`` rows: stacked in a docked column,
-        the panel scrolls rather than the table."""
-        view = self.table_view
-        rows = min(TABLE_ROWS, max(2, self.table_model.rowCount()))
+    def _fit_table_height(self, *_) -> None:
+        """Stacked above the h sweep (a docked column), the table is as tall as
+        up to ``TABLE_ROWS`` rows and the panel scrolls; beside it (a wide dock)
+        it takes the dock's height and scrolls itself."""
+        view, policy = self.table_view, Qt.ScrollBarPolicy
+        if self.split.across:
+            view.setMinimumHeight(TABLE_MIN_HEIGHT)
+            view.setMaximumHeight(QWIDGETSIZE_MAX)
+            view.setVerticalScrollBarPolicy(policy.ScrollBarAsNeeded)
+            return
+        rows = self.table_model.rowCount()
+        # All rows shown: no vertical bar, which narrowing the columns' room
+        # could make a horizontal one appear, and that one the vertical one.
+        view.setVerticalScrollBarPolicy(policy.ScrollBarAlwaysOff if rows <= TABLE_ROWS
+                                        else policy.ScrollBarAsNeeded)
         bar = view.horizontalScrollBar().sizeHint().height()
-        view.setMinimumHeight(view.horizontalHeader().sizeHint().height() + bar
-                              + rows * view.verticalHeader().defaultSectionSize()
-                              + 2 * view.frameWidth())
+        view.setFixedHeight(view.horizontalHeader().height() + bar + 2 * view.frameWidth()
+                            + min(TABLE_ROWS, max(2, rows))
+                            * view.verticalHeader().defaultSectionSize())
 
     # ------------------------------------------------------------------ h sweep
     def _start_sweep(self) -> None:

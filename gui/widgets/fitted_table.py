@@ -4,13 +4,14 @@ Sized to their contents, a gradient check's six columns were about 450 px
 wide in a docked column of 350 px, and the relative errors were cut off.
 ``FittedTable`` gives each column at least its cells' width; the width left
 over goes to the columns whose headers need it, in proportion to what they
-lack, and a header that still does not fit wraps onto two lines (its
-tooltip says it whole). Wider than all that needs, the last column stretches.
+lack (each first as wide as its header on two lines, where the room
+allows), and a header that does not fit on one line wraps (its tooltip
+says it whole). Wider than all that needs, the last column stretches.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 
@@ -20,16 +21,19 @@ class FittedTable(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
-        header.setMinimumHeight(2 * header.fontMetrics().lineSpacing() + 8)
+        header.setFixedHeight(2 * header.fontMetrics().lineSpacing() + 8)  # two lines at most
 
     def setModel(self, model) -> None:  # noqa: N802 - Qt's name
         super().setModel(model)
         for signal in (model.modelReset, model.layoutChanged, model.headerDataChanged):
             signal.connect(self.fit_columns)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().resizeEvent(event)
-        self.fit_columns()
+    def viewportEvent(self, event) -> bool:  # noqa: N802 - Qt's name
+        # The viewport's own resize: a scroll bar showing up narrows it too.
+        handled = super().viewportEvent(event)
+        if event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return handled
 
     def fit_columns(self, *_) -> None:
         """Widths (px) summing to the viewport's width where the cells allow."""
@@ -43,9 +47,22 @@ class FittedTable(QTableView):
         if sum(wanted) <= room:
             widths = wanted
             widths[-1] += room - sum(wanted)
-        else:
-            lack = [w - c for w, c in zip(wanted, cells, strict=True)]
-            spare = max(0, room - sum(cells))
-            widths = [c + spare * d // max(1, sum(lack)) for c, d in zip(cells, lack, strict=True)]
+        else:  # headers wrap: each on two lines where there is room
+            two = [max(c, h - self._wrap_saving(k)) for k, (c, h) in
+                   enumerate(zip(cells, heads, strict=True))]
+            floor = two if sum(two) <= room else cells
+            lack = [w - f for w, f in zip(wanted, floor, strict=True)]
+            spare = max(0, room - sum(floor))
+            widths = [f + spare * d // max(1, sum(lack)) for f, d in zip(floor, lack, strict=True)]
         for c, width in enumerate(widths):
             header.resizeSection(c, width)
+
+    def _wrap_saving(self, column: int) -> int:
+        """How much narrower (px) column ``column``'s header is on two lines, broken
+        at the space that makes the longer line shortest."""
+        text = str(self.model().headerData(column, Qt.Orientation.Horizontal) or "")
+        width = self.horizontalHeader().fontMetrics().horizontalAdvance
+        spaces = [k for k, c in enumerate(text) if c == " "]
+        lines = min((max(width(text[:k]), width(text[k + 1:])) for k in spaces),
+                    default=width(text))
+        return max(0, width(text) - lines)

@@ -10,7 +10,7 @@ scroll sideways.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QBoxLayout, QWidget
 
 ACROSS, DOWN = QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.TopToBottom
@@ -18,6 +18,9 @@ ACROSS, DOWN = QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.TopToBotto
 
 class Reflow(QWidget):
     """``widgets`` (with their ``stretches``) in a row, or a column when narrow."""
+
+    #: Emitted with ``across`` when the widgets change from a row to a column or back.
+    reflowed = Signal(bool)
 
     def __init__(self, widgets: list[QWidget], stretches: list[int] | None = None,
                  wide_from: int | None = None, parent: QWidget | None = None):
@@ -41,9 +44,10 @@ class Reflow(QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         direction = ACROSS if event.size().width() >= self.wide_from() else DOWN
+        super().resizeEvent(event)
         if direction != self.box.direction():
             self.box.setDirection(direction)
-        super().resizeEvent(event)
+            self.reflowed.emit(self.across)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         """As wide as the widest widget (stacked), as high as the current layout needs."""

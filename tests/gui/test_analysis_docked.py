@@ -107,3 +107,19 @@ def test_in_a_wide_dock_many_starts_puts_its_plots_beside_the_settings(qtbot, mo
     assert fits(area)
     settings_right = panel.build_button.mapTo(panel, panel.build_button.rect().topRight()).x()
     assert panel.sweep_plot.mapTo(panel, panel.sweep_plot.rect().topLeft()).x() > settings_right
+
+
+def test_in_a_wide_dock_the_h_sweep_is_beside_the_table(qtbot, model):
+    from gui.panels.gradcheck_panel import GradcheckPanel
+    from gui.widgets.scrolling import scrolling
+
+    panel = GradcheckPanel(model)
+    area = scrolling(panel)
+    qtbot.addWidget(area)
+    area.resize(1400, 330)
+    area.show()
+    qtbot.waitExposed(area)
+    qtbot.waitUntil(lambda: panel.table is not None)
+    assert fits(area)
+    assert panel.sweep.x() > panel.table_view.geometry().right()
+    assert columns_seen(panel.table_view)
