@@ -22,15 +22,31 @@ EDGES = ((0.5, 0), (0.5, 1), (0, 0.5), (1, 0.5))
 PLACES = CORNERS + EDGES
 
 
+def box_at(view: tuple[float, float], box: tuple[float, float], corner: tuple[float, float],
+           margin: float) -> tuple[float, float, float, float]:
+    """``(x0, y0, x1, y1)``, pixels: a ``box (w, h)`` legend at anchor ``corner``."""
+    (W, H), (w, h) = view, box
+    x0 = margin + corner[0] * (W - 2 * margin - w)
+    y0 = margin + corner[1] * (H - 2 * margin - h)
+    return x0, y0, x0 + w, y0 + h
+
+
+def places_over(rect: tuple[float, float, float, float], view: tuple[float, float],
+                box: tuple[float, float], margin: float) -> tuple[tuple[float, float], ...]:
+    """The ``PLACES`` where a ``box (w, h)`` legend would overlap ``rect
+    (x0, y0, x1, y1)`` (pixels, y down), e.g. the step counter's."""
+    def meets(b):
+        return b[0] < rect[2] and rect[0] < b[2] and b[1] < rect[3] and rect[1] < b[3]
+    return tuple(c for c in PLACES if meets(box_at(view, box, c, margin)))
+
+
 def covered(points: np.ndarray, view: tuple[float, float], box: tuple[float, float],
             corner: tuple[float, float], margin: float) -> int:
     """How many ``points (N, 2)`` (pixels, y down) a ``box (w, h)`` legend at
     anchor ``corner`` (a place of ``PLACES``) of a ``view (W, H)`` would cover."""
-    (W, H), (w, h) = view, box
-    x0 = margin + corner[0] * (W - 2 * margin - w)
-    y0 = margin + corner[1] * (H - 2 * margin - h)
-    inside = ((points[:, 0] >= x0) & (points[:, 0] <= x0 + w)
-              & (points[:, 1] >= y0) & (points[:, 1] <= y0 + h))
+    x0, y0, x1, y1 = box_at(view, box, corner, margin)
+    inside = ((points[:, 0] >= x0) & (points[:, 0] <= x1)
+              & (points[:, 1] >= y0) & (points[:, 1] <= y1))
     return int(inside.sum())
 
 
@@ -41,7 +57,8 @@ def emptiest_corner(points: np.ndarray, view: tuple[float, float], box: tuple[fl
     ``avoid``) covers fewer of ``points``."""
     points = np.asarray(points, dtype=float).reshape(-1, 2)
     points = points[np.isfinite(points).all(axis=1)]
-    best, best_n = current, covered(points, view, box, current, margin)
+    best, best_n = current, (covered(points, view, box, current, margin)
+                             if current not in avoid else np.inf)
     for corner in PLACES:
         if corner in avoid or corner == current:
             continue

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, Signal
 
 from gui.app.i18n import translate, translated
 from gui.surface.legend_box import LegendBox
-from gui.surface.legend_place import CORNERS, emptiest_corner
+from gui.surface.legend_place import CORNERS, emptiest_corner, places_over
 from gui.surface.view_style import LEGEND_PT
 
 #: Colour of the "diverged" note in the legend.
@@ -67,6 +67,7 @@ class RunLegend(QObject):
         self.corner = CORNERS[0]
         self._placed_for: tuple | None = None
         self._ground = np.zeros((0, 2))  # the surface's low ground: the legend avoids it too
+        self.keep_clear = None  # a QGraphicsItem of the view the legend never covers
         self._proxies: list[pg.PlotDataItem] = []
         self._shown: list[tuple] = []
 
@@ -131,8 +132,13 @@ class RunLegend(QObject):
               avoid: tuple = ((0, 0),)) -> None:
         """Move to the corner or edge middle (``legend_place.PLACES``) of a
         ``view_size (W, H)`` view covering the fewest ``points (N, 2)`` (view
-        pixels, y down); ``avoid`` places hold other text."""
+        pixels, y down); ``avoid`` places hold other text, as do those over
+        ``keep_clear`` (an item of the view, e.g. the step counter)."""
         box = (self.item.width(), self.item.height())
+        if self.keep_clear is not None and self.keep_clear.isVisible():
+            r = self.keep_clear.mapRectToParent(self.keep_clear.boundingRect())
+            rect = (r.left(), r.top(), r.right(), r.bottom())
+            avoid = tuple(avoid) + places_over(rect, view_size, box, MARGIN)
         corner = emptiest_corner(points, view_size, box, self.corner, MARGIN, avoid)
         if corner != self.corner:
             self.corner = corner

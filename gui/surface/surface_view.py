@@ -73,6 +73,7 @@ class SurfaceView(QWidget):
         self.step_text = pg.TextItem(color="#e8e8e8", anchor=(0, 0), fill=(16, 16, 24, 150))
         self.step_text.setParentItem(self.viewbox)
         self.step_text.setPos(8, 4)
+        self.legend.keep_clear = self.step_text
         self.computing = ComputingOverlay(self.viewbox, model)  # greys a surface being replaced
         self._style_axes()
         self._connect()

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QApplication
 
-from gui.surface.legend_place import CORNERS, covered, emptiest_corner
+from gui.surface.legend_place import CORNERS, covered, emptiest_corner, places_over
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -58,6 +58,11 @@ def test_between_a_valleys_branches_the_top_edge_beats_every_corner():
     points = np.concatenate([branches, floor])
     assert all(covered(points, view, box, c, 8) > 0 for c in CORNERS)
     assert emptiest_corner(points, view, box, current=(1, 0)) == (0.5, 0)
+    # a wider legend there would overlap the step counter at the top left
+    wide, counter = (260, 60), (8, 4, 90, 30)
+    blocked = places_over(counter, view, wide, 8)
+    assert (0.5, 0) in blocked and (0, 0) in blocked and (1, 0) not in blocked
+    assert emptiest_corner(points, view, wide, (0.5, 0), 8, blocked) not in blocked
 
 
 def test_six_runs_on_rosenbrock_leave_the_legend_where_they_are_not(qtbot, view, model):

@@ -67,3 +67,5 @@ def test_a_scaled_projector_keeps_the_legend_off_rosenbrocks_valley(qtbot, windo
     model.advance(400)
     qtbot.waitUntil(lambda: model.step == 400)
     assert covered_valley(view) == []
+    counter = view.step_text.mapRectToScene(view.step_text.boundingRect())
+    assert not view.legend.item.sceneBoundingRect().intersects(counter)
