@@ -70,16 +70,13 @@ class AnimationExportJob(QObject):
             self.cancelled.emit()
             return
         o = self.options
+        self.total = o.resolved(self.spec).frames
         try:
-            check_export_size(self.path, o.width, o.height, o.resolved(self.spec).frames)
+            check_export_size(self.path, o.width, o.height, self.total)
             self._writer = ThreadedWriter(open_writer(self.path, o.width, o.height, o.fps))
-            self._recorder = RaceRecorder(self.spec, o, self._view_rect, self._side,
-                                          self._camera, staged=True)
-            self._recorder.model.job_failed.connect(self._on_surface_failed)
         except ExportError as e:
             self._end_with_error(str(e))
             return
-        self.total = self._recorder.options.frames
         self.progressed.emit(0.0, translate("ExportProgress", "preparing the surface"))
         self._timer.start()
 
@@ -89,7 +86,7 @@ class AnimationExportJob(QObject):
         if not self.running:
             return
         self._stop.set()
-        if self._recorder is not None and (self._frames is not None or self._timer.isActive()):
+        if self._frames is not None or self._timer.isActive():
             self._timer.stop()
             self._cleanup(abort=True)
             self.running = False
@@ -97,14 +94,8 @@ class AnimationExportJob(QObject):
 
     def _tick(self) -> None:
         if self._frames is None:
-            if self._recorder.build_part():  # one view a turn
-                self._timer.start(0)
-                return
-            if not self._recorder.ready():
-                self._timer.start(50)
-                return
-            self._recorder.apply_view_rect()
-            self._frames = self._recorder.frame_pieces()
+            self._prepare()
+            return
         started = time.perf_counter()
         try:
             # One piece, then another while one of the usual length still fits.
@@ -129,6 +120,23 @@ class AnimationExportJob(QObject):
             message = translate("ExportProgress", "frame {done}/{total}")
             self.progressed.emit(0.9 * self._done / self.total,
                                  message.format(done=self._done, total=self.total))
+        self._timer.start(0)
+
+    def _prepare(self) -> None:
+        """One step of getting ready a turn: the export's own model, then each of
+        its views, then the surface's full grid (a slice is built off the thread)."""
+        if self._recorder is None:
+            self._recorder = RaceRecorder(self.spec, self.options, self._view_rect, self._side,
+                                          self._camera, staged=True)
+            self._recorder.model.job_failed.connect(self._on_surface_failed)
+        elif self._recorder.build_part():
+            pass
+        elif not self._recorder.ready():
+            self._timer.start(50)
+            return
+        else:
+            self._recorder.apply_view_rect()
+            self._frames = self._recorder.frame_pieces()
         self._timer.start(0)
 
     def _finish(self) -> None:

@@ -55,7 +55,9 @@ class CurvesPanel(CurvesHover, QWidget):
         self._build_hover()
         self.set_text_scale(1.0, force=True)
         self._connect()
-        self._on_log_toggled(self.log_check.isChecked())
+        self._set_log_axes(self.log_check.isChecked())
+        if live:  # an export's panel draws when its first frame asks
+            self.refresh()
 
     def _build(self) -> None:
         tip = translate("CurvesPanel", "loss, |∇f| and step size on log axes; the loss becomes "
@@ -143,9 +145,12 @@ class CurvesPanel(CurvesHover, QWidget):
             self._throttle.start()
 
     def _on_log_toggled(self, log: bool) -> None:
+        self._set_log_axes(log)
+        self.refresh()
+
+    def _set_log_axes(self, log: bool) -> None:
         for key in ("grad_norm", "effective_lr"):
             self.canvas.set_log(key, log)
-        self.refresh()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
