@@ -66,6 +66,8 @@ class RunLegend(QObject):
         self.item.row_clicked.connect(self.toggled)
         self.corner = CORNERS[0]
         self._placed_for: tuple | None = None
+        self._followed: tuple | None = None  # the last (traces, step) followed
+        viewbox.sigResized.connect(self._refollow)  # a picture's view is resized to draw it
         self._ground = np.zeros((0, 2))  # the surface's low ground: the legend avoids it too
         self.keep_clear = None  # a QGraphicsItem of the view the legend never covers
         self._proxies: list[pg.PlotDataItem] = []
@@ -110,11 +112,14 @@ class RunLegend(QObject):
         """``place`` the legend clear of ``traces``' trails (``ExperimentModel.traces()``)
         and of the low ground, looked at again when the runs or the ground change
         and every ``REPLACE_EVERY`` steps."""
-        key = (tuple(tr.key for tr in traces), step // REPLACE_EVERY)
+        self._followed = (traces, step)
+        viewbox = self.item.parentItem()
+        size = viewbox.boundingRect().size() if viewbox is not None else None
+        key = (tuple(tr.key for tr in traces), step // REPLACE_EVERY,
+               None if size is None else (size.width(), size.height()))
         if key == self._placed_for:
             return
         self._placed_for = key
-        viewbox = self.item.parentItem()
         parts = [tr.points.reshape(-1, 2) for tr in traces if tr.enabled and len(tr.points)]
         if viewbox is None or not (parts or len(self._ground)):
             return
@@ -127,6 +132,12 @@ class RunLegend(QObject):
         pixels = np.column_stack([(points[:, 0] - rect.left()) / rect.width() * W,
                                   (rect.bottom() - points[:, 1]) / rect.height() * H])
         self.place(pixels, (W, H))
+
+    def _refollow(self) -> None:
+        """Placed for the view's new size (else a view drawn at another size than
+        it was built at kept a place chosen for the wrong one)."""
+        if self._followed is not None:
+            self.follow(*self._followed)
 
     def place(self, points: np.ndarray, view_size: tuple[float, float],
               avoid: tuple = ((0, 0),)) -> None:
