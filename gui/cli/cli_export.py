@@ -159,14 +159,20 @@ def _record(request: ExportRequest, quiet: bool, lang: str | None = None) -> int
         os.environ["QT_QPA_PLATFORM"] = "xcb"  # OpenGL needs the display; nothing is shown
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # 2-D never needs a screen
     from gui.app.app import create_application
-    from gui.export.animation import export_animation
-    from gui.export.frame_writer import ExportCancelled, ExportError, ExportInputError
 
     app = create_application([sys.argv[0]], lang=lang)
     quiet_offscreen_notices()
     if view != "2d" and (problem := gl_problem()):
         print(error_line(f"--view {view}: {problem}"), file=sys.stderr)
         return EXIT_USAGE
+    return _run_export(app, request, quiet)
+
+
+def _run_export(app, request: ExportRequest, quiet: bool) -> int:
+    """The export itself, stopped cleanly by Ctrl+C or a TERM; the exit status."""
+    from gui.export.animation import export_animation
+    from gui.export.frame_writer import ExportCancelled, ExportError, ExportInputError
+
     progress = _ProgressLine(request.out, quiet)
     t0 = time.perf_counter()
     # Ctrl+C or a TERM only raise a flag: an exception thrown from inside a Qt
@@ -197,13 +203,17 @@ def _record(request: ExportRequest, quiet: bool, lang: str | None = None) -> int
             signal.signal(s, handler)
         app.processEvents()
     progress.end()
+    _report_written(request, path, time.perf_counter() - t0)
+    return EXIT_OK
+
+
+def _report_written(request: ExportRequest, path, took: float) -> None:
+    """The closing line: what was written, how much of the race, in how long."""
     o = request.options.resolved(request.spec)
     print(translate("CommandLine", "wrote {path} ({frames} frames, steps 0 to {last}, {size}, "
                     "{seconds} s at {fps} fps) in {took} s").format(
         path=path, frames=o.frames, last=o.last_step(request.spec), size=f"{o.width}x{o.height}",
-        seconds=f"{o.frames / o.fps:.1f}", fps=f"{o.fps:g}",
-        took=f"{time.perf_counter() - t0:.1f}"))
-    return EXIT_OK
+        seconds=f"{o.frames / o.fps:.1f}", fps=f"{o.fps:g}", took=f"{took:.1f}"))
 
 
 def error_line(message) -> str:

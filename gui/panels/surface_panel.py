@@ -90,18 +90,7 @@ class SurfacePanel(QWidget):
     def _build_slice_group(self) -> QGroupBox:
         box = QGroupBox(translate("SurfacePanel", "Classifier slice  L(W₀ + a·D₁ + b·D₂)"))
         form = QFormLayout(box)
-        self.dataset_combo = QComboBox()
-        self.dataset_combo.addItem(translate("SurfacePanel", "UCI digits (bundled)"), BUNDLED)
-        self.open_dataset = QPushButton(translate("SurfacePanel", "Open…"))
-        menu = QMenu(self.open_dataset)
-        menu.addAction(translate("SurfacePanel", "Data file (.npz with X, y / .csv, label last)…"),
-                       self._on_open_dataset)
-        menu.addAction(translate("SurfacePanel", "CIFAR-10 python folder…"), self._on_open_cifar)
-        self.open_dataset.setMenu(menu)
-        row = QHBoxLayout()
-        row.addWidget(self.dataset_combo, 1)
-        row.addWidget(self.open_dataset)
-        form.addRow(translate("SurfacePanel", "dataset"), row)
+        form.addRow(translate("SurfacePanel", "dataset"), self._build_dataset_row())
         self.loss_combo = QComboBox()
         self.loss_combo.addItem(translate("SurfacePanel", "softmax (cross-entropy)"), "softmax")
         self.loss_combo.addItem(translate("SurfacePanel", "multiclass SVM (hinge)"), "svm")
@@ -134,6 +123,26 @@ class SurfacePanel(QWidget):
         self.batch.setToolTip(translate("SurfacePanel", "Mini-batch size of the gradients the "
                                         "optimizers see (the surface stays the full-batch loss)"))
         form.addRow(translate("SurfacePanel", "mini-batch"), self.batch)
+        self._connect_slice_group()
+        return box
+
+    def _build_dataset_row(self) -> QHBoxLayout:
+        """The dataset menu and its Open… button (a data file or a CIFAR-10 folder)."""
+        self.dataset_combo = QComboBox()
+        self.dataset_combo.addItem(translate("SurfacePanel", "UCI digits (bundled)"), BUNDLED)
+        self.open_dataset = QPushButton(translate("SurfacePanel", "Open…"))
+        menu = QMenu(self.open_dataset)
+        menu.addAction(translate("SurfacePanel", "Data file (.npz with X, y / .csv, label last)…"),
+                       self._on_open_dataset)
+        menu.addAction(translate("SurfacePanel", "CIFAR-10 python folder…"), self._on_open_cifar)
+        self.open_dataset.setMenu(menu)
+        row = QHBoxLayout()
+        row.addWidget(self.dataset_combo, 1)
+        row.addWidget(self.open_dataset)
+        return row
+
+    def _connect_slice_group(self) -> None:
+        """Each slice field changes the model (one undo step each)."""
         m = self.model
         self.dataset_combo.activated.connect(
             lambda i: m.set_slice(dataset=self.dataset_combo.itemData(i)))
@@ -147,7 +156,6 @@ class SurfacePanel(QWidget):
         self.normalize.toggled.connect(lambda b: m.set_slice(normalize=bool(b)))
         self.extent.valueChanged.connect(lambda v: m.set_slice(extent=float(v)))
         self.batch.valueChanged.connect(lambda v: m.set_slice(batch_size=int(v)))
-        return box
 
     def _build_view_group(self) -> QGroupBox:
         box = QGroupBox(translate("SurfacePanel", "Picture"))

@@ -38,9 +38,13 @@ def test_chinese_frame_differs_in_title_and_legend(tmp_path):
                                                                              "zh_CN")
     h, w = english.shape[:2]
     title = slice(0, h // 12), slice(w // 4, 3 * w // 4)
-    legend = slice(h // 12, h // 4), slice(w // 2, 4 * w // 5)
     assert changed(english, chinese, *title) > 0.01
-    assert changed(english, chinese, *legend) > 0.01
+    # The legend moves to where it hides least of the surface, so look for it row by
+    # row: its label "Momentum" / "动量法" (and the step counter) differ, only text does.
+    legend_rows = [r for r in range(h // 12, h) if changed(english, chinese, slice(r, r + 1),
+                                                           slice(0, w)) > 0.02]
+    assert legend_rows, "no row below the title differs"
+    assert changed(english, chinese, slice(h // 12, h), slice(0, w)) < 0.05  # text, not the map
 
 
 def test_default_language_of_an_export_is_english_here(tmp_path):
