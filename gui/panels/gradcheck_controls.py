@@ -104,7 +104,7 @@ class GradcheckControls(QWidget):
             form.setContentsMargins(0, 0, 0, 0)
             forms.append(QWidget())
             forms[-1].setLayout(form)
-        self.forms = Reflow(forms)
+        self.forms = Reflow(forms, compact=True)
         layout = QVBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.forms)

@@ -17,13 +17,15 @@ ACROSS, DOWN = QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.TopToBotto
 
 
 class Reflow(QWidget):
-    """``widgets`` (with their ``stretches``) in a row, or a column when narrow."""
+    """``widgets`` (with their ``stretches``) in a row, or a column when narrow;
+    ``compact``: in a row, at their hinted widths, left-aligned."""
 
     #: Emitted with ``across`` when the widgets change from a row to a column or back.
     reflowed = Signal(bool)
 
     def __init__(self, widgets: list[QWidget], stretches: list[int] | None = None,
-                 wide_from: int | None = None, parent: QWidget | None = None):
+                 wide_from: int | None = None, compact: bool = False,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.widgets, self.wide_from_width = list(widgets), wide_from
         self.box = QBoxLayout(ACROSS, self)
@@ -31,12 +33,18 @@ class Reflow(QWidget):
         for widget, stretch in zip(self.widgets, stretches or [0] * len(self.widgets),
                                    strict=True):
             self.box.addWidget(widget, stretch)
+        if compact:  # the widgets keep their hinted width; the room left stays empty
+            self.box.addStretch(1)
 
     def wide_from(self) -> int:
-        """The narrowest width the widgets are laid out side by side at."""
+        """The narrowest width the widgets are laid out side by side at: ``wide_from``
+        if given (a table's or a plot's hint grows with the width it was given),
+        else the sum of their size hints."""
+        if self.wide_from_width is not None:
+            return self.wide_from_width
         spacing = max(0, self.box.spacing()) * (len(self.widgets) - 1)
         wanted = sum(max(w.sizeHint().width(), min_width(w)) for w in self.widgets) + spacing
-        return max(self.wide_from_width or 0, wanted)
+        return wanted
 
     @property
     def across(self) -> bool:

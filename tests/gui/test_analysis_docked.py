@@ -110,16 +110,15 @@ def test_in_a_wide_dock_many_starts_puts_its_plots_beside_the_settings(qtbot, mo
 
 
 def test_in_a_wide_dock_the_h_sweep_is_beside_the_table(qtbot, model):
-    from gui.panels.gradcheck_panel import GradcheckPanel
-    from gui.widgets.scrolling import scrolling
-
-    panel = GradcheckPanel(model)
-    area = scrolling(panel)
-    qtbot.addWidget(area)
-    area.resize(1400, 330)
-    area.show()
-    qtbot.waitExposed(area)
+    """A large screen docks the panels at the bottom, the width of the window."""
+    window = docked_window(qtbot, model, (1920, 1080))
+    panel = window.gradcheck_panel
+    area = raised(qtbot, window, panel)
     qtbot.waitUntil(lambda: panel.table is not None)
+    assert area.viewport().width() > 1000
     assert fits(area)
     assert panel.sweep.x() > panel.table_view.geometry().right()
     assert columns_seen(panel.table_view)
+    controls = panel.controls.forms.widgets
+    assert controls[1].x() > controls[0].geometry().right()  # the forms side by side,
+    assert controls[1].geometry().right() < area.viewport().width() / 2  # and compact
