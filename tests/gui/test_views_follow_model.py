@@ -24,25 +24,6 @@ def app(qtbot, model):
     model.jobs.wait()
 
 
-@pytest.fixture(scope="module")
-def lesson_window(qapp):
-    """One window for every preset, opened one after another as in a lesson, so
-    each view must follow the model whatever the preset before it left behind
-    (and the window is built once, not for every preset)."""
-    import main
-    from gui.app.app import configure_pyqtgraph
-    from gui.model.experiment import ExperimentModel
-    from tests.gui.conftest import close_discarding, small_spec
-
-    configure_pyqtgraph()
-    model = ExperimentModel(small_spec())
-    window = main.build_window(model)
-    window.resize(1280, 860)
-    window.show()
-    yield window
-    close_discarding(window)
-
-
 @pytest.fixture
 def saved(tmp_path):
     """An experiment unlike the start-up one: three starts, a disabled run, a note."""
@@ -87,9 +68,7 @@ def check_every_view(app, model, window_name: str) -> None:
 
 
 @pytest.mark.parametrize("path", ef.presets(), ids=lambda p: p.name.split(".")[0])
-def test_a_preset_shows_in_every_view(qtbot, lesson_window, path):
-    app, model = lesson_window, lesson_window.model
-    qtbot.waitExposed(app)
+def test_a_preset_shows_in_every_view(qtbot, app, model, path):
     model.set_start(0.9, 0.9)  # a start of its own, which no preset has
     app.files.open_preset(path)
     qtbot.waitUntil(lambda: settled(model), timeout=60_000)
