@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QMessageBox, QWidget
 
 from gui.app import i18n
@@ -41,6 +42,8 @@ def chinese_window(qtbot, qapp, model):
     qtbot.waitUntil(lambda: model.grid is not None and not model.busy, timeout=30_000)
     yield window
     window.close()
+    window.deleteLater()  # gone before the next test: its application-wide keys with it
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     set_language(qapp, i18n.ENGLISH)
     qapp.setFont(font)
     gl_probe.forget()

@@ -65,7 +65,7 @@ FULL_DISK = ("import sys\nfrom tests.gui.test_export_targets import record\n"
 
 
 def full_disk(path):
-    done = bounded.python(FULL_DISK, path, file_size=4_000, timeout=60)
+    done = bounded.python(FULL_DISK, path, file_size=3_000, timeout=60)  # 40 frames take 3.6 kB
     assert done.returncode == 1, done.stderr
     raise ExportError(done.stderr.strip())
 
