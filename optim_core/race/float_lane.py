@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from optim_core.race.groups import KindGroup
+from optim_core.race.groups import KindGroup, stacked
 
 #: Rows × coordinates up to which floats are cheaper than arrays (measured: 16 rows).
 MAX_COORDINATES = 32
@@ -103,5 +103,5 @@ def step_block(groups: list[KindGroup], xs: list[np.ndarray], g: np.ndarray, m: 
         X.append(x)
         F.append(f)
         G.append(g)
-    samples = tuple(np.concatenate(s).reshape((m,) + np.shape(s[0])) for s in (X, F, G))
-    return samples, [lane.state() for lane in lanes], [lane.stacked_trace() for lane in lanes]
+    return ((stacked(X), stacked(F), stacked(G)), [lane.state() for lane in lanes],
+            [lane.stacked_trace() for lane in lanes])

@@ -49,6 +49,11 @@ class Member:
         return (info.name, structural) + ((index,) if info.steps_each_run_alone else ())
 
 
+def stacked(arrays: list[np.ndarray]) -> np.ndarray:
+    """``np.stack`` of equal-shape arrays, several times faster for thousands of tiny ones."""
+    return np.concatenate(arrays).reshape((len(arrays),) + np.shape(arrays[0]))
+
+
 def _concat(arrays: list[np.ndarray]) -> np.ndarray:
     return arrays[0] if len(arrays) == 1 else np.concatenate(arrays)
 
