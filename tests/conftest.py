@@ -34,3 +34,17 @@ def pytest_unconfigure(config):
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(_session_status[-1])
+
+
+@pytest.fixture
+def trainings(monkeypatch):
+    """A fresh session (empty W* cache); the list grows by one per W* trained."""
+    from optim_core import classifier
+    from optim_core.classifier import trained_cache
+
+    trained_cache.forget()
+    calls = []
+    real = classifier.train
+    monkeypatch.setattr(classifier, "train", lambda *a, **k: calls.append(1) or real(*a, **k))
+    yield calls
+    trained_cache.forget()

@@ -6,7 +6,6 @@ import json
 import numpy as np
 import pytest
 
-from optim_core import classifier
 from optim_core.classifier import trained_cache
 from optim_core.experiment import centre as centre_mod
 from optim_core.experiment import file as ef
@@ -15,17 +14,6 @@ from optim_core.experiment.state.experiment import Experiment
 from optim_core.experiment.state.surface_jobs import plane_of
 
 PRESETS = [p for p in ef.presets() if ef.load(p).surface.name == CLASSIFIER]
-
-
-@pytest.fixture
-def trainings(monkeypatch):
-    """A fresh session (empty W* cache); the list grows by one per W* trained."""
-    trained_cache.forget()
-    calls = []
-    real = classifier.train
-    monkeypatch.setattr(classifier, "train", lambda *a, **k: calls.append(1) or real(*a, **k))
-    yield calls
-    trained_cache.forget()
 
 
 def doc(path) -> dict:

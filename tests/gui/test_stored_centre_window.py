@@ -3,9 +3,7 @@
 import json
 
 import numpy as np
-import pytest
 
-from optim_core import classifier
 from optim_core.classifier import trained_cache
 from optim_core.experiment import file as ef
 from optim_core.experiment.state.surface_jobs import plane_of
@@ -13,17 +11,6 @@ from tests.gui.test_files import Dialogs
 from tests.pool import drain
 
 BASIN = ef.PRESET_DIR / "softmax_slice_basin.optviz.json"
-
-
-@pytest.fixture
-def trainings(monkeypatch):
-    """A fresh session (empty W* cache); the list grows by one per W* trained."""
-    trained_cache.forget()
-    calls = []
-    real = classifier.train
-    monkeypatch.setattr(classifier, "train", lambda *a, **k: calls.append(1) or real(*a, **k))
-    yield calls
-    trained_cache.forget()
 
 
 def built(qtbot, model) -> None:
